@@ -1,0 +1,415 @@
+#include "server/api/identity_service.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/api/validation.h"
+#include "server/auth/password.h"
+#include "server/auth/policy.h"
+#include "server/auth/tokens.h"
+#include "server/base/status_macros.h"
+
+namespace welkom::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+constexpr char kLogin[] = "/welkom.v1.IdentityService/Login";
+constexpr char kLogout[] = "/welkom.v1.IdentityService/Logout";
+constexpr char kWhoAmI[] = "/welkom.v1.IdentityService/WhoAmI";
+constexpr char kChangePassword[] = "/welkom.v1.IdentityService/ChangePassword";
+constexpr char kCreateOrganization[] =
+    "/welkom.v1.IdentityService/CreateOrganization";
+constexpr char kListOrganizations[] =
+    "/welkom.v1.IdentityService/ListOrganizations";
+constexpr char kCreateInvitation[] =
+    "/welkom.v1.IdentityService/CreateInvitation";
+constexpr char kAcceptInvitation[] =
+    "/welkom.v1.IdentityService/AcceptInvitation";
+constexpr char kListMembers[] = "/welkom.v1.IdentityService/ListMembers";
+constexpr char kEcho[] = "/welkom.v1.IdentityService/Echo";
+
+constexpr size_t kMaxEchoBytes = 512 * 1024;
+
+bool IsPhoneRole(int role) {
+  return role == v1::ROLE_NEWCOMER || role == v1::ROLE_BUDDY;
+}
+
+absl::Status Unauthenticated() {
+  return absl::UnauthenticatedError("e-mail address or password is wrong");
+}
+
+}  // namespace
+
+void ToProto(const store::UserRow& row, v1::Member* out) {
+  out->set_id(row.id);
+  out->set_organization_id(row.org_id);
+  out->set_role(static_cast<v1::Role>(row.role));
+  out->set_email(row.email);
+  out->set_display_name(row.display_name);
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+}
+
+void ToProto(const store::OrganizationRow& row, v1::Organization* out) {
+  out->set_id(row.id);
+  out->set_kind(static_cast<v1::OrganizationKind>(row.kind));
+  out->set_name(row.name);
+  out->set_municipality(row.municipality);
+  out->set_staff_count(row.staff_count);
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+}
+
+absl::Status StartSession(store::Connection& c, const store::UserRow& user,
+                          absl::Time now, v1::Session* session) {
+  std::string token = auth::NewSecret();
+  absl::Time expires = now + (IsPhoneRole(user.role) ? kPhoneSessionLifetime
+                                                     : kConsoleSessionLifetime);
+  WELKOM_RETURN_IF_ERROR(store::InsertSession(
+      c, auth::HashSecret(token), user.id, absl::ToUnixSeconds(now),
+      absl::ToUnixSeconds(expires)));
+  session->set_token(token);
+  *session->mutable_expire_time() =
+      TimeUtil::SecondsToTimestamp(absl::ToUnixSeconds(expires));
+  ToProto(user, session->mutable_member());
+  return absl::OkStatus();
+}
+
+IdentityService::IdentityService(Dispatcher* dispatcher)
+    : dispatcher_(dispatcher), throttle_(dispatcher->clock()) {
+  Dispatcher& d = *dispatcher;
+  d.Register<v1::LoginRequest, v1::LoginResponse>(
+      kLogin, Mode::kCustom,
+      [this](Call& call, const auto& req, auto* resp) {
+        return DoLogin(call, req, resp);
+      });
+  d.Register<v1::LogoutRequest, v1::LogoutResponse>(
+      kLogout, Mode::kWrite, [](Call& call, const auto&, auto*) {
+        return store::RevokeSession(*call.conn, call.principal->session_hash,
+                                    call.now_seconds);
+      });
+  d.Register<v1::WhoAmIRequest, v1::WhoAmIResponse>(
+      kWhoAmI, Mode::kRead, [](Call& call, const auto&, auto* resp) {
+        WELKOM_ASSIGN_OR_RETURN(
+            store::UserRow user,
+            store::GetUser(*call.conn, call.principal->user_id));
+        WELKOM_ASSIGN_OR_RETURN(store::OrganizationRow org,
+                                store::GetOrganization(*call.conn, user.org_id));
+        ToProto(user, resp->mutable_member());
+        ToProto(org, resp->mutable_organization());
+        return absl::OkStatus();
+      });
+  d.Register<v1::ChangePasswordRequest, v1::ChangePasswordResponse>(
+      kChangePassword, Mode::kCustom,
+      [this](Call& call, const auto& req, auto*) {
+        return DoChangePassword(call, req);
+      });
+  d.Register<v1::CreateOrganizationRequest, v1::CreateOrganizationResponse>(
+      kCreateOrganization, Mode::kWrite,
+      [](Call& call, const auto& req, auto* resp) -> absl::Status {
+        const v1::Organization& in = req.organization();
+        WELKOM_RETURN_IF_ERROR(RequireText("organization.name", in.name()));
+        WELKOM_RETURN_IF_ERROR(RequireEnum("organization.kind",
+                                           v1::OrganizationKind_descriptor(),
+                                           in.kind()));
+        if (in.staff_count() < 0 || in.staff_count() > 1000000) {
+          return absl::InvalidArgumentError(
+              "organization.staff_count: must be between 0 and 1000000");
+        }
+        if (!in.municipality().empty()) {
+          WELKOM_ASSIGN_OR_RETURN(
+              bool known, store::MunicipalityExists(*call.conn, in.municipality()));
+          if (!known) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                "organization.municipality: unknown municipality '",
+                in.municipality(), "'"));
+          }
+        }
+        store::OrganizationRow row{auth::NewId("org"), in.kind(),
+                                   std::string(absl::StripAsciiWhitespace(in.name())),
+                                   in.municipality(), in.staff_count(),
+                                   call.now_seconds};
+        WELKOM_RETURN_IF_ERROR(store::InsertOrganization(*call.conn, row));
+        ToProto(row, resp->mutable_organization());
+        return absl::OkStatus();
+      });
+  d.Register<v1::ListOrganizationsRequest, v1::ListOrganizationsResponse>(
+      kListOrganizations, Mode::kRead,
+      [](Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+        WELKOM_ASSIGN_OR_RETURN(std::string after,
+                                DecodePageToken(req.page_token()));
+        WELKOM_ASSIGN_OR_RETURN(
+            auto rows, store::ListOrganizations(*call.conn, after, size + 1));
+        for (const auto& row : rows) {
+          if (resp->organizations_size() == size) {
+            resp->set_next_page_token(
+                EncodePageToken(resp->organizations(size - 1).id()));
+            break;
+          }
+          if (!auth::CanSeeOrganization(*call.principal, row.id)) continue;
+          ToProto(row, resp->add_organizations());
+        }
+        return absl::OkStatus();
+      });
+  d.Register<v1::CreateInvitationRequest, v1::CreateInvitationResponse>(
+      kCreateInvitation, Mode::kWrite,
+      [this](Call& call, const auto& req, auto* resp) {
+        return DoCreateInvitation(call, req, resp);
+      });
+  d.SetReplayRedaction(kCreateInvitation, [](google::protobuf::Message* m) {
+    static_cast<v1::CreateInvitationResponse*>(m)->mutable_invitation()->clear_code();
+  });
+  d.Register<v1::AcceptInvitationRequest, v1::AcceptInvitationResponse>(
+      kAcceptInvitation, Mode::kCustom,
+      [this](Call& call, const auto& req, auto* resp) {
+        return DoAcceptInvitation(call, req, resp);
+      });
+  d.Register<v1::ListMembersRequest, v1::ListMembersResponse>(
+      kListMembers, Mode::kRead,
+      [](Call& call, const auto& req, auto* resp) -> absl::Status {
+        std::string org_id = req.organization_id().empty()
+                                 ? call.principal->org_id
+                                 : req.organization_id();
+        if (!auth::CanListMembers(*call.principal, org_id)) {
+          return absl::NotFoundError("organization not found");
+        }
+        WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+        WELKOM_ASSIGN_OR_RETURN(std::string after,
+                                DecodePageToken(req.page_token()));
+        WELKOM_ASSIGN_OR_RETURN(
+            auto rows, store::ListUsers(*call.conn, org_id, after, size + 1));
+        for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
+             ++i) {
+          ToProto(rows[i], resp->add_members());
+        }
+        if (rows.size() > static_cast<size_t>(size)) {
+          resp->set_next_page_token(EncodePageToken(rows[size - 1].id));
+        }
+        return absl::OkStatus();
+      });
+  d.Register<v1::EchoRequest, v1::EchoResponse>(
+      kEcho, Mode::kCustom,
+      [](Call&, const auto& req, auto* resp) -> absl::Status {
+        if (req.response_size() < 0 ||
+            static_cast<size_t>(req.response_size()) > kMaxEchoBytes) {
+          return absl::InvalidArgumentError(
+              "response_size: must be between 0 and 524288");
+        }
+        if (req.response_size() == 0) {
+          resp->set_payload(req.payload());
+        } else {
+          resp->set_payload(std::string(req.response_size(), 'x'));
+        }
+        return absl::OkStatus();
+      });
+}
+
+absl::Status IdentityService::DoLogin(Call& call, const v1::LoginRequest& req,
+                                      v1::LoginResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(RequireEmail("email", req.email()));
+  if (req.password().empty()) {
+    return absl::InvalidArgumentError("password: is required");
+  }
+  WELKOM_RETURN_IF_ERROR(throttle_.Check(req.email(), call.meta->peer));
+  std::optional<store::UserRow> user;
+  WELKOM_RETURN_IF_ERROR(call.db->Read([&](store::Connection& c) {
+    absl::StatusOr<store::UserRow> row = store::FindUserByEmail(c, req.email());
+    if (row.ok()) user = std::move(*row);
+    return absl::IsNotFound(row.status()) ? absl::OkStatus() : row.status();
+  }));
+  // Hash outside any transaction: scrypt is slow on purpose.
+  if (!user.has_value()) {
+    auth::VerifyPasswordDecoy(req.password());
+    throttle_.RecordFailure(req.email(), call.meta->peer);
+    return Unauthenticated();
+  }
+  if (!auth::VerifyPassword(req.password(), user->password_hash)) {
+    throttle_.RecordFailure(req.email(), call.meta->peer);
+    return Unauthenticated();
+  }
+  throttle_.RecordSuccess(req.email());
+  return call.db->Write([&](store::Connection& c) {
+    return StartSession(c, *user, call.clock->Now(), resp->mutable_session());
+  });
+}
+
+absl::Status IdentityService::DoChangePassword(
+    Call& call, const v1::ChangePasswordRequest& req) {
+  WELKOM_RETURN_IF_ERROR(
+      auth::ValidatePasswordPolicy("new_password", req.new_password()));
+  std::string stored;
+  WELKOM_RETURN_IF_ERROR(call.db->Read([&](store::Connection& c) {
+    WELKOM_ASSIGN_OR_RETURN(store::UserRow user,
+                            store::GetUser(c, call.principal->user_id));
+    stored = user.password_hash;
+    return absl::OkStatus();
+  }));
+  std::string account = call.principal->user_id;
+  WELKOM_RETURN_IF_ERROR(throttle_.Check(account, call.meta->peer));
+  if (!auth::VerifyPassword(req.current_password(), stored)) {
+    throttle_.RecordFailure(account, call.meta->peer);
+    return absl::PermissionDeniedError("current_password: does not match");
+  }
+  WELKOM_ASSIGN_OR_RETURN(std::string hash,
+                          auth::HashPassword(req.new_password()));
+  return call.db->Write([&](store::Connection& c) {
+    WELKOM_RETURN_IF_ERROR(
+        store::UpdatePasswordHash(c, call.principal->user_id, hash));
+    return store::RevokeOtherSessions(c, call.principal->user_id,
+                                      call.principal->session_hash,
+                                      call.now_seconds);
+  });
+}
+
+absl::Status IdentityService::DoCreateInvitation(
+    Call& call, const v1::CreateInvitationRequest& req,
+    v1::CreateInvitationResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(RequireEmail("email", req.email()));
+  WELKOM_RETURN_IF_ERROR(RequireText("display_name", req.display_name()));
+  WELKOM_RETURN_IF_ERROR(
+      RequireEnum("role", v1::Role_descriptor(), req.role()));
+  std::string org_id = req.organization_id().empty() ? call.principal->org_id
+                                                     : req.organization_id();
+  absl::StatusOr<store::OrganizationRow> org =
+      store::GetOrganization(*call.conn, org_id);
+  if (!org.ok() || !auth::CanSeeOrganization(*call.principal, org_id)) {
+    return absl::IsNotFound(org.status()) || org.ok()
+               ? absl::NotFoundError("organization not found")
+               : org.status();
+  }
+  if (!auth::CanInvite(*call.principal, org_id,
+                       static_cast<v1::OrganizationKind>(org->kind), req.role())) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "your role may not invite a ", v1::Role_Name(req.role()),
+        " into this organization"));
+  }
+  absl::StatusOr<store::UserRow> existing =
+      store::FindUserByEmail(*call.conn, req.email());
+  if (existing.ok()) {
+    return absl::AlreadyExistsError("email: an account with this address exists");
+  }
+  if (!absl::IsNotFound(existing.status())) return existing.status();
+
+  store::InvitationRow row;
+  for (const InvitationHook& hook : invitation_hooks_) {
+    WELKOM_RETURN_IF_ERROR(hook(call, req, &row.payload));
+  }
+  std::string code = auth::NewSecret();
+  absl::Time expires = call.clock->Now() + kInvitationLifetime;
+  row.id = auth::NewId("inv");
+  row.code_hash = auth::HashSecret(code);
+  row.org_id = org_id;
+  row.role = req.role();
+  row.email = req.email();
+  row.display_name =
+      std::string(absl::StripAsciiWhitespace(req.display_name()));
+  row.created_by = call.principal->user_id;
+  row.created_at = call.now_seconds;
+  row.expires_at = absl::ToUnixSeconds(expires);
+  WELKOM_RETURN_IF_ERROR(store::InsertInvitation(*call.conn, row));
+
+  v1::Invitation* out = resp->mutable_invitation();
+  out->set_id(row.id);
+  out->set_organization_id(row.org_id);
+  out->set_role(req.role());
+  out->set_email(row.email);
+  out->set_display_name(row.display_name);
+  out->set_code(code);
+  *out->mutable_expire_time() = TimeUtil::SecondsToTimestamp(row.expires_at);
+  return absl::OkStatus();
+}
+
+absl::Status IdentityService::DoAcceptInvitation(
+    Call& call, const v1::AcceptInvitationRequest& req,
+    v1::AcceptInvitationResponse* resp) {
+  if (req.code().empty()) return absl::InvalidArgumentError("code: is required");
+  if (req.code().size() > 128) {
+    return absl::InvalidArgumentError("code: is not an invitation code");
+  }
+  WELKOM_RETURN_IF_ERROR(auth::ValidatePasswordPolicy("password", req.password()));
+  // Throttle guessing of codes like guessing of passwords.
+  const std::string throttle_key = absl::StrCat("invitation:", call.meta->peer);
+  WELKOM_RETURN_IF_ERROR(throttle_.Check(throttle_key, call.meta->peer));
+  WELKOM_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req.password()));
+  return call.db->Write([&](store::Connection& c) -> absl::Status {
+    absl::StatusOr<store::InvitationRow> inv =
+        store::FindInvitationByCodeHash(c, auth::HashSecret(req.code()));
+    if (absl::IsNotFound(inv.status())) {
+      throttle_.RecordFailure(throttle_key, call.meta->peer);
+      return absl::NotFoundError("code: no invitation has this code");
+    }
+    if (!inv.ok()) return inv.status();
+    if (inv->accepted_at.has_value()) {
+      return absl::FailedPreconditionError(
+          "code: this invitation was already used; sign in instead");
+    }
+    if (inv->expires_at <= call.now_seconds) {
+      return absl::FailedPreconditionError(
+          "code: this invitation has expired; ask for a new one");
+    }
+    store::UserRow user{auth::NewId("usr"), inv->org_id,   inv->role,
+                        inv->email,         inv->display_name, hash,
+                        call.now_seconds};
+    WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
+    WELKOM_RETURN_IF_ERROR(
+        store::MarkInvitationAccepted(c, inv->id, user.id, call.now_seconds));
+    call.conn = &c;
+    for (const AcceptHook& hook : accept_hooks_) {
+      WELKOM_RETURN_IF_ERROR(hook(call, *inv, user));
+    }
+    return StartSession(c, user, call.clock->Now(), resp->mutable_session());
+  });
+}
+
+grpc::ServerUnaryReactor* IdentityService::Login(
+    grpc::CallbackServerContext* ctx, const v1::LoginRequest* req,
+    v1::LoginResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kLogin, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::Logout(
+    grpc::CallbackServerContext* ctx, const v1::LogoutRequest* req,
+    v1::LogoutResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kLogout, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::WhoAmI(
+    grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
+    v1::WhoAmIResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kWhoAmI, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::ChangePassword(
+    grpc::CallbackServerContext* ctx, const v1::ChangePasswordRequest* req,
+    v1::ChangePasswordResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kChangePassword, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::CreateOrganization(
+    grpc::CallbackServerContext* ctx, const v1::CreateOrganizationRequest* req,
+    v1::CreateOrganizationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kCreateOrganization, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::ListOrganizations(
+    grpc::CallbackServerContext* ctx, const v1::ListOrganizationsRequest* req,
+    v1::ListOrganizationsResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListOrganizations, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::CreateInvitation(
+    grpc::CallbackServerContext* ctx, const v1::CreateInvitationRequest* req,
+    v1::CreateInvitationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kCreateInvitation, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::AcceptInvitation(
+    grpc::CallbackServerContext* ctx, const v1::AcceptInvitationRequest* req,
+    v1::AcceptInvitationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kAcceptInvitation, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::ListMembers(
+    grpc::CallbackServerContext* ctx, const v1::ListMembersRequest* req,
+    v1::ListMembersResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListMembers, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::Echo(
+    grpc::CallbackServerContext* ctx, const v1::EchoRequest* req,
+    v1::EchoResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kEcho, req, resp);
+}
+
+}  // namespace welkom::api

@@ -1,0 +1,144 @@
+#include "server/app.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "server/base/log.h"
+#include "server/base/status_macros.h"
+
+namespace welkom {
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path,
+                                     absl::string_view flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": cannot read ", path));
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+App::App(AppOptions options) : options_(std::move(options)) {
+  if (options_.demo_accounts_path.empty()) {
+    options_.demo_accounts_path =
+        (std::filesystem::path(options_.db_path).parent_path() /
+         "demo-accounts.txt")
+            .string();
+  }
+}
+
+App::~App() { Shutdown(absl::Seconds(5)); }
+
+absl::Status App::Start() {
+  if (!options_.tls_cert_path.empty() != !options_.tls_key_path.empty()) {
+    return absl::InvalidArgumentError(
+        "--tls-cert and --tls-key: give both or neither");
+  }
+  std::filesystem::path db_dir =
+      std::filesystem::path(options_.db_path).parent_path();
+  if (!db_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(db_dir, ec);
+  }
+  WELKOM_ASSIGN_OR_RETURN(db_, store::Database::Open({options_.db_path}));
+  Log(LogLevel::kInfo, "database_open",
+      {{"path", options_.db_path},
+       {"schema_version", absl::StrCat(db_->schema_version())}});
+
+  executor_ = std::make_unique<api::Executor>(options_.worker_threads);
+  dispatcher_ =
+      std::make_unique<api::Dispatcher>(db_.get(), &clock_, executor_.get());
+  identity_ = std::make_unique<api::IdentityService>(dispatcher_.get());
+
+  if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
+
+  std::shared_ptr<grpc::ServerCredentials> creds =
+      grpc::InsecureServerCredentials();
+  if (!options_.tls_cert_path.empty()) {
+    WELKOM_ASSIGN_OR_RETURN(std::string cert,
+                            ReadFile(options_.tls_cert_path, "--tls-cert"));
+    WELKOM_ASSIGN_OR_RETURN(std::string key,
+                            ReadFile(options_.tls_key_path, "--tls-key"));
+    grpc::SslServerCredentialsOptions ssl;
+    ssl.pem_key_cert_pairs.push_back({key, cert});
+    creds = grpc::SslServerCredentials(ssl);
+  }
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options_.grpc_listen, creds, &grpc_port_);
+  builder.SetMaxReceiveMessageSize(options_.max_request_bytes);
+  builder.RegisterService(identity_.get());
+  grpc_server_ = builder.BuildAndStart();
+  if (grpc_server_ == nullptr || grpc_port_ == 0) {
+    grpc_server_.reset();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on --grpc-listen ", options_.grpc_listen));
+  }
+
+  if (!options_.http_listen.empty()) {
+    http_ = std::make_unique<gateway::HttpServer>(db_.get(),
+                                                  options_.max_request_bytes);
+    absl::StatusOr<int> port = http_->Start(options_.http_listen);
+    if (!port.ok()) {
+      Shutdown(absl::ZeroDuration());
+      return port.status();
+    }
+    http_port_ = *port;
+  }
+  Log(LogLevel::kInfo, "listening",
+      {{"grpc_port", absl::StrCat(grpc_port_)},
+       {"http_port", absl::StrCat(http_port_)},
+       {"tls", options_.tls_cert_path.empty() ? "off" : "on"}});
+  return absl::OkStatus();
+}
+
+absl::Status App::SeedDemo() {
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<demo::DemoAccount> made,
+      demo::SeedDemoRegion(*db_, clock_.Now(), demo_hooks_));
+  if (!made.empty()) {
+    demo_seeded_now_ = true;
+    demo_accounts_ = std::move(made);
+    WELKOM_RETURN_IF_ERROR(
+        demo::WriteDemoAccounts(options_.demo_accounts_path, demo_accounts_));
+    Log(LogLevel::kInfo, "demo_seeded",
+        {{"accounts", absl::StrCat(demo_accounts_.size())}});
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<demo::DemoAccount>> known =
+      demo::ReadDemoAccounts(options_.demo_accounts_path);
+  if (known.ok()) demo_accounts_ = std::move(*known);
+  return absl::OkStatus();
+}
+
+void App::Shutdown(absl::Duration grace) {
+  if (http_ != nullptr) http_->Stop();
+  if (grpc_server_ != nullptr) {
+    grpc_server_->Shutdown(std::chrono::system_clock::now() +
+                           absl::ToChronoSeconds(grace));
+    grpc_server_->Wait();
+    grpc_server_.reset();
+  }
+  // Destroying the executor runs what was queued; then nothing uses the db.
+  executor_.reset();
+  http_.reset();
+  identity_.reset();
+  dispatcher_.reset();
+  if (db_ != nullptr) {
+    db_.reset();
+    Log(LogLevel::kInfo, "database_closed", {{"path", options_.db_path}});
+  }
+}
+
+}  // namespace welkom

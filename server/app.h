@@ -1,0 +1,82 @@
+// File: app.h
+// welkomd assembled: the database, the services, the gRPC server and the
+// HTTP port. main() parses flags and signals; everything else is here, so
+// each new service is wired in one place.
+#ifndef WELKOM_SERVER_APP_H_
+#define WELKOM_SERVER_APP_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "server/api/dispatcher.h"
+#include "server/api/executor.h"
+#include "server/api/identity_service.h"
+#include "server/base/clock.h"
+#include "server/demo/demo_region.h"
+#include "server/gateway/http_server.h"
+#include "server/store/database.h"
+
+namespace welkom {
+
+struct AppOptions {
+  std::string grpc_listen = "127.0.0.1:50051";
+  std::string http_listen = "127.0.0.1:8080";  // empty: no HTTP port
+  std::string db_path = "var/welkom.db";
+  bool demo = false;
+  std::string demo_accounts_path;  // empty: next to the database
+  std::string tls_cert_path;
+  std::string tls_key_path;
+  int max_request_bytes = 1 << 20;
+  int worker_threads = 8;
+};
+
+class App {
+ public:
+  explicit App(AppOptions options);
+  ~App();
+
+  // Opens the database (running migrations), seeds the demo region when
+  // asked, and starts listening. Returns the first error, leaving nothing
+  // running.
+  absl::Status Start();
+  // Stops taking calls, lets in-flight calls finish (up to `grace`), then
+  // closes the database cleanly.
+  void Shutdown(absl::Duration grace);
+
+  int grpc_port() const { return grpc_port_; }
+  int http_port() const { return http_port_; }
+  // Demo accounts of this database (empty if not --demo).
+  const std::vector<demo::DemoAccount>& demo_accounts() const {
+    return demo_accounts_;
+  }
+  // True when Start() created the demo accounts just now.
+  bool demo_seeded_now() const { return demo_seeded_now_; }
+  const std::string& demo_accounts_path() const {
+    return options_.demo_accounts_path;
+  }
+
+ private:
+  absl::Status SeedDemo();
+
+  AppOptions options_;
+  SystemClock clock_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<api::Executor> executor_;
+  std::unique_ptr<api::Dispatcher> dispatcher_;
+  std::unique_ptr<api::IdentityService> identity_;
+  std::unique_ptr<grpc::Server> grpc_server_;
+  std::unique_ptr<gateway::HttpServer> http_;
+  std::vector<demo::DemoHook> demo_hooks_;
+  std::vector<demo::DemoAccount> demo_accounts_;
+  bool demo_seeded_now_ = false;
+  int grpc_port_ = 0;
+  int http_port_ = 0;
+};
+
+}  // namespace welkom
+
+#endif  // WELKOM_SERVER_APP_H_

@@ -1,0 +1,97 @@
+#include "server/auth/policy.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace welkom::auth {
+namespace {
+
+using v1::ROLE_ADMIN;
+using v1::ROLE_ADVISOR;
+using v1::ROLE_BUDDY;
+using v1::ROLE_HR;
+using v1::ROLE_NEWCOMER;
+
+constexpr bool kPublic = true;
+constexpr bool kSignedIn = false;
+constexpr RoleSet kEveryone = RoleSet::Everyone();
+
+// The method table. Keep it sorted by service, then as in the .proto.
+const std::vector<MethodRule>& Table() {
+  static const auto* rules = new std::vector<MethodRule>{
+      // IdentityService
+      {"/welkom.v1.IdentityService/Login", kPublic, {}},
+      {"/welkom.v1.IdentityService/Logout", kSignedIn, kEveryone},
+      {"/welkom.v1.IdentityService/WhoAmI", kSignedIn, kEveryone},
+      {"/welkom.v1.IdentityService/ChangePassword", kSignedIn, kEveryone},
+      {"/welkom.v1.IdentityService/CreateOrganization", kSignedIn, {ROLE_ADMIN}},
+      {"/welkom.v1.IdentityService/ListOrganizations", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+      {"/welkom.v1.IdentityService/CreateInvitation", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+      {"/welkom.v1.IdentityService/AcceptInvitation", kPublic, {}},
+      {"/welkom.v1.IdentityService/ListMembers", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+      {"/welkom.v1.IdentityService/Echo", kSignedIn, kEveryone},
+  };
+  return *rules;
+}
+
+}  // namespace
+
+const std::vector<MethodRule>& MethodRules() { return Table(); }
+
+const MethodRule* FindMethodRule(absl::string_view method) {
+  for (const MethodRule& rule : Table()) {
+    if (rule.method == method) return &rule;
+  }
+  return nullptr;
+}
+
+absl::Status AuthorizeMethod(absl::string_view method,
+                             const Principal* principal) {
+  const MethodRule* rule = FindMethodRule(method);
+  if (rule == nullptr) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("no access rule for ", method));
+  }
+  if (rule->is_public) return absl::OkStatus();
+  if (principal == nullptr) {
+    return absl::UnauthenticatedError(
+        "sign in first: send 'authorization: Bearer <token>'");
+  }
+  if (!rule->roles.Contains(principal->role)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("your role may not call ", method));
+  }
+  return absl::OkStatus();
+}
+
+bool CanListMembers(const Principal& p, absl::string_view org_id) {
+  if (p.role == ROLE_ADMIN) return true;
+  return (p.role == ROLE_HR || p.role == ROLE_ADVISOR) && p.org_id == org_id;
+}
+
+bool CanInvite(const Principal& p, absl::string_view org_id,
+               v1::OrganizationKind kind, v1::Role role) {
+  switch (p.role) {
+    case ROLE_HR:
+      return p.org_id == org_id && kind == v1::ORGANIZATION_KIND_EMPLOYER &&
+             role == ROLE_NEWCOMER;
+    case ROLE_ADVISOR:
+      return p.org_id == org_id && kind == v1::ORGANIZATION_KIND_EXPAT_CENTER &&
+             (role == ROLE_BUDDY || role == ROLE_ADVISOR);
+    case ROLE_ADMIN:
+      return (role == ROLE_HR && kind == v1::ORGANIZATION_KIND_EMPLOYER) ||
+             (role == ROLE_ADVISOR &&
+              kind == v1::ORGANIZATION_KIND_EXPAT_CENTER) ||
+             (role == ROLE_ADMIN && kind == v1::ORGANIZATION_KIND_OPERATOR);
+    default:
+      return false;
+  }
+}
+
+bool CanSeeOrganization(const Principal& p, absl::string_view org_id) {
+  return p.role == ROLE_ADMIN || p.role == ROLE_ADVISOR || p.org_id == org_id;
+}
+
+}  // namespace welkom::auth

@@ -1,0 +1,77 @@
+// File: policy.h
+// The access policy: the one place that decides who may call what and see
+// whose data (DESIGN.md, "Users and what each may see").
+//
+// Two layers, both here:
+//  1. The method table (policy.cc, kMethodRules): for every RPC, whether it is
+//     public or which roles may call it. A method missing from the table is
+//     refused; a test checks that every method in the contract has a row.
+//  2. Object rules (the Can* functions): given a principal and the owner of
+//     an object, may the principal see or change it. Handlers call these and
+//     answer NOT_FOUND on false, so another tenant's objects stay invisible.
+#ifndef WELKOM_SERVER_AUTH_POLICY_H_
+#define WELKOM_SERVER_AUTH_POLICY_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/status/status.h"
+#include "server/auth/principal.h"
+
+namespace welkom::auth {
+
+class RoleSet {
+ public:
+  constexpr RoleSet() = default;
+  constexpr RoleSet(std::initializer_list<v1::Role> roles) {
+    for (v1::Role r : roles) bits_ |= Bit(r);
+  }
+  static constexpr RoleSet Everyone() {
+    return {v1::ROLE_NEWCOMER, v1::ROLE_HR, v1::ROLE_ADVISOR, v1::ROLE_BUDDY,
+            v1::ROLE_ADMIN};
+  }
+  constexpr bool Contains(v1::Role r) const { return (bits_ & Bit(r)) != 0; }
+
+ private:
+  static constexpr uint32_t Bit(v1::Role r) {
+    return uint32_t{1} << static_cast<int>(r);
+  }
+  uint32_t bits_ = 0;
+};
+
+struct MethodRule {
+  absl::string_view method;  // "/welkom.v1.Service/Method"
+  bool is_public;           // callable without a session
+  RoleSet roles;            // who may call it when not public
+};
+
+// The rule for `method`, or nullptr if the table has none.
+const MethodRule* FindMethodRule(absl::string_view method);
+// Every rule, for tests and for documentation.
+const std::vector<MethodRule>& MethodRules();
+
+// OK if `principal` (nullptr when no session was given) may call `method`:
+// UNAUTHENTICATED without a session for a non-public method, PERMISSION_DENIED
+// for a role the table does not list or a method it does not know.
+absl::Status AuthorizeMethod(absl::string_view method,
+                             const Principal* principal);
+
+// May `p` list the members of organisation `org_id`? HR and advisors: their
+// own organisation; admin: any.
+bool CanListMembers(const Principal& p, absl::string_view org_id);
+
+// May `p` invite someone with `role` into organisation `org_id` of `kind`?
+// HR: newcomers of its own employer. Advisors: buddies and advisors of its
+// own Expat Center. Admin: HR into any employer, advisors into any Expat
+// Center, admins into the operator.
+bool CanInvite(const Principal& p, absl::string_view org_id,
+               v1::OrganizationKind kind, v1::Role role);
+
+// May `p` see organisation `org_id`? Its own; advisors and admin: all.
+bool CanSeeOrganization(const Principal& p, absl::string_view org_id);
+
+}  // namespace welkom::auth
+
+#endif  // WELKOM_SERVER_AUTH_POLICY_H_

@@ -1,0 +1,137 @@
+// welkomd: the Welkom backend. See README.md for how to run it.
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+#include <fstream>
+#include <iostream>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "server/app.h"
+#include "server/base/log.h"
+
+ABSL_FLAG(std::string, grpc_listen, "127.0.0.1:50051",
+          "gRPC address host:port (port 0 picks a free one)");
+ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
+          "HTTP address for the console, /healthz and JSON (empty: off)");
+ABSL_FLAG(std::string, db, "var/welkom.db", "SQLite database file");
+ABSL_FLAG(bool, demo, false,
+          "seed the Twente demo region if the database is empty");
+ABSL_FLAG(std::string, demo_accounts, "",
+          "where --demo keeps the demo accounts (default: next to --db)");
+ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain for gRPC TLS");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key for gRPC TLS");
+ABSL_FLAG(std::string, log_level, "info", "debug, info, warning or error");
+ABSL_FLAG(int, max_request_bytes, 1 << 20,
+          "largest request accepted (larger: RESOURCE_EXHAUSTED)");
+ABSL_FLAG(int, threads, 8, "worker threads for database work");
+ABSL_FLAG(std::string, port_file, "",
+          "after start, write 'grpc=PORT' and 'http=PORT' lines here");
+
+namespace {
+
+void PrintWelcome(const welkom::App& app) {
+  std::printf("\nwelkomd is running.\n");
+  std::printf("  gRPC:    127.0.0.1:%d  (health checking and reflection on)\n",
+              app.grpc_port());
+  if (app.http_port() > 0) {
+    std::printf("  HTTP:    http://127.0.0.1:%d/healthz\n", app.http_port());
+  }
+  if (!app.demo_accounts().empty()) {
+    std::printf("\nDemo accounts%s (also in %s):\n",
+                app.demo_seeded_now() ? " created now" : "",
+                app.demo_accounts_path().c_str());
+    for (const auto& a : app.demo_accounts()) {
+      std::printf("  %-9s %-36s %s   %s\n", a.role.c_str(), a.email.c_str(),
+                  a.password.c_str(), a.organization.c_str());
+    }
+    const auto& first = app.demo_accounts().front();
+    std::printf(
+        "\nTry it (grpcurl):\n"
+        "  grpcurl -plaintext 127.0.0.1:%d list\n"
+        "  grpcurl -plaintext -d '{\"email\":\"%s\",\"password\":\"%s\"}' "
+        "127.0.0.1:%d welkom.v1.IdentityService/Login\n",
+        app.grpc_port(), first.email.c_str(), first.password.c_str(),
+        app.grpc_port());
+  }
+  std::printf("\nStop with Ctrl-C.\n\n");
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "welkomd --db var/welkom.db [--demo] [--grpc-listen host:port] "
+      "[--http-listen host:port]");
+  // Accept --grpc-listen as well as absl's --grpc_listen.
+  std::vector<std::string> args(argv, argv + argc);
+  std::vector<char*> argp;
+  for (std::string& a : args) {
+    if (a.rfind("--", 0) == 0) {
+      size_t end = std::min(a.find('='), a.size());
+      std::replace(a.begin() + 2, a.begin() + end, '-', '_');
+    }
+    argp.push_back(a.data());
+  }
+  absl::ParseCommandLine(static_cast<int>(argp.size()), argp.data());
+
+  welkom::LogLevel level;
+  if (!welkom::ParseLogLevel(absl::GetFlag(FLAGS_log_level), &level)) {
+    std::fprintf(stderr, "welkomd: --log-level: expected debug, info, warning "
+                         "or error\n");
+    return 2;
+  }
+  welkom::SetLogLevel(level);
+
+  // Block the stop signals in every thread; main waits for them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  welkom::AppOptions options;
+  options.grpc_listen = absl::GetFlag(FLAGS_grpc_listen);
+  options.http_listen = absl::GetFlag(FLAGS_http_listen);
+  options.db_path = absl::GetFlag(FLAGS_db);
+  options.demo = absl::GetFlag(FLAGS_demo);
+  options.demo_accounts_path = absl::GetFlag(FLAGS_demo_accounts);
+  options.tls_cert_path = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_path = absl::GetFlag(FLAGS_tls_key);
+  options.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
+  options.worker_threads = absl::GetFlag(FLAGS_threads);
+  if (options.worker_threads < 1 || options.max_request_bytes < 1024) {
+    std::fprintf(stderr, "welkomd: --threads must be >= 1 and "
+                         "--max-request-bytes >= 1024\n");
+    return 2;
+  }
+
+  welkom::App app(options);
+  if (absl::Status status = app.Start(); !status.ok()) {
+    welkom::Log(welkom::LogLevel::kError, "start_failed",
+                {{"error", std::string(status.message())}});
+    std::fprintf(stderr, "welkomd: %s\n", std::string(status.message()).c_str());
+    return 1;
+  }
+  if (std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {
+    std::ofstream(path + ".tmp") << "grpc=" << app.grpc_port()
+                                 << "\nhttp=" << app.http_port() << "\n";
+    std::rename((path + ".tmp").c_str(), path.c_str());
+  }
+  PrintWelcome(app);
+
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  welkom::Log(welkom::LogLevel::kInfo, "stopping",
+              {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  app.Shutdown(absl::Seconds(10));
+  welkom::Log(welkom::LogLevel::kInfo, "stopped");
+  return 0;
+}

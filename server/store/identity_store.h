@@ -1,0 +1,110 @@
+// File: identity_store.h
+// Rows and queries for organisations, members, sessions, invitations and the
+// idempotency memory. Every function runs on the connection it is given, so
+// callers choose the transaction (Database::Read or Database::Write).
+#ifndef WELKOM_SERVER_STORE_IDENTITY_STORE_H_
+#define WELKOM_SERVER_STORE_IDENTITY_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "server/store/sqlite.h"
+
+namespace welkom::store {
+
+struct OrganizationRow {
+  std::string id;
+  int kind = 0;  // welkom.v1.OrganizationKind
+  std::string name;
+  std::string municipality;  // may be empty
+  int staff_count = 0;
+  int64_t created_at = 0;
+};
+
+struct UserRow {
+  std::string id;
+  std::string org_id;
+  int role = 0;  // welkom.v1.Role
+  std::string email;
+  std::string display_name;
+  std::string password_hash;
+  int64_t created_at = 0;
+};
+
+struct InvitationRow {
+  std::string id;
+  std::string code_hash;
+  std::string org_id;
+  int role = 0;
+  std::string email;
+  std::string display_name;
+  std::string created_by;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+  std::optional<int64_t> accepted_at;
+  std::string payload;  // serialized extra, may be empty
+};
+
+struct SessionRow {
+  std::string user_id;
+  int64_t expires_at = 0;
+  std::optional<int64_t> revoked_at;
+};
+
+absl::Status InsertOrganization(Connection& c, const OrganizationRow& row);
+// NOT_FOUND if there is no such organisation.
+absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
+                                                const std::string& id);
+// Organisations with id > after_id in id order, at most `limit`.
+absl::StatusOr<std::vector<OrganizationRow>> ListOrganizations(
+    Connection& c, const std::string& after_id, int limit);
+absl::StatusOr<bool> MunicipalityExists(Connection& c, const std::string& key);
+
+// ALREADY_EXISTS if the e-mail address is taken (case-insensitive).
+absl::Status InsertUser(Connection& c, const UserRow& row);
+absl::StatusOr<UserRow> GetUser(Connection& c, const std::string& id);
+absl::StatusOr<UserRow> FindUserByEmail(Connection& c,
+                                        const std::string& email);
+absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
+                                               const std::string& org_id,
+                                               const std::string& after_id,
+                                               int limit);
+absl::Status UpdatePasswordHash(Connection& c, const std::string& user_id,
+                                const std::string& hash);
+absl::StatusOr<int64_t> CountUsers(Connection& c);
+
+absl::Status InsertSession(Connection& c, const std::string& token_hash,
+                           const std::string& user_id, int64_t created_at,
+                           int64_t expires_at);
+// NOT_FOUND if no session has this token hash.
+absl::StatusOr<SessionRow> FindSession(Connection& c,
+                                       const std::string& token_hash);
+absl::Status RevokeSession(Connection& c, const std::string& token_hash,
+                           int64_t now);
+// Revokes every live session of the user except `keep_hash`.
+absl::Status RevokeOtherSessions(Connection& c, const std::string& user_id,
+                                 const std::string& keep_hash, int64_t now);
+
+absl::Status InsertInvitation(Connection& c, const InvitationRow& row);
+absl::StatusOr<InvitationRow> FindInvitationByCodeHash(
+    Connection& c, const std::string& code_hash);
+// FAILED_PRECONDITION if the invitation was accepted meanwhile.
+absl::Status MarkInvitationAccepted(Connection& c, const std::string& id,
+                                    const std::string& user_id, int64_t now);
+
+// The stored response of an earlier call with the same key, if any.
+absl::StatusOr<std::optional<std::string>> FindIdempotentResponse(
+    Connection& c, const std::string& principal_id, const std::string& method,
+    const std::string& request_id);
+absl::Status StoreIdempotentResponse(Connection& c,
+                                     const std::string& principal_id,
+                                     const std::string& method,
+                                     const std::string& request_id,
+                                     const std::string& response, int64_t now);
+
+}  // namespace welkom::store
+
+#endif  // WELKOM_SERVER_STORE_IDENTITY_STORE_H_

@@ -1,0 +1,170 @@
+#include "server/store/database.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "server/store/identity_store.h"
+
+namespace welkom::store {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/welkom-db-test-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    path_ = dir_ + "/test.db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  int64_t Count(Database& db, const char* sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db.Read([&](Connection& c) {
+                    auto st = c.Prepare(sql);
+                    if (!st.ok()) return st.status();
+                    auto row = (*st)->Step();
+                    if (!row.ok()) return row.status();
+                    n = (*st)->Int(0);
+                    return absl::OkStatus();
+                  }).ok());
+    return n;
+  }
+
+  std::string dir_;
+  std::string path_;
+};
+
+TEST_F(DatabaseTest, BuiltinMigrationsCreateTheSchema) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ((*db)->schema_version(), BuiltinMigrations().back().version);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM municipalities"), 14);
+  EXPECT_EQ(Count(**db, "PRAGMA foreign_keys"), 1);
+}
+
+TEST_F(DatabaseTest, DatabaseIsInWalMode) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  std::string mode;
+  ASSERT_TRUE((*db)->Write([&](Connection& c) {
+                    auto st = c.Prepare("PRAGMA journal_mode");
+                    if (!st.ok()) return st.status();
+                    (*st)->Step().IgnoreError();
+                    mode = (*st)->Text(0);
+                    return absl::OkStatus();
+                  }).ok());
+  EXPECT_EQ(mode, "wal");
+}
+
+TEST_F(DatabaseTest, ReopeningAppliesNothingTwice) {
+  { ASSERT_TRUE(Database::Open({path_}).ok()); }
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM municipalities"), 14);
+}
+
+TEST_F(DatabaseTest, FailingMigrationLeavesTheFileAsItWas) {
+  std::vector<Migration> good = {{1, "one", "CREATE TABLE a (x INTEGER);"}};
+  { ASSERT_TRUE(Database::Open({path_, 1, good}).ok()); }
+  std::vector<Migration> bad = good;
+  bad.push_back({2, "two", "CREATE TABLE b (y INTEGER);"});
+  bad.push_back({3, "three", "CREATE TABLE broken (;"});
+  auto failed = Database::Open({path_, 1, bad});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("migration 3 (three)"),
+            std::string::npos)
+      << failed.status();
+
+  auto db = Database::Open({path_, 1, good});
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ((*db)->schema_version(), 1);
+  // Migration 2 ran in the same transaction as 3 and was rolled back too.
+  EXPECT_EQ(Count(**db,
+                  "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'"),
+            0);
+}
+
+TEST_F(DatabaseTest, NewerSchemaIsRefused) {
+  std::vector<Migration> two = {{1, "one", "CREATE TABLE a (x INTEGER);"},
+                                {2, "two", "CREATE TABLE b (x INTEGER);"}};
+  { ASSERT_TRUE(Database::Open({path_, 1, two}).ok()); }
+  std::vector<Migration> one = {two[0]};
+  auto db = Database::Open({path_, 1, one});
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(DatabaseTest, FailedWriteRollsBackEverything) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  absl::Status status = (*db)->Write([](Connection& c) -> absl::Status {
+    OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0};
+    if (auto s = InsertOrganization(c, org); !s.ok()) return s;
+    return absl::InvalidArgumentError("changed my mind");
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM organizations"), 0);
+}
+
+TEST_F(DatabaseTest, UniqueViolationIsAlreadyExists) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0};
+  ASSERT_TRUE((*db)->Write([&](Connection& c) {
+                    return InsertOrganization(c, org);
+                  }).ok());
+  absl::Status again = (*db)->Write([&](Connection& c) {
+    return InsertOrganization(c, org);
+  });
+  EXPECT_EQ(again.code(), absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(DatabaseTest, ForeignKeysAreEnforced) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  OrganizationRow org{"org_1", 1, "A", "no-such-town", 10, 0};
+  absl::Status status = (*db)->Write([&](Connection& c) {
+    return InsertOrganization(c, org);
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(DatabaseTest, ReadersSeeOnlyCommittedWrites) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  std::atomic<bool> inside{false}, release{false};
+  std::thread writer([&] {
+    (*db)->Write([&](Connection& c) {
+             OrganizationRow org{"org_1", 1, "A", "", 1, 0};
+             auto s = InsertOrganization(c, org);
+             inside = true;
+             while (!release) std::this_thread::yield();
+             return s;
+           })
+        .IgnoreError();
+  });
+  while (!inside) std::this_thread::yield();
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM organizations"), 0);
+  release = true;
+  writer.join();
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM organizations"), 1);
+}
+
+TEST_F(DatabaseTest, BackupCopiesTheLiveDatabase) {
+  auto db = Database::Open({path_});
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Write([](Connection& c) {
+                    return InsertOrganization(c, {"org_1", 1, "A", "", 1, 0});
+                  }).ok());
+  ASSERT_TRUE((*db)->Backup(dir_ + "/copy.db").ok());
+  auto copy = Database::Open({dir_ + "/copy.db"});
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  EXPECT_EQ(Count(**copy, "SELECT COUNT(*) FROM organizations"), 1);
+}
+
+}  // namespace
+}  // namespace welkom::store
