@@ -11,7 +11,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libical-dev liblemon-dev
   # tests
-  libgtest-dev libgmock-dev sqlite3
+  libgtest-dev libgmock-dev sqlite3 openssl
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )
