@@ -23,7 +23,11 @@ build: configure
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 600 -j 2
 
-run: build
+# `run` builds only what it starts; `test` builds everything.
+RUN_TARGETS ?= welkomd
+
+run: configure
+	cmake --build $(BUILD_DIR) --target $(RUN_TARGETS)
 	@mkdir -p $(dir $(DB))
 	$(BUILD_DIR)/server/welkomd --db $(DB) --demo --grpc-listen $(GRPC_LISTEN) --http-listen $(HTTP_LISTEN)
 
