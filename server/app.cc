@@ -59,6 +59,11 @@ absl::Status App::Start() {
   dispatcher_ =
       std::make_unique<api::Dispatcher>(db_.get(), &clock_, executor_.get());
   identity_ = std::make_unique<api::IdentityService>(dispatcher_.get());
+  fanout_ = std::make_unique<api::NotificationFanout>(
+      db_.get(), api::NotificationFanout::Options{});
+  WELKOM_RETURN_IF_ERROR(fanout_->Start());
+  notifications_ = std::make_unique<api::NotificationService>(
+      dispatcher_.get(), fanout_.get());
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
 
@@ -79,6 +84,7 @@ absl::Status App::Start() {
   builder.AddListeningPort(options_.grpc_listen, creds, &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_request_bytes);
   builder.RegisterService(identity_.get());
+  builder.RegisterService(notifications_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -124,6 +130,9 @@ absl::Status App::SeedDemo() {
 
 void App::Shutdown(absl::Duration grace) {
   if (http_ != nullptr) http_->Stop();
+  // Ends the Watch streams first, so the gRPC shutdown need not wait for
+  // them.
+  if (fanout_ != nullptr) fanout_->Stop();
   if (grpc_server_ != nullptr) {
     grpc_server_->Shutdown(std::chrono::system_clock::now() +
                            absl::ToChronoSeconds(grace));
@@ -133,6 +142,8 @@ void App::Shutdown(absl::Duration grace) {
   // Destroying the executor runs what was queued; then nothing uses the db.
   executor_.reset();
   http_.reset();
+  notifications_.reset();
+  fanout_.reset();
   identity_.reset();
   dispatcher_.reset();
   if (db_ != nullptr) {

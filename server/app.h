@@ -15,6 +15,8 @@
 #include "server/api/dispatcher.h"
 #include "server/api/executor.h"
 #include "server/api/identity_service.h"
+#include "server/api/notification_fanout.h"
+#include "server/api/notification_service.h"
 #include "server/base/clock.h"
 #include "server/demo/demo_region.h"
 #include "server/gateway/http_server.h"
@@ -53,6 +55,9 @@ class App {
   const std::vector<demo::DemoAccount>& demo_accounts() const {
     return demo_accounts_;
   }
+  // Live inbox delivery; in-process producers may call Wake() after
+  // committing a notification. Null before Start().
+  api::NotificationFanout* notification_fanout() const { return fanout_.get(); }
   // True when Start() created the demo accounts just now.
   bool demo_seeded_now() const { return demo_seeded_now_; }
   const std::string& demo_accounts_path() const {
@@ -68,6 +73,8 @@ class App {
   std::unique_ptr<api::Executor> executor_;
   std::unique_ptr<api::Dispatcher> dispatcher_;
   std::unique_ptr<api::IdentityService> identity_;
+  std::unique_ptr<api::NotificationFanout> fanout_;
+  std::unique_ptr<api::NotificationService> notifications_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

@@ -32,6 +32,11 @@ const std::vector<MethodRule>& Table() {
       {"/welkom.v1.IdentityService/ListMembers", kSignedIn,
        {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
       {"/welkom.v1.IdentityService/Echo", kSignedIn, kEveryone},
+      // NotificationService: each caller sees only its own inbox.
+      {"/welkom.v1.NotificationService/ListNotifications", kSignedIn,
+       kEveryone},
+      {"/welkom.v1.NotificationService/MarkRead", kSignedIn, kEveryone},
+      {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone},
   };
   return *rules;
 }

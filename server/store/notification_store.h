@@ -39,6 +39,35 @@ absl::StatusOr<std::vector<NotificationRow>> ListNotificationsAfter(
     Connection& c, const std::string& recipient_id, int64_t after_id,
     int limit);
 
+// The recipient's inbox, newest first: ids < before_id (0: from the newest),
+// only unread ones if `unread_only`.
+absl::StatusOr<std::vector<NotificationRow>> ListInbox(
+    Connection& c, const std::string& recipient_id, int64_t before_id,
+    bool unread_only, int limit);
+
+absl::StatusOr<int64_t> CountUnread(Connection& c,
+                                    const std::string& recipient_id);
+
+// How many of `ids` belong to `recipient_id` (duplicates counted once).
+absl::StatusOr<int64_t> CountOwnedNotifications(
+    Connection& c, const std::string& recipient_id,
+    const std::vector<int64_t>& ids);
+
+// Sets read_at = now on the recipient's unread notifications that are in
+// `ids` or have id <= up_to_id; returns how many changed.
+absl::StatusOr<int64_t> MarkNotificationsRead(Connection& c,
+                                              const std::string& recipient_id,
+                                              const std::vector<int64_t>& ids,
+                                              int64_t up_to_id, int64_t now);
+
+// Every recipient's notifications with id > after_id, oldest first (for the
+// live fan-out).
+absl::StatusOr<std::vector<NotificationRow>> ListAllNotificationsAfter(
+    Connection& c, int64_t after_id, int limit);
+
+// The highest id ever issued (0 if none), deleted rows included.
+absl::StatusOr<int64_t> MaxIssuedNotificationId(Connection& c);
+
 }  // namespace welkom::store
 
 #endif  // WELKOM_SERVER_STORE_NOTIFICATION_STORE_H_

@@ -1,0 +1,184 @@
+// NotificationService against a real welkomd. Rows are inserted straight
+// into the database file by this test process, as an out-of-process
+// producer: live delivery must not depend on producers calling the server.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "tests/support/welkomd_process.h"
+#include "welkom/v1/notification.grpc.pb.h"
+
+namespace welkom {
+namespace {
+
+using testing::WelkomdProcess;
+using testing::WithToken;
+
+class NotificationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = WelkomdProcess::Start();
+    stub_ = v1::NotificationService::NewStub(server_->Channel());
+    newcomer_token_ = server_->Login("newcomer");
+    newcomer_id_ = server_->Account("newcomer").user_id;
+  }
+
+  // Stores one notification for `recipient` and returns its id.
+  int64_t Produce(const std::string& recipient, const std::string& kind) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(server_->db_path().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO notifications (recipient_id, "
+                                 "kind, title_en, title_nl, created_at) VALUES "
+                                 "(?, ?, 'Hello', 'Hallo', 1795000000)",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(st, 1, recipient.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, kind.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    int64_t id = sqlite3_last_insert_rowid(db);
+    sqlite3_close(db);
+    return id;
+  }
+
+  std::unique_ptr<grpc::ClientReader<v1::Notification>> Watch(
+      grpc::ClientContext& ctx, int64_t after_id) {
+    WithToken(ctx, newcomer_token_);
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    v1::WatchRequest req;
+    req.set_after_id(after_id);
+    return stub_->Watch(&ctx, req);
+  }
+
+  std::unique_ptr<WelkomdProcess> server_;
+  std::unique_ptr<v1::NotificationService::Stub> stub_;
+  std::string newcomer_token_;
+  std::string newcomer_id_;
+};
+
+TEST_F(NotificationTest, WatchReplaysStoredThenStreamsNewOnesOfTheCallerOnly) {
+  std::vector<int64_t> expected;
+  for (int i = 0; i < 3; ++i) expected.push_back(Produce(newcomer_id_, "old"));
+  Produce(server_->Account("hr").user_id, "not_mine");
+  grpc::ClientContext ctx;
+  auto reader = Watch(ctx, 0);
+  std::vector<int64_t> got;
+  v1::Notification n;
+  for (int i = 0; i < 3 && reader->Read(&n); ++i) got.push_back(n.id());
+  EXPECT_EQ(n.title().nl(), "Hallo");
+  for (int i = 0; i < 3; ++i) {
+    Produce(server_->Account("hr").user_id, "not_mine");
+    expected.push_back(Produce(newcomer_id_, "new"));
+  }
+  for (int i = 0; i < 3 && reader->Read(&n); ++i) {
+    got.push_back(n.id());
+    EXPECT_EQ(n.kind(), "new");
+  }
+  EXPECT_EQ(got, expected);
+  ctx.TryCancel();
+}
+
+TEST_F(NotificationTest, ResumeAfterDroppedConnectionDeliversEachOnceInOrder) {
+  constexpr int kTotal = 60;
+  std::vector<int64_t> produced;
+  std::thread producer([&] {
+    for (int i = 0; i < kTotal; ++i) {
+      produced.push_back(Produce(newcomer_id_, "tick"));
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
+  std::vector<int64_t> got;
+  int64_t last = 0;
+  // Three connections, each dropped after a few messages, then one that
+  // reads to the end.
+  for (int round = 0; round < 4 && static_cast<int>(got.size()) < kTotal;
+       ++round) {
+    grpc::ClientContext ctx;
+    auto reader = Watch(ctx, last);
+    v1::Notification n;
+    int want = round < 3 ? 7 : kTotal - static_cast<int>(got.size());
+    for (int i = 0; i < want && reader->Read(&n); ++i) {
+      got.push_back(n.id());
+      last = n.id();
+    }
+    ctx.TryCancel();
+    reader->Finish();
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));
+  }
+  producer.join();
+  EXPECT_EQ(got, produced);
+}
+
+TEST_F(NotificationTest, WatchFromAnIdNeverIssuedIsInvalidArgument) {
+  int64_t last = Produce(newcomer_id_, "x");
+  grpc::ClientContext ctx;
+  auto reader = Watch(ctx, last + 1000);
+  v1::Notification n;
+  EXPECT_FALSE(reader->Read(&n));
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  grpc::ClientContext negative;
+  auto again = Watch(negative, -1);
+  EXPECT_FALSE(again->Read(&n));
+  EXPECT_EQ(again->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(NotificationTest, InboxPagesNewestFirstAndMarkReadCountsDown) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(Produce(newcomer_id_, "k"));
+  v1::ListNotificationsRequest req;
+  req.set_page_size(3);
+  std::vector<int64_t> seen;
+  int32_t unread = -1;
+  do {
+    grpc::ClientContext ctx;
+    WithToken(ctx, newcomer_token_);
+    v1::ListNotificationsResponse resp;
+    ASSERT_TRUE(stub_->ListNotifications(&ctx, req, &resp).ok());
+    for (const auto& n : resp.notifications()) seen.push_back(n.id());
+    unread = resp.unread_count();
+    req.set_page_token(resp.next_page_token());
+  } while (!req.page_token().empty());
+  EXPECT_EQ(seen, std::vector<int64_t>(ids.rbegin(), ids.rend()));
+  EXPECT_EQ(unread, 5);
+
+  v1::MarkReadRequest mark;
+  mark.add_ids(ids[4]);
+  mark.set_up_to_id(ids[1]);
+  grpc::ClientContext ctx;
+  WithToken(ctx, newcomer_token_);
+  v1::MarkReadResponse marked;
+  ASSERT_TRUE(stub_->MarkRead(&ctx, mark, &marked).ok());
+  EXPECT_EQ(marked.marked(), 3);
+
+  grpc::ClientContext list_ctx;
+  WithToken(list_ctx, newcomer_token_);
+  v1::ListNotificationsRequest unread_req;
+  unread_req.set_unread_only(true);
+  v1::ListNotificationsResponse unread_resp;
+  ASSERT_TRUE(stub_->ListNotifications(&list_ctx, unread_req, &unread_resp).ok());
+  ASSERT_EQ(unread_resp.notifications_size(), 2);
+  EXPECT_EQ(unread_resp.notifications(0).id(), ids[3]);
+  EXPECT_EQ(unread_resp.unread_count(), 2);
+}
+
+TEST_F(NotificationTest, MarkingSomeoneElsesNotificationIsNotFound) {
+  int64_t theirs = Produce(server_->Account("hr").user_id, "k");
+  int64_t mine = Produce(newcomer_id_, "k");
+  v1::MarkReadRequest mark;
+  mark.add_ids(mine);
+  mark.add_ids(theirs);
+  grpc::ClientContext ctx;
+  WithToken(ctx, newcomer_token_);
+  v1::MarkReadResponse resp;
+  EXPECT_EQ(stub_->MarkRead(&ctx, mark, &resp).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+}  // namespace
+}  // namespace welkom
