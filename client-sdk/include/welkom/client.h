@@ -1,0 +1,118 @@
+// File: welkom/client.h
+// libwelkom: the offline-first C++ client of welkomd, for the newcomer's app.
+//
+//   welkom::sdk::ClientOptions options;
+//   options.target = "127.0.0.1:50051";
+//   options.cache_path = app_dir + "/welkom-cache.db";
+//   auto client = welkom::sdk::Client::Open(options);
+//   auto me = (*client)->Login(email, password);
+//   auto who = (*client)->WhoAmI();          // works offline from the cache
+//
+// Contract:
+// - Thread-safe. Every call runs on the client's one serial queue (in call
+//   order) and blocks the caller until done; callbacks run on that queue's
+//   thread, and a callback may call back into the client.
+// - Reads (Source::kDefault) ask the server and fall back to the local cache
+//   when the server cannot be reached; Source::kCache never touches the
+//   network. A cached read shows the changes still waiting in the outbox.
+// - Changes are stored in a persistent outbox first, each with a fresh
+//   request_id, and sent in order; they survive a restart of the app (a new
+//   Client on the same cache_path). While the server is away the outbox is
+//   retried with exponential backoff and jitter. The server applies a
+//   request_id once, so a replay never applies a change twice.
+// - A change the server refuses for good is dropped from the outbox, the
+//   affected data is fetched again, and the app hears of it through
+//   on_conflict (a stale etag: ABORTED) or on_rejected (anything else).
+// - Errors are absl::Status with the server's canonical code;
+//   UNAVAILABLE means the server could not be reached.
+#ifndef WELKOM_CLIENT_SDK_INCLUDE_WELKOM_CLIENT_H_
+#define WELKOM_CLIENT_SDK_INCLUDE_WELKOM_CLIENT_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "welkom/v1/identity.pb.h"
+
+namespace welkom::sdk {
+
+struct BackoffPolicy {
+  absl::Duration initial = absl::Milliseconds(250);
+  absl::Duration max = absl::Seconds(30);
+  double multiplier = 2.0;
+  double jitter = 0.2;  // each delay is spread by +/- this fraction
+};
+
+// A change from the outbox that the server refused for good.
+struct Conflict {
+  std::string method;      // e.g. "/welkom.v1.JourneyService/UpdateStep"
+  std::string request;     // the serialized request that was refused
+  absl::Status status;     // ABORTED for a stale etag, else the refusal
+};
+
+struct ClientOptions {
+  std::string target = "127.0.0.1:50051";  // host:port of welkomd
+  bool use_tls = false;
+  // PEM root certificates for TLS; empty uses the system's roots.
+  std::string tls_root_certs;
+  // The local SQLite cache and outbox; ":memory:" keeps nothing across
+  // restarts. It holds the session token: keep it in the app's private dir.
+  std::string cache_path = ":memory:";
+  absl::Duration call_timeout = absl::Seconds(10);
+  BackoffPolicy backoff;
+  // Send the outbox right after each change and retry on the backoff timer.
+  // Off: only Sync() sends (tests, batch replays).
+  bool sync_automatically = true;
+  // On the SDK's thread, after the fresh server state is in the cache.
+  std::function<void(const Conflict&)> on_conflict;
+  std::function<void(const Conflict&)> on_rejected;
+};
+
+enum class Source {
+  kDefault,  // the server, else the cache when the server is unreachable
+  kCache,    // the cache only; NOT_FOUND if nothing was cached
+};
+
+class Client {
+ public:
+  // Opens (creating) the cache and restores the session and outbox kept in
+  // it. Fails only if the cache file cannot be opened.
+  static absl::StatusOr<std::unique_ptr<Client>> Open(ClientOptions options);
+  // Stops the queue; changes not sent stay in the outbox for the next Open.
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // Signs in; the session is kept in the cache across restarts.
+  absl::StatusOr<v1::Member> Login(const std::string& email,
+                                   const std::string& password);
+  // Accepts an invitation code (sets the password) and signs in.
+  absl::StatusOr<v1::Member> AcceptInvitation(const std::string& code,
+                                              const std::string& password);
+  // Revokes the session on the server (if reachable) and forgets it and the
+  // cache. FAILED_PRECONDITION while changes wait in the outbox: Sync first.
+  absl::Status Logout();
+  bool signed_in() const;
+
+  absl::StatusOr<v1::WhoAmIResponse> WhoAmI(Source source = Source::kDefault);
+
+  // Sends the outbox now, in order. OK once it is empty; UNAVAILABLE if the
+  // server is away (the rest stays queued and is retried with backoff).
+  absl::Status Sync();
+  // Changes not yet confirmed by the server.
+  absl::StatusOr<int64_t> PendingChanges();
+
+  class Impl;
+
+ private:
+  explicit Client(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace welkom::sdk
+
+#endif  // WELKOM_CLIENT_SDK_INCLUDE_WELKOM_CLIENT_H_

@@ -1,0 +1,102 @@
+// File: client_impl.h
+// The state behind welkom::sdk::Client. Everything here runs on `queue`
+// only, so none of it is locked. Feature files (journey, inbox, events)
+// add their methods to Client and their change kinds to the outbox here.
+#ifndef WELKOM_CLIENT_SDK_SRC_CLIENT_IMPL_H_
+#define WELKOM_CLIENT_SDK_SRC_CLIENT_IMPL_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "backoff.h"
+#include "cache_db.h"
+#include "document_cache.h"
+#include "google/protobuf/message.h"
+#include "outbox.h"
+#include "remote.h"
+#include "serial_queue.h"
+#include "welkom/client.h"
+
+namespace welkom::sdk {
+
+using google::protobuf::Message;
+
+// How the outbox sends and settles one kind of change (one RPC).
+struct ChangeKind {
+  std::function<std::unique_ptr<Message>()> new_request;
+  std::function<std::unique_ptr<Message>()> new_response;
+  // Runs in the transaction that removes the entry: records the server's
+  // answer in the cache and adjusts later entries (e.g. newer etags).
+  std::function<absl::Status(const Message& request, const Message& response)>
+      applied;
+  // After the server refused the change for good: fetch the affected data
+  // again so the cache holds the server's truth. Best effort.
+  std::function<void(const Message& request)> refetch;
+};
+
+class Client::Impl {
+ public:
+  static absl::StatusOr<std::unique_ptr<Impl>> Open(ClientOptions options);
+
+  // Runs `fn` on the queue and waits for it.
+  template <typename T>
+  T Run(std::function<T()> fn) {
+    return queue_.Run<T>(std::move(fn));
+  }
+
+  // A unary call with the session token.
+  absl::Status CallServer(const std::string& method, const Message& request,
+                          Message* response);
+
+  // Gives `request` a fresh request_id, stores it in the outbox and, with
+  // sync_automatically, schedules a send. OK once it is durable.
+  absl::Status Enqueue(const std::string& method, Message& request);
+  void RegisterChange(const std::string& method, ChangeKind kind);
+  // Sends the outbox in order until empty or the server is away.
+  absl::Status Flush();
+
+  // Stores a new session (after Login / AcceptInvitation).
+  absl::Status SetSession(const v1::Session& session);
+  absl::Status ClearSession();
+  const std::string& token() const { return token_; }
+
+  // A read from the server that is cached under (kind, id); falls back to
+  // the cache when the server is away (or for Source::kCache).
+  absl::Status ReadThrough(Source source, const std::string& method,
+                           const Message& request, Message* response,
+                           const std::string& kind, const std::string& id);
+
+  const ClientOptions& options() const { return options_; }
+  DocumentCache& documents() { return *documents_; }
+  Outbox& outbox() { return *outbox_; }
+  CacheDb& db() { return *db_; }
+  std::string NewRequestId();
+
+ private:
+  explicit Impl(ClientOptions options);
+  void ScheduleRetry();
+
+  ClientOptions options_;
+  std::unique_ptr<CacheDb> db_;
+  std::optional<DocumentCache> documents_;
+  std::optional<Outbox> outbox_;
+  Remote remote_;
+  Backoff backoff_;
+  std::mt19937_64 ids_;
+  std::string token_;
+  bool retry_scheduled_ = false;
+  std::map<std::string, ChangeKind> changes_;
+  // Last member: destroyed first, so no task outlives the state above.
+  SerialQueue queue_;
+};
+
+// Sets the request's `request_id` string field; false if it has none.
+bool SetRequestId(Message& request, const std::string& id);
+
+}  // namespace welkom::sdk
+
+#endif  // WELKOM_CLIENT_SDK_SRC_CLIENT_IMPL_H_

@@ -1,0 +1,73 @@
+#include "outbox.h"
+
+namespace welkom::sdk {
+
+absl::StatusOr<Outbox> Outbox::Open(CacheDb* db) {
+  absl::Status s = db->ExecScript(
+      "CREATE TABLE IF NOT EXISTS outbox ("
+      "  seq INTEGER PRIMARY KEY AUTOINCREMENT, method TEXT NOT NULL,"
+      "  request BLOB NOT NULL, request_id TEXT NOT NULL UNIQUE);");
+  if (!s.ok()) return s;
+  return Outbox(db);
+}
+
+absl::StatusOr<int64_t> Outbox::Append(const std::string& method,
+                                       const std::string& request,
+                                       const std::string& request_id) {
+  auto q = db_->Prepare(
+      "INSERT INTO outbox (method, request, request_id) VALUES (?, ?, ?)");
+  if (!q.ok()) return q.status();
+  absl::Status s =
+      (*q)->Text(1, method).Blob(2, request).Text(3, request_id).Exec();
+  if (!s.ok()) return s;
+  return db_->LastInsertId();
+}
+
+absl::StatusOr<std::vector<OutboxEntry>> Outbox::All() {
+  auto q = db_->Prepare(
+      "SELECT seq, method, request, request_id FROM outbox ORDER BY seq");
+  if (!q.ok()) return q.status();
+  std::vector<OutboxEntry> out;
+  while ((*q)->Next()) {
+    out.push_back({(*q)->ColumnInt(0), (*q)->ColumnText(1),
+                   (*q)->ColumnText(2), (*q)->ColumnText(3)});
+  }
+  if (!(*q)->status().ok()) return (*q)->status();
+  return out;
+}
+
+absl::StatusOr<std::optional<OutboxEntry>> Outbox::Front() {
+  auto q = db_->Prepare(
+      "SELECT seq, method, request, request_id FROM outbox ORDER BY seq "
+      "LIMIT 1");
+  if (!q.ok()) return q.status();
+  if (!(*q)->Next()) {
+    if (!(*q)->status().ok()) return (*q)->status();
+    return std::optional<OutboxEntry>();
+  }
+  return std::optional<OutboxEntry>(OutboxEntry{
+      (*q)->ColumnInt(0), (*q)->ColumnText(1), (*q)->ColumnText(2),
+      (*q)->ColumnText(3)});
+}
+
+absl::Status Outbox::Rewrite(int64_t seq, const std::string& request) {
+  auto q = db_->Prepare("UPDATE outbox SET request = ? WHERE seq = ?");
+  if (!q.ok()) return q.status();
+  return (*q)->Blob(1, request).Int(2, seq).Exec();
+}
+
+absl::Status Outbox::Remove(int64_t seq) {
+  auto q = db_->Prepare("DELETE FROM outbox WHERE seq = ?");
+  if (!q.ok()) return q.status();
+  return (*q)->Int(1, seq).Exec();
+}
+
+absl::StatusOr<int64_t> Outbox::Count() {
+  auto q = db_->Prepare("SELECT COUNT(*) FROM outbox");
+  if (!q.ok()) return q.status();
+  int64_t n = (*q)->Next() ? (*q)->ColumnInt(0) : 0;
+  if (!(*q)->status().ok()) return (*q)->status();
+  return n;
+}
+
+}  // namespace welkom::sdk

@@ -1,0 +1,69 @@
+#include "remote.h"
+
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/impl/codegen/proto_utils.h>
+
+#include <future>
+
+namespace welkom::sdk {
+namespace {
+
+using google::protobuf::Message;
+
+std::shared_ptr<grpc::ChannelCredentials> Credentials(
+    const ClientOptions& options) {
+  if (!options.use_tls) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = options.tls_root_certs;  // empty: system roots
+  return grpc::SslCredentials(ssl);
+}
+
+}  // namespace
+
+Remote::Remote(const ClientOptions& options) : timeout_(options.call_timeout) {
+  grpc::ChannelArguments args;
+  // Reconnect on the SDK's own schedule instead of gRPC's default of up to
+  // two minutes, so a phone back on Wi-Fi syncs promptly.
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS,
+              static_cast<int>(absl::ToInt64Milliseconds(
+                  options.backoff.initial)));
+  args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS,
+              static_cast<int>(absl::ToInt64Milliseconds(
+                  options.backoff.initial)));
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS,
+              static_cast<int>(absl::ToInt64Milliseconds(options.backoff.max)));
+  channel_ = grpc::CreateCustomChannel(options.target, Credentials(options),
+                                       args);
+}
+
+void Remote::Prepare(grpc::ClientContext* ctx, const std::string& token,
+                     bool with_deadline) const {
+  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
+  if (with_deadline) {
+    ctx->set_deadline(absl::ToChronoTime(absl::Now() + timeout_));
+  }
+}
+
+absl::Status Remote::Call(const std::string& method, const Message& request,
+                          Message* response, const std::string& token) const {
+  grpc::TemplatedGenericStub<Message, Message> stub(channel_);
+  grpc::ClientContext ctx;
+  Prepare(&ctx, token, /*with_deadline=*/true);
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&ctx, method, grpc::StubOptions(), &request, response,
+                 [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  return FromGrpc(done.get_future().get());
+}
+
+absl::Status FromGrpc(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      status.error_message());
+}
+
+bool IsTransient(const absl::Status& status) {
+  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
+         absl::IsCancelled(status);
+}
+
+}  // namespace welkom::sdk

@@ -1,0 +1,82 @@
+// welkomctl: a small command-line client on libwelkom, the first thing to
+// try after `make run`. It keeps its session and offline cache in one file
+// (--cache, default ~/.welkomctl.db), like the app does.
+//
+//   welkomctl login newcomer@... PASSWORD
+//   welkomctl whoami
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "welkom/client.h"
+
+namespace {
+
+void Usage() {
+  std::fprintf(
+      stderr,
+      "usage: welkomctl [--server HOST:PORT] [--cache FILE] COMMAND [ARGS]\n"
+      "commands:\n"
+      "  login EMAIL [PASSWORD]   sign in (password read from stdin if absent)\n"
+      "  whoami                   who is signed in (works offline)\n"
+      "  sync                     send changes made offline\n"
+      "  logout                   sign out and forget the cache\n"
+      "%s"
+      "environment: WELKOM_SERVER (default 127.0.0.1:50051)\n",
+      welkomctl::MoreUsage());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  welkom::sdk::ClientOptions options;
+  const char* env_server = std::getenv("WELKOM_SERVER");
+  if (env_server != nullptr) options.target = env_server;
+  const char* home = std::getenv("HOME");
+  options.cache_path = std::string(home ? home : ".") + "/.welkomctl.db";
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if ((a == "--server" || a == "--cache") && i + 1 < argc) {
+      (a == "--server" ? options.target : options.cache_path) = argv[++i];
+    } else if (a == "-h" || a == "--help") {
+      Usage();
+      return 0;
+    } else {
+      args.push_back(a);
+    }
+  }
+  if (args.empty()) {
+    Usage();
+    return 2;
+  }
+  // A command-line tool sends what it has and exits; no background retries.
+  options.sync_automatically = false;
+  options.on_conflict = [](const welkom::sdk::Conflict& c) {
+    std::fprintf(stderr, "conflict: someone changed it first (%s); refreshed\n",
+                 std::string(c.status.message()).c_str());
+  };
+  options.on_rejected = [](const welkom::sdk::Conflict& c) {
+    std::fprintf(stderr, "rejected by the server: %s\n",
+                 c.status.ToString().c_str());
+  };
+  auto client = welkom::sdk::Client::Open(options);
+  if (!client.ok()) {
+    std::fprintf(stderr, "welkomctl: %s\n", client.status().ToString().c_str());
+    return 1;
+  }
+  absl::Status status = welkomctl::RunCommand(**client, args);
+  if (absl::IsInvalidArgument(status) && status.message() == "usage") {
+    Usage();
+    return 2;
+  }
+  if (!status.ok()) {
+    std::fprintf(stderr, "welkomctl: %s\n", status.ToString().c_str());
+    return 1;
+  }
+  return 0;
+}

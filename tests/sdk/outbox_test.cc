@@ -1,0 +1,99 @@
+#include "client-sdk/src/outbox.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "client-sdk/src/document_cache.h"
+#include "welkom/v1/identity.pb.h"
+
+namespace welkom::sdk {
+namespace {
+
+class OutboxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/welkom-outbox-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    path_ = dir_ + "/cache.db";
+  }
+  void TearDown() override {
+    unlink(path_.c_str());
+    unlink((path_ + "-wal").c_str());
+    unlink((path_ + "-shm").c_str());
+    rmdir(dir_.c_str());
+  }
+  std::string dir_, path_;
+};
+
+TEST_F(OutboxTest, EntriesSurviveReopeningTheFileInOrder) {
+  {
+    auto db = CacheDb::Open(path_);
+    ASSERT_TRUE(db.ok());
+    auto outbox = Outbox::Open(db->get());
+    ASSERT_TRUE(outbox.ok());
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(
+          outbox->Append("/m", "req" + std::to_string(i), "id" + std::to_string(i))
+              .ok());
+    }
+  }
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  auto all = outbox->All();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ((*all)[i].request, "req" + std::to_string(i));
+    EXPECT_EQ((*all)[i].request_id, "id" + std::to_string(i));
+  }
+  auto front = outbox->Front();
+  ASSERT_TRUE(front.ok() && front->has_value());
+  EXPECT_EQ((*front)->request_id, "id0");
+}
+
+TEST_F(OutboxTest, RewriteKeepsTheRequestIdAndRemoveTakesTheEntryOut) {
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  auto seq = outbox->Append("/m", "old", "rid");
+  ASSERT_TRUE(seq.ok());
+  ASSERT_TRUE(outbox->Rewrite(*seq, "new").ok());
+  auto front = outbox->Front();
+  EXPECT_EQ((*front)->request, "new");
+  EXPECT_EQ((*front)->request_id, "rid");
+  ASSERT_TRUE(outbox->Remove(*seq).ok());
+  EXPECT_EQ(*outbox->Count(), 0);
+  EXPECT_FALSE(outbox->Front()->has_value());
+}
+
+TEST_F(OutboxTest, SameRequestIdTwiceIsRefused) {
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  ASSERT_TRUE(outbox->Append("/m", "a", "rid").ok());
+  EXPECT_FALSE(outbox->Append("/m", "b", "rid").ok());
+}
+
+TEST_F(OutboxTest, DocumentCacheKeepsMessagesByKindInSortOrder) {
+  auto db = CacheDb::Open(path_);
+  auto docs = DocumentCache::Open(db->get());
+  ASSERT_TRUE(docs.ok());
+  v1::Member a, b;
+  a.set_id("a");
+  b.set_id("b");
+  ASSERT_TRUE(docs->Put("member", "a", 2, a).ok());
+  ASSERT_TRUE(docs->Put("member", "b", 1, b).ok());
+  auto list = docs->List("member");
+  ASSERT_EQ(list->size(), 2u);
+  v1::Member first;
+  first.ParseFromString((*list)[0]);
+  EXPECT_EQ(first.id(), "b");
+  EXPECT_EQ(*docs->MaxSortKey("member"), 2);
+  v1::Member got;
+  EXPECT_TRUE(*docs->Get("member", "a", &got));
+  EXPECT_EQ(got.id(), "a");
+  EXPECT_FALSE(*docs->Get("member", "zzz", &got));
+}
+
+}  // namespace
+}  // namespace welkom::sdk

@@ -1,0 +1,72 @@
+// File: sdk_fixture.h
+// A real welkomd plus SDK clients on one cache file in a temporary
+// directory, for the SDK's integration tests.
+#ifndef WELKOM_TESTS_SDK_SDK_FIXTURE_H_
+#define WELKOM_TESTS_SDK_SDK_FIXTURE_H_
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "tests/support/welkomd_process.h"
+#include "welkom/client.h"
+
+namespace welkom::sdk {
+
+class SdkFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = welkom::testing::WelkomdProcess::Start();
+    cache_path_ = server_->dir() + "/sdk-cache.db";
+  }
+
+  // Options for a client of this server and cache; backoff short for tests.
+  ClientOptions Options() const {
+    ClientOptions options;
+    options.target = server_->grpc_address();
+    options.cache_path = cache_path_;
+    options.call_timeout = absl::Seconds(5);
+    options.backoff.initial = absl::Milliseconds(50);
+    options.backoff.max = absl::Milliseconds(500);
+    return options;
+  }
+
+  std::unique_ptr<Client> OpenClient(ClientOptions options) {
+    auto client = Client::Open(std::move(options));
+    EXPECT_TRUE(client.ok()) << client.status();
+    return client.ok() ? std::move(*client) : nullptr;
+  }
+  std::unique_ptr<Client> OpenClient() { return OpenClient(Options()); }
+
+  std::unique_ptr<Client> SignedInClient(const std::string& role) {
+    auto client = OpenClient();
+    const auto& account = server_->Account(role);
+    auto member = client->Login(account.email, account.password);
+    EXPECT_TRUE(member.ok()) << member.status();
+    return client;
+  }
+
+  // Stops welkomd and starts it again on the same port and database.
+  void RestartServer() {
+    int port = server_->grpc_port();
+    std::string dir = server_->dir();
+    server_->Stop();
+    welkom::testing::WelkomdProcess::Options options;
+    options.dir = dir;
+    options.extra_args = {"--grpc-listen=127.0.0.1:" + std::to_string(port)};
+    restarted_.push_back(std::move(server_));
+    server_ = welkom::testing::WelkomdProcess::Start(options);
+  }
+
+  // Stopped processes that own the directory; kept until the test ends and
+  // destroyed after server_ (members go in reverse order).
+  std::vector<std::unique_ptr<welkom::testing::WelkomdProcess>> restarted_;
+  std::unique_ptr<welkom::testing::WelkomdProcess> server_;
+  std::string cache_path_;
+};
+
+}  // namespace welkom::sdk
+
+#endif  // WELKOM_TESTS_SDK_SDK_FIXTURE_H_
