@@ -12,6 +12,8 @@ packages=(
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libical-dev liblemon-dev
   # tests
   libgtest-dev libgmock-dev sqlite3 openssl
+  # mobile bridge: JNI binding and its Java tests on the desktop JDK
+  openjdk-17-jdk-headless libprotobuf-java junit4
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )

@@ -1,0 +1,172 @@
+/* File: welkom.h
+ * The C ABI of libwelkom for mobile apps (Android through JNI, iOS through
+ * Swift), in the style of leveldb's c.h and Couchbase Lite's c4 API.
+ *
+ *   welkom_error err;
+ *   welkom_options* opt = welkom_options_new();
+ *   welkom_options_set_target(opt, "127.0.0.1:50051");
+ *   welkom_options_set_cache_path(opt, "/data/.../welkom-cache.db");
+ *   welkom_client* c = welkom_client_open(opt, &err);
+ *   welkom_options_free(opt);
+ *   welkom_buffer* me = welkom_client_login(c, email, password, &err);
+ *   if (me == NULL) report(err.code, err.message);
+ *   parse welkom.v1.Member from welkom_buffer_data(me), welkom_buffer_size(me)
+ *   welkom_buffer_free(me);
+ *   welkom_client_free(c);
+ *
+ * Conventions, true of every function here:
+ * - Names are welkom_<object>_<verb>. Every object is an opaque handle with
+ *   one free function; free functions accept NULL.
+ * - The last parameter `welkom_error* err` may be NULL. It is written only
+ *   when the call fails (NULL / false / -1 result) and untouched otherwise.
+ * - Results are serialized protocol buffers of proto/welkom/v1 (the message
+ *   is named at each function), so Kotlin and Swift use their own generated
+ *   classes. Requests that carry structure are taken the same way.
+ * - No function lets a C++ exception escape (all are noexcept).
+ * - Functions block until done and may be called from any thread.
+ * - Callbacks are a function pointer plus `void* userdata`. They run on the
+ *   SDK's own thread, one at a time; they may call back into the client.
+ * - Strings are NUL-terminated UTF-8; bytes are pointer plus length.
+ */
+#ifndef WELKOM_MOBILE_BRIDGE_WELKOM_H_
+#define WELKOM_MOBILE_BRIDGE_WELKOM_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define WELKOM_NOEXCEPT noexcept
+extern "C" {
+#else
+#define WELKOM_NOEXCEPT
+#endif
+
+#if defined(_WIN32)
+#define WELKOM_EXPORT __declspec(dllexport)
+#else
+#define WELKOM_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* Error codes: the canonical gRPC codes, with the same numbers. */
+typedef int32_t welkom_code;
+enum {
+  WELKOM_OK = 0,
+  WELKOM_CANCELLED = 1,
+  WELKOM_UNKNOWN = 2,
+  WELKOM_INVALID_ARGUMENT = 3,
+  WELKOM_DEADLINE_EXCEEDED = 4,
+  WELKOM_NOT_FOUND = 5,
+  WELKOM_ALREADY_EXISTS = 6,
+  WELKOM_PERMISSION_DENIED = 7,
+  WELKOM_RESOURCE_EXHAUSTED = 8,
+  WELKOM_FAILED_PRECONDITION = 9,
+  WELKOM_ABORTED = 10,
+  WELKOM_OUT_OF_RANGE = 11,
+  WELKOM_UNIMPLEMENTED = 12,
+  WELKOM_INTERNAL = 13,
+  WELKOM_UNAVAILABLE = 14, /* the server could not be reached */
+  WELKOM_DATA_LOSS = 15,
+  WELKOM_UNAUTHENTICATED = 16
+};
+
+/* Where a read comes from. */
+typedef int32_t welkom_source;
+enum {
+  WELKOM_SOURCE_DEFAULT = 0, /* the server, else the cache when offline */
+  WELKOM_SOURCE_CACHE = 1    /* the cache only; NOT_FOUND if empty */
+};
+
+typedef struct welkom_error {
+  welkom_code code;   /* never WELKOM_OK when filled */
+  char message[256];  /* NUL-terminated English text, maybe truncated */
+} welkom_error;
+
+typedef struct welkom_options welkom_options;
+typedef struct welkom_client welkom_client;
+typedef struct welkom_buffer welkom_buffer;
+
+/* A change the server refused for good (code WELKOM_ABORTED for a stale
+ * etag: the conflict callback; any other code: the rejected callback).
+ * `request` is the serialized request that was refused; the cache already
+ * holds the server's state again when this runs. */
+typedef void (*welkom_change_fn)(void* userdata, welkom_code code,
+                                 const char* method, const uint8_t* request,
+                                 size_t request_size, const char* message);
+
+/* --- options ------------------------------------------------------------ */
+WELKOM_EXPORT welkom_options* welkom_options_new(void) WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_free(welkom_options* options)
+    WELKOM_NOEXCEPT;
+/* host:port of welkomd. Default 127.0.0.1:50051. */
+WELKOM_EXPORT void welkom_options_set_target(welkom_options* options,
+                                             const char* target)
+    WELKOM_NOEXCEPT;
+/* TLS with these PEM roots; roots NULL or size 0: the system's roots. */
+WELKOM_EXPORT void welkom_options_set_tls(welkom_options* options,
+                                          const char* pem_roots,
+                                          size_t pem_roots_size)
+    WELKOM_NOEXCEPT;
+/* The local cache and outbox file; default ":memory:" (nothing kept). */
+WELKOM_EXPORT void welkom_options_set_cache_path(welkom_options* options,
+                                                 const char* path)
+    WELKOM_NOEXCEPT;
+/* true (default): send changes at once and retry with backoff. */
+WELKOM_EXPORT void welkom_options_set_sync_automatically(
+    welkom_options* options, bool automatically) WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_conflict_callback(
+    welkom_options* options, welkom_change_fn fn, void* userdata)
+    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_rejected_callback(
+    welkom_options* options, welkom_change_fn fn, void* userdata)
+    WELKOM_NOEXCEPT;
+
+/* --- client ------------------------------------------------------------- */
+/* Opens the cache and restores the session and outbox kept in it. The
+ * options may be freed afterwards. NULL on failure. */
+WELKOM_EXPORT welkom_client* welkom_client_open(const welkom_options* options,
+                                                welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Unsent changes stay in the outbox for the next open. */
+WELKOM_EXPORT void welkom_client_free(welkom_client* client) WELKOM_NOEXCEPT;
+
+/* Signs in; returns welkom.v1.Member. */
+WELKOM_EXPORT welkom_buffer* welkom_client_login(welkom_client* client,
+                                                 const char* email,
+                                                 const char* password,
+                                                 welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Accepts an invitation and signs in; returns welkom.v1.Member. */
+WELKOM_EXPORT welkom_buffer* welkom_client_accept_invitation(
+    welkom_client* client, const char* code, const char* password,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* FAILED_PRECONDITION while changes wait in the outbox. */
+WELKOM_EXPORT bool welkom_client_logout(welkom_client* client,
+                                        welkom_error* err) WELKOM_NOEXCEPT;
+WELKOM_EXPORT bool welkom_client_signed_in(welkom_client* client)
+    WELKOM_NOEXCEPT;
+/* Returns welkom.v1.WhoAmIResponse. */
+WELKOM_EXPORT welkom_buffer* welkom_client_whoami(welkom_client* client,
+                                                  welkom_source source,
+                                                  welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Sends the outbox; false with WELKOM_UNAVAILABLE while offline. */
+WELKOM_EXPORT bool welkom_client_sync(welkom_client* client,
+                                      welkom_error* err) WELKOM_NOEXCEPT;
+/* Changes not yet confirmed by the server; -1 on failure. */
+WELKOM_EXPORT int64_t welkom_client_pending_changes(welkom_client* client,
+                                                    welkom_error* err)
+    WELKOM_NOEXCEPT;
+
+/* --- buffer ------------------------------------------------------------- */
+WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)
+    WELKOM_NOEXCEPT;
+WELKOM_EXPORT size_t welkom_buffer_size(const welkom_buffer* buffer)
+    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_buffer_free(welkom_buffer* buffer) WELKOM_NOEXCEPT;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* WELKOM_MOBILE_BRIDGE_WELKOM_H_ */

@@ -1,0 +1,65 @@
+package nl.welkom.sdk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The real welkomd (path in -Dwelkomd) with the demo region, for tests. */
+final class Welkomd implements AutoCloseable {
+  final Path dir;
+  final int grpcPort;
+  final String newcomerEmail;
+  final String newcomerPassword;
+  final String newcomerId;
+  private final Process process;
+
+  Welkomd() throws IOException, InterruptedException {
+    dir = Files.createTempDirectory("welkom-java-test");
+    Path ports = dir.resolve("ports");
+    process = new ProcessBuilder(System.getProperty("welkomd"),
+        "--db=" + dir.resolve("welkom.db"), "--grpc-listen=127.0.0.1:0",
+        "--http-listen=", "--port-file=" + ports, "--demo")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("log.txt").toFile())
+        .start();
+    int port = 0;
+    for (int waited = 0; port == 0; waited += 20) {
+      if (waited > 30000 || !process.isAlive()) {
+        throw new IOException("welkomd did not start: " + dir);
+      }
+      Thread.sleep(20);
+      if (Files.exists(ports)) {
+        for (String line : Files.readAllLines(ports)) {
+          if (line.startsWith("grpc=")) port = Integer.parseInt(line.substring(5));
+        }
+      }
+    }
+    grpcPort = port;
+    String[] newcomer = null;
+    List<String> lines = Files.readAllLines(dir.resolve("demo-accounts.txt"));
+    for (String line : lines) {
+      String[] f = line.split("\t");
+      if (f.length == 6 && f[0].equals("newcomer")) newcomer = f;
+    }
+    if (newcomer == null) throw new IOException("no demo newcomer");
+    newcomerEmail = newcomer[1];
+    newcomerPassword = newcomer[2];
+    newcomerId = newcomer[4];
+  }
+
+  String target() {
+    return "127.0.0.1:" + grpcPort;
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    process.destroy();
+    process.waitFor();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,209 @@
+// JNI binding of nl.welkom.sdk.WelkomClient over the C ABI (welkom.h), in
+// the way of Couchbase Lite's hand-written JNI: a welkom_error becomes a
+// thrown WelkomException; results are protobuf bytes the Java side parses.
+#include <jni.h>
+
+#include <memory>
+#include <string>
+
+#include "welkom.h"
+
+namespace {
+
+JavaVM* g_vm = nullptr;
+
+// A Java ChangeListener kept alive for as long as its client.
+struct Listener {
+  jobject object = nullptr;  // global ref
+};
+
+struct JniClient {
+  welkom_client* client = nullptr;
+  Listener on_conflict;
+  Listener on_rejected;
+};
+
+JniClient* FromHandle(jlong handle) {
+  return reinterpret_cast<JniClient*>(static_cast<intptr_t>(handle));
+}
+
+void Throw(JNIEnv* env, const welkom_error& err) {
+  jclass cls = env->FindClass("nl/welkom/sdk/WelkomException");
+  if (cls == nullptr) return;  // NoClassDefFoundError is already pending
+  jmethodID ctor = env->GetMethodID(cls, "<init>", "(ILjava/lang/String;)V");
+  jstring message = env->NewStringUTF(err.message);
+  auto ex = static_cast<jthrowable>(
+      env->NewObject(cls, ctor, static_cast<jint>(err.code), message));
+  if (ex != nullptr) env->Throw(ex);
+}
+
+// A Java string as UTF-8 for the length of one call.
+class Utf8 {
+ public:
+  Utf8(JNIEnv* env, jstring s) : env_(env), s_(s) {
+    chars_ = s == nullptr ? nullptr : env->GetStringUTFChars(s, nullptr);
+  }
+  ~Utf8() {
+    if (chars_ != nullptr) env_->ReleaseStringUTFChars(s_, chars_);
+  }
+  const char* get() const { return chars_ == nullptr ? "" : chars_; }
+  bool null() const { return chars_ == nullptr; }
+
+ private:
+  JNIEnv* env_;
+  jstring s_;
+  const char* chars_;
+};
+
+// The buffer as a new byte[] (freed here), or null with the error thrown.
+jbyteArray Bytes(JNIEnv* env, welkom_buffer* buffer, const welkom_error& err) {
+  if (buffer == nullptr) {
+    Throw(env, err);
+    return nullptr;
+  }
+  auto size = static_cast<jsize>(welkom_buffer_size(buffer));
+  jbyteArray out = env->NewByteArray(size);
+  if (out != nullptr) {
+    env->SetByteArrayRegion(
+        out, 0, size, reinterpret_cast<const jbyte*>(welkom_buffer_data(buffer)));
+  }
+  welkom_buffer_free(buffer);
+  return out;
+}
+
+// Runs on the SDK's thread: attach it to the JVM once and call the listener.
+void CallListener(void* userdata, welkom_code code, const char* method,
+                  const uint8_t* request, size_t request_size,
+                  const char* message) {
+  auto* listener = static_cast<Listener*>(userdata);
+  JNIEnv* env = nullptr;
+  if (g_vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_6) != JNI_OK &&
+      g_vm->AttachCurrentThreadAsDaemon(reinterpret_cast<void**>(&env),
+                                        nullptr) != JNI_OK) {
+    return;
+  }
+  env->PushLocalFrame(8);
+  jclass cls = env->GetObjectClass(listener->object);
+  jmethodID fn = env->GetMethodID(cls, "onChange",
+                                  "(ILjava/lang/String;[BLjava/lang/String;)V");
+  jbyteArray bytes = env->NewByteArray(static_cast<jsize>(request_size));
+  env->SetByteArrayRegion(bytes, 0, static_cast<jsize>(request_size),
+                          reinterpret_cast<const jbyte*>(request));
+  env->CallVoidMethod(listener->object, fn, static_cast<jint>(code),
+                      env->NewStringUTF(method), bytes,
+                      env->NewStringUTF(message));
+  // A listener that throws must not take the SDK's thread down.
+  if (env->ExceptionCheck()) env->ExceptionClear();
+  env->PopLocalFrame(nullptr);
+}
+
+void Keep(JNIEnv* env, jobject object, Listener* listener, welkom_options* o,
+          void (*set)(welkom_options*, welkom_change_fn, void*)) {
+  if (object == nullptr) return;
+  listener->object = env->NewGlobalRef(object);
+  set(o, CallListener, listener);
+}
+
+}  // namespace
+
+extern "C" {
+
+JNIEXPORT jint JNI_OnLoad(JavaVM* vm, void*) {
+  g_vm = vm;
+  return JNI_VERSION_1_6;
+}
+
+JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeOpen(
+    JNIEnv* env, jclass, jstring target, jstring cache_path, jstring tls_roots,
+    jboolean sync_automatically, jobject on_conflict, jobject on_rejected) {
+  auto jc = std::make_unique<JniClient>();
+  welkom_options* o = welkom_options_new();
+  welkom_options_set_target(o, Utf8(env, target).get());
+  welkom_options_set_cache_path(o, Utf8(env, cache_path).get());
+  Utf8 roots(env, tls_roots);
+  if (!roots.null()) {
+    welkom_options_set_tls(o, roots.get(), std::string(roots.get()).size());
+  }
+  welkom_options_set_sync_automatically(o, sync_automatically == JNI_TRUE);
+  Keep(env, on_conflict, &jc->on_conflict, o,
+       welkom_options_set_conflict_callback);
+  Keep(env, on_rejected, &jc->on_rejected, o,
+       welkom_options_set_rejected_callback);
+  welkom_error err;
+  jc->client = welkom_client_open(o, &err);
+  welkom_options_free(o);
+  if (jc->client == nullptr) {
+    if (jc->on_conflict.object) env->DeleteGlobalRef(jc->on_conflict.object);
+    if (jc->on_rejected.object) env->DeleteGlobalRef(jc->on_rejected.object);
+    Throw(env, err);
+    return 0;
+  }
+  return static_cast<jlong>(reinterpret_cast<intptr_t>(jc.release()));
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeFree(
+    JNIEnv* env, jclass, jlong handle) {
+  JniClient* jc = FromHandle(handle);
+  // Stops the SDK's thread first, so no listener runs after its ref is gone.
+  welkom_client_free(jc->client);
+  if (jc->on_conflict.object) env->DeleteGlobalRef(jc->on_conflict.object);
+  if (jc->on_rejected.object) env->DeleteGlobalRef(jc->on_rejected.object);
+  delete jc;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogin(
+    JNIEnv* env, jclass, jlong handle, jstring email, jstring password) {
+  welkom_error err;
+  welkom_buffer* b = welkom_client_login(FromHandle(handle)->client,
+                                         Utf8(env, email).get(),
+                                         Utf8(env, password).get(), &err);
+  return Bytes(env, b, err);
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeAcceptInvitation(JNIEnv* env, jclass,
+                                                       jlong handle,
+                                                       jstring code,
+                                                       jstring password) {
+  welkom_error err;
+  welkom_buffer* b = welkom_client_accept_invitation(
+      FromHandle(handle)->client, Utf8(env, code).get(),
+      Utf8(env, password).get(), &err);
+  return Bytes(env, b, err);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogout(
+    JNIEnv* env, jclass, jlong handle) {
+  welkom_error err;
+  if (!welkom_client_logout(FromHandle(handle)->client, &err)) Throw(env, err);
+}
+
+JNIEXPORT jboolean JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSignedIn(
+    JNIEnv*, jclass, jlong handle) {
+  return welkom_client_signed_in(FromHandle(handle)->client) ? JNI_TRUE
+                                                             : JNI_FALSE;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWhoAmI(
+    JNIEnv* env, jclass, jlong handle, jint source) {
+  welkom_error err;
+  welkom_buffer* b =
+      welkom_client_whoami(FromHandle(handle)->client, source, &err);
+  return Bytes(env, b, err);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSync(
+    JNIEnv* env, jclass, jlong handle) {
+  welkom_error err;
+  if (!welkom_client_sync(FromHandle(handle)->client, &err)) Throw(env, err);
+}
+
+JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativePendingChanges(
+    JNIEnv* env, jclass, jlong handle) {
+  welkom_error err;
+  int64_t n = welkom_client_pending_changes(FromHandle(handle)->client, &err);
+  if (n < 0) Throw(env, err);
+  return n;
+}
+
+}  // extern "C"
