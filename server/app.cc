@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
+#include "server/demo/demo_journeys.h"
 
 namespace welkom {
 namespace {
@@ -64,6 +65,11 @@ absl::Status App::Start() {
   WELKOM_RETURN_IF_ERROR(fanout_->Start());
   notifications_ = std::make_unique<api::NotificationService>(
       dispatcher_.get(), fanout_.get());
+  journey_ = std::make_unique<api::JourneyService>(
+      dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
+  journey_->RegisterIdentityHooks(identity_.get());
+  demo_hooks_.push_back(
+      demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
 
@@ -85,6 +91,7 @@ absl::Status App::Start() {
   builder.SetMaxReceiveMessageSize(options_.max_request_bytes);
   builder.RegisterService(identity_.get());
   builder.RegisterService(notifications_.get());
+  builder.RegisterService(journey_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -144,6 +151,7 @@ void App::Shutdown(absl::Duration grace) {
   http_.reset();
   notifications_.reset();
   fanout_.reset();
+  journey_.reset();
   identity_.reset();
   dispatcher_.reset();
   if (db_ != nullptr) {

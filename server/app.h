@@ -17,6 +17,7 @@
 #include "server/api/identity_service.h"
 #include "server/api/notification_fanout.h"
 #include "server/api/notification_service.h"
+#include "server/api/journey_service.h"
 #include "server/base/clock.h"
 #include "server/demo/demo_region.h"
 #include "server/gateway/http_server.h"
@@ -75,6 +76,7 @@ class App {
   std::unique_ptr<api::IdentityService> identity_;
   std::unique_ptr<api::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
+  std::unique_ptr<api::JourneyService> journey_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

@@ -1,6 +1,7 @@
 #include "server/auth/policy.h"
 
 #include "absl/strings/str_cat.h"
+#include "welkom/v1/catalogue.pb.h"
 
 namespace welkom::auth {
 namespace {
@@ -37,6 +38,19 @@ const std::vector<MethodRule>& Table() {
        kEveryone},
       {"/welkom.v1.NotificationService/MarkRead", kSignedIn, kEveryone},
       {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone},
+      // JourneyService
+      {"/welkom.v1.JourneyService/CreateJourney", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/GetJourney", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/UpdateStep", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/SetAnchorDate", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/ListJourneys", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/ListOverdue", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
   };
   return *rules;
 }
@@ -97,6 +111,42 @@ bool CanInvite(const Principal& p, absl::string_view org_id,
 
 bool CanSeeOrganization(const Principal& p, absl::string_view org_id) {
   return p.role == ROLE_ADMIN || p.role == ROLE_ADVISOR || p.org_id == org_id;
+}
+
+bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id) {
+  if (p.role == ROLE_HR) return p.org_id == employer_org_id;
+  return p.role == ROLE_ADVISOR;
+}
+
+bool CanSeeJourney(const Principal& p, const JourneyAccess& j) {
+  switch (p.role) {
+    case ROLE_NEWCOMER:
+      return p.user_id == j.newcomer_id;
+    case ROLE_HR:
+      return p.org_id == j.employer_org_id;
+    case ROLE_ADVISOR:
+      return j.advisor_consent;
+    default:
+      return false;
+  }
+}
+
+bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner) {
+  if (!CanSeeJourney(p, j)) return false;
+  switch (p.role) {
+    case ROLE_NEWCOMER:
+      return owner == v1::STEP_OWNER_NEWCOMER;
+    case ROLE_HR:
+      return owner == v1::STEP_OWNER_HR;
+    case ROLE_ADVISOR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool CanEditJourney(const Principal& p, const JourneyAccess& j) {
+  return CanSeeJourney(p, j);
 }
 
 }  // namespace welkom::auth

@@ -72,6 +72,31 @@ bool CanInvite(const Principal& p, absl::string_view org_id,
 // May `p` see organisation `org_id`? Its own; advisors and admin: all.
 bool CanSeeOrganization(const Principal& p, absl::string_view org_id);
 
+// What the journey rules need to know about one journey.
+struct JourneyAccess {
+  absl::string_view newcomer_id;
+  absl::string_view employer_org_id;
+  bool advisor_consent = false;
+};
+
+// May `p` create a journey for a newcomer of `employer_org_id`? HR of that
+// employer; advisors of the region.
+bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id);
+
+// May `p` read the journey? Its newcomer; HR of the employer; advisors only
+// while the newcomer consents. Admins and buddies never (journey content is
+// personal data). Handlers answer NOT_FOUND on false.
+bool CanSeeJourney(const Principal& p, const JourneyAccess& j);
+
+// May `p` change a step owned by `owner` (a welkom.v1.StepOwner number)?
+// Requires CanSeeJourney. The newcomer: their own steps; HR: HR steps (never
+// the newcomer's private steps); advisors with consent: any step.
+bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner);
+
+// May `p` change the journey's anchor dates? Its newcomer, HR of the
+// employer, advisors with consent.
+bool CanEditJourney(const Principal& p, const JourneyAccess& j);
+
 }  // namespace welkom::auth
 
 #endif  // WELKOM_SERVER_AUTH_POLICY_H_

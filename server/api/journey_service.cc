@@ -1,0 +1,355 @@
+#include "server/api/journey_service.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "server/api/journey_creation.h"
+#include "server/api/journey_view.h"
+#include "server/api/validation.h"
+#include "server/auth/policy.h"
+#include "server/base/status_macros.h"
+#include "server/domain/calendar/civil_date.h"
+#include "server/store/identity_store.h"
+
+namespace welkom::api {
+namespace {
+
+constexpr char kCreateJourney[] = "/welkom.v1.JourneyService/CreateJourney";
+constexpr char kGetJourney[] = "/welkom.v1.JourneyService/GetJourney";
+constexpr char kUpdateStep[] = "/welkom.v1.JourneyService/UpdateStep";
+constexpr char kSetAnchorDate[] = "/welkom.v1.JourneyService/SetAnchorDate";
+constexpr char kListJourneys[] = "/welkom.v1.JourneyService/ListJourneys";
+constexpr char kListOverdue[] = "/welkom.v1.JourneyService/ListOverdue";
+
+constexpr char kBrpStep[] = "brp_registration";
+constexpr size_t kMaxNoteBytes = 2000;
+
+auth::JourneyAccess AccessOf(const store::JourneyRow& row) {
+  return {row.newcomer_id, row.employer_org_id, row.advisor_consent};
+}
+
+absl::CivilDay Today(const Call& call) {
+  return calendar::AmsterdamDay(absl::FromUnixSeconds(call.now_seconds));
+}
+
+absl::string_view Locale(const Call& call) { return call.meta->locale; }
+
+// HR sees its employer's journeys; advisors the consented ones.
+store::JourneyScope ScopeOf(const auth::Principal& p) {
+  store::JourneyScope scope;
+  if (p.role == v1::ROLE_HR) scope.employer_org_id = p.org_id;
+  if (p.role == v1::ROLE_ADVISOR) scope.consented_only = true;
+  return scope;
+}
+
+}  // namespace
+
+JourneyService::JourneyService(Dispatcher* dispatcher,
+                               const journey::Catalogue* catalogue)
+    : dispatcher_(dispatcher), catalogue_(catalogue) {
+  Dispatcher& d = *dispatcher;
+  d.Register<v1::CreateJourneyRequest, v1::CreateJourneyResponse>(
+      kCreateJourney, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
+        return DoCreateJourney(call, req, resp);
+      });
+  d.Register<v1::GetJourneyRequest, v1::GetJourneyResponse>(
+      kGetJourney, Mode::kRead,
+      [this](Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                                LoadVisible(call, req.journey_id()));
+        return View(call, row, resp->mutable_journey());
+      });
+  d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(
+      kUpdateStep, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
+        return DoUpdateStep(call, req, resp);
+      });
+  d.Register<v1::SetAnchorDateRequest, v1::SetAnchorDateResponse>(
+      kSetAnchorDate, Mode::kWrite,
+      [this](Call& call, const auto& req, auto* resp) {
+        return DoSetAnchorDate(call, req, resp);
+      });
+  d.Register<v1::ListJourneysRequest, v1::ListJourneysResponse>(
+      kListJourneys, Mode::kRead, [this](Call& call, const auto& req, auto* resp) {
+        return DoListJourneys(call, req, resp);
+      });
+  d.Register<v1::ListOverdueRequest, v1::ListOverdueResponse>(
+      kListOverdue, Mode::kRead, [this](Call& call, const auto& req, auto* resp) {
+        return DoListOverdue(call, req, resp);
+      });
+}
+
+void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
+  identity->AddInvitationHook([](Call& call,
+                                 const v1::CreateInvitationRequest& req,
+                                 std::string* payload) -> absl::Status {
+    if (!req.has_newcomer_profile()) return absl::OkStatus();
+    if (req.role() != v1::ROLE_NEWCOMER) {
+      return absl::InvalidArgumentError(
+          "newcomer_profile: only for invitations of newcomers");
+    }
+    WELKOM_RETURN_IF_ERROR(
+        ValidateProfile(*call.conn, "newcomer_profile", req.newcomer_profile()));
+    *payload = req.newcomer_profile().SerializeAsString();
+    return absl::OkStatus();
+  });
+  identity->AddAcceptHook([this](Call& call, const store::InvitationRow& inv,
+                                 const store::UserRow& user) -> absl::Status {
+    if (inv.role != v1::ROLE_NEWCOMER || inv.payload.empty()) {
+      return absl::OkStatus();
+    }
+    v1::NewcomerProfile profile;
+    if (!profile.ParseFromString(inv.payload)) {
+      return absl::InternalError("stored newcomer profile does not parse");
+    }
+    return CreateJourneyRows(*call.conn, *catalogue_, user.id, inv.org_id,
+                             profile, call.now_seconds)
+        .status();
+  });
+}
+
+absl::StatusOr<store::JourneyRow> JourneyService::LoadVisible(
+    Call& call, const std::string& journey_id) {
+  absl::StatusOr<store::JourneyRow> row;
+  if (journey_id.empty()) {
+    if (call.principal->role != v1::ROLE_NEWCOMER) {
+      return absl::InvalidArgumentError("journey_id: is required");
+    }
+    row = store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
+  } else {
+    row = store::GetJourney(*call.conn, journey_id);
+  }
+  if (!row.ok()) return row.status();
+  if (!auth::CanSeeJourney(*call.principal, AccessOf(*row))) {
+    return absl::NotFoundError("journey not found");
+  }
+  return row;
+}
+
+absl::Status JourneyService::View(Call& call, const store::JourneyRow& row,
+                                  v1::Journey* out) {
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
+                 /*with_steps=*/true, out);
+  return absl::OkStatus();
+}
+
+absl::Status JourneyService::DoCreateJourney(
+    Call& call, const v1::CreateJourneyRequest& req,
+    v1::CreateJourneyResponse* resp) {
+  if (req.newcomer_id().empty()) {
+    return absl::InvalidArgumentError("newcomer_id: is required");
+  }
+  absl::StatusOr<store::UserRow> user = store::GetUser(*call.conn, req.newcomer_id());
+  if (absl::IsNotFound(user.status()) ||
+      (user.ok() && (user->role != v1::ROLE_NEWCOMER ||
+                     !auth::CanCreateJourney(*call.principal, user->org_id)))) {
+    return absl::NotFoundError("newcomer_id: no such newcomer");
+  }
+  if (!user.ok()) return user.status();
+  WELKOM_RETURN_IF_ERROR(ValidateProfile(*call.conn, "profile", req.profile()));
+  WELKOM_ASSIGN_OR_RETURN(
+      store::JourneyRow row,
+      CreateJourneyRows(*call.conn, *catalogue_, user->id, user->org_id,
+                        req.profile(), call.now_seconds));
+  row.newcomer_name = user->display_name;
+  return View(call, row, resp->mutable_journey());
+}
+
+absl::Status JourneyService::DoUpdateStep(Call& call,
+                                          const v1::UpdateStepRequest& req,
+                                          v1::UpdateStepResponse* resp) {
+  if (req.step_key().empty()) {
+    return absl::InvalidArgumentError("step_key: is required");
+  }
+  if (req.status() != v1::STEP_STATUS_UNSPECIFIED) {
+    WELKOM_RETURN_IF_ERROR(
+        RequireEnum("status", v1::StepStatus_descriptor(), req.status()));
+  }
+  if (req.status() == v1::STEP_STATUS_BLOCKED) {
+    WELKOM_RETURN_IF_ERROR(RequireText("blocked_reason", req.blocked_reason(), 500));
+  }
+  if (req.set_note() && req.note().size() > kMaxNoteBytes) {
+    return absl::InvalidArgumentError("note: must be at most 2000 bytes");
+  }
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisible(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
+    return s.step_key == req.step_key();
+  });
+  if (it == steps.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("step_key: the journey has no step '", req.step_key(), "'"));
+  }
+  if (!auth::CanChangeStep(*call.principal, AccessOf(row), it->owner)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "step '", it->step_key, "' belongs to its owner; your role may not change it"));
+  }
+  if (row.closed_at.has_value()) {
+    return absl::FailedPreconditionError("the journey is closed");
+  }
+  if (!req.etag().empty() && req.etag() != absl::StrCat(it->version)) {
+    return absl::AbortedError(absl::StrCat(
+        "etag: step '", it->step_key, "' was changed meanwhile; read it again"));
+  }
+  store::StepRow step = *it;
+  const int64_t expected = step.version;
+  if (req.status() == v1::STEP_STATUS_DONE && step.status != v1::STEP_STATUS_DONE) {
+    absl::flat_hash_map<std::string, int> status_by_key;
+    for (const auto& s : steps) status_by_key[s.step_key] = s.status;
+    if (const v1::StepDefinition* def = catalogue_->Find(step.step_key)) {
+      WELKOM_RETURN_IF_ERROR(journey::CheckPrerequisites(*def, status_by_key));
+    }
+    step.done_at = call.now_seconds;
+  }
+  if (req.status() != v1::STEP_STATUS_UNSPECIFIED) {
+    if (req.status() != v1::STEP_STATUS_DONE) step.done_at.reset();
+    step.status = req.status();
+    step.blocked_reason =
+        req.status() == v1::STEP_STATUS_BLOCKED ? req.blocked_reason() : "";
+  }
+  if (req.set_note()) step.note = req.note();
+  step.version += 1;
+  step.updated_at = call.now_seconds;
+  step.updated_by = call.principal->user_id;
+  *it = step;
+  WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
+
+  // Registering in the BRP sets the anchor that BSN, DigiD, bank and GP
+  // deadlines hang off.
+  journey::Anchors anchors = AnchorsOf(row);
+  if (step.step_key == kBrpStep && step.status == v1::STEP_STATUS_DONE &&
+      !anchors.brp_registration.has_value()) {
+    anchors.brp_registration = Today(call);
+    SetAnchors(anchors, &row);
+    WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
+    for (size_t i : RecomputeDueDates(anchors, call.now_seconds, &steps)) {
+      WELKOM_RETURN_IF_ERROR(
+          store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+    }
+  }
+  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
+                 /*with_steps=*/true, resp->mutable_journey());
+  return absl::OkStatus();
+}
+
+absl::Status JourneyService::DoSetAnchorDate(
+    Call& call, const v1::SetAnchorDateRequest& req,
+    v1::SetAnchorDateResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(
+      RequireEnum("anchor", v1::Anchor_descriptor(), req.anchor()));
+  std::optional<absl::CivilDay> day;
+  if (req.has_date()) {
+    WELKOM_ASSIGN_OR_RETURN(day, FromProtoDate("date", req.date()));
+  }
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisible(call, req.journey_id()));
+  if (!auth::CanEditJourney(*call.principal, AccessOf(row))) {
+    return absl::PermissionDeniedError("your role may not change this journey");
+  }
+  if (row.closed_at.has_value()) {
+    return absl::FailedPreconditionError("the journey is closed");
+  }
+  journey::Anchors anchors = AnchorsOf(row);
+  anchors.Set(req.anchor(), day);
+  SetAnchors(anchors, &row);
+  WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  for (size_t i : RecomputeDueDates(anchors, call.now_seconds, &steps)) {
+    WELKOM_RETURN_IF_ERROR(
+        store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+  }
+  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
+                 /*with_steps=*/true, resp->mutable_journey());
+  return absl::OkStatus();
+}
+
+absl::Status JourneyService::DoListJourneys(Call& call,
+                                            const v1::ListJourneysRequest& req,
+                                            v1::ListJourneysResponse* resp) {
+  WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+  WELKOM_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::JourneyRow> rows,
+      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after, size + 1));
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
+    WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                            store::ListSteps(*call.conn, rows[i].id));
+    ToProtoJourney(rows[i], steps, *catalogue_, Locale(call), Today(call),
+                   /*with_steps=*/false, resp->add_journeys());
+  }
+  if (rows.size() > static_cast<size_t>(size)) {
+    resp->set_next_page_token(EncodePageToken(rows[size - 1].id));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status JourneyService::DoListOverdue(Call& call,
+                                           const v1::ListOverdueRequest& req,
+                                           v1::ListOverdueResponse* resp) {
+  WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size(), 100, 500));
+  WELKOM_ASSIGN_OR_RETURN(std::string token, DecodePageToken(req.page_token()));
+  std::optional<store::OverdueCursor> after;
+  if (!token.empty()) {
+    std::vector<std::string> parts = absl::StrSplit(token, '\n');
+    if (parts.size() != 3) {
+      return absl::InvalidArgumentError("page_token: not a token of this list");
+    }
+    after = store::OverdueCursor{parts[0], parts[1], parts[2]};
+  }
+  absl::CivilDay today = Today(call);
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::OverdueRow> rows,
+      store::ListOverdueSteps(*call.conn, ScopeOf(*call.principal),
+                              calendar::FormatDate(today), after, size + 1));
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
+    const store::OverdueRow& r = rows[i];
+    v1::OverdueStep* out = resp->add_steps();
+    out->set_journey_id(r.journey.id);
+    out->set_newcomer_id(r.journey.newcomer_id);
+    out->set_newcomer_name(r.journey.newcomer_name);
+    out->set_employer_org_id(r.journey.employer_org_id);
+    ToProtoStep(r.step, *catalogue_, Locale(call), today, out->mutable_step());
+  }
+  if (rows.size() > static_cast<size_t>(size)) {
+    const store::StepRow& last = rows[size - 1].step;
+    resp->set_next_page_token(EncodePageToken(absl::StrJoin(
+        {last.due_date.value_or(""), last.journey_id, last.step_key}, "\n")));
+  }
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* JourneyService::CreateJourney(
+    grpc::CallbackServerContext* ctx, const v1::CreateJourneyRequest* req,
+    v1::CreateJourneyResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kCreateJourney, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::GetJourney(
+    grpc::CallbackServerContext* ctx, const v1::GetJourneyRequest* req,
+    v1::GetJourneyResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kGetJourney, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::UpdateStep(
+    grpc::CallbackServerContext* ctx, const v1::UpdateStepRequest* req,
+    v1::UpdateStepResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kUpdateStep, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::SetAnchorDate(
+    grpc::CallbackServerContext* ctx, const v1::SetAnchorDateRequest* req,
+    v1::SetAnchorDateResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kSetAnchorDate, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::ListJourneys(
+    grpc::CallbackServerContext* ctx, const v1::ListJourneysRequest* req,
+    v1::ListJourneysResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListJourneys, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::ListOverdue(
+    grpc::CallbackServerContext* ctx, const v1::ListOverdueRequest* req,
+    v1::ListOverdueResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListOverdue, req, resp);
+}
+
+}  // namespace welkom::api

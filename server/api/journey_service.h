@@ -1,0 +1,70 @@
+// File: journey_service.h
+// welkom.v1.JourneyService: the newcomer's journey through the first 90
+// days. Also wires the journey into IdentityService (inviting a newcomer
+// with a profile creates their journey when they accept, in the same
+// transaction).
+#ifndef WELKOM_SERVER_API_JOURNEY_SERVICE_H_
+#define WELKOM_SERVER_API_JOURNEY_SERVICE_H_
+
+#include "server/api/dispatcher.h"
+#include "server/api/identity_service.h"
+#include "server/domain/journey/catalogue.h"
+#include "server/store/journey_store.h"
+#include "welkom/v1/journey.grpc.pb.h"
+
+namespace welkom::api {
+
+class JourneyService final : public v1::JourneyService::CallbackService {
+ public:
+  // `catalogue` must outlive the service.
+  JourneyService(Dispatcher* dispatcher, const journey::Catalogue* catalogue);
+
+  // Adds the invitation hooks: CreateInvitation validates and keeps a
+  // newcomer's profile; AcceptInvitation creates the journey from it.
+  void RegisterIdentityHooks(IdentityService* identity);
+
+  grpc::ServerUnaryReactor* CreateJourney(
+      grpc::CallbackServerContext* ctx, const v1::CreateJourneyRequest* req,
+      v1::CreateJourneyResponse* resp) override;
+  grpc::ServerUnaryReactor* GetJourney(grpc::CallbackServerContext* ctx,
+                                       const v1::GetJourneyRequest* req,
+                                       v1::GetJourneyResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateStep(grpc::CallbackServerContext* ctx,
+                                       const v1::UpdateStepRequest* req,
+                                       v1::UpdateStepResponse* resp) override;
+  grpc::ServerUnaryReactor* SetAnchorDate(
+      grpc::CallbackServerContext* ctx, const v1::SetAnchorDateRequest* req,
+      v1::SetAnchorDateResponse* resp) override;
+  grpc::ServerUnaryReactor* ListJourneys(
+      grpc::CallbackServerContext* ctx, const v1::ListJourneysRequest* req,
+      v1::ListJourneysResponse* resp) override;
+  grpc::ServerUnaryReactor* ListOverdue(
+      grpc::CallbackServerContext* ctx, const v1::ListOverdueRequest* req,
+      v1::ListOverdueResponse* resp) override;
+
+ private:
+  absl::Status DoCreateJourney(Call& call, const v1::CreateJourneyRequest& req,
+                               v1::CreateJourneyResponse* resp);
+  absl::Status DoUpdateStep(Call& call, const v1::UpdateStepRequest& req,
+                            v1::UpdateStepResponse* resp);
+  absl::Status DoSetAnchorDate(Call& call, const v1::SetAnchorDateRequest& req,
+                               v1::SetAnchorDateResponse* resp);
+  absl::Status DoListJourneys(Call& call, const v1::ListJourneysRequest& req,
+                              v1::ListJourneysResponse* resp);
+  absl::Status DoListOverdue(Call& call, const v1::ListOverdueRequest& req,
+                             v1::ListOverdueResponse* resp);
+
+  // The journey `journey_id` (empty: the caller's own) if the caller may
+  // see it; NOT_FOUND otherwise.
+  absl::StatusOr<store::JourneyRow> LoadVisible(Call& call,
+                                                const std::string& journey_id);
+  // Fills `out` with the journey as the caller sees it now.
+  absl::Status View(Call& call, const store::JourneyRow& row, v1::Journey* out);
+
+  Dispatcher* dispatcher_;
+  const journey::Catalogue* catalogue_;
+};
+
+}  // namespace welkom::api
+
+#endif  // WELKOM_SERVER_API_JOURNEY_SERVICE_H_

@@ -1,0 +1,145 @@
+#include "server/api/journey_view.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/domain/calendar/civil_date.h"
+
+namespace welkom::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+std::optional<absl::CivilDay> Parse(const std::optional<std::string>& text) {
+  if (!text.has_value()) return std::nullopt;
+  return calendar::ParseDate(*text);
+}
+
+std::optional<std::string> Format(const std::optional<absl::CivilDay>& day) {
+  if (!day.has_value()) return std::nullopt;
+  return calendar::FormatDate(*day);
+}
+
+const std::string& Pick(const v1::LocalizedText& text,
+                        absl::string_view locale) {
+  return locale == "nl" && !text.nl().empty() ? text.nl() : text.en();
+}
+
+}  // namespace
+
+v1::Date ToProtoDate(absl::CivilDay day) {
+  v1::Date out;
+  out.set_year(static_cast<int32_t>(day.year()));
+  out.set_month(day.month());
+  out.set_day(day.day());
+  return out;
+}
+
+absl::StatusOr<absl::CivilDay> FromProtoDate(absl::string_view field,
+                                             const v1::Date& date) {
+  absl::CivilDay day(date.year(), date.month(), date.day());
+  if (date.year() < 1900 || date.year() > 9999 || day.year() != date.year() ||
+      day.month() != date.month() || day.day() != date.day()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": not a valid calendar date"));
+  }
+  return day;
+}
+
+journey::Anchors AnchorsOf(const store::JourneyRow& row) {
+  journey::Anchors a;
+  a.arrival = Parse(row.arrival_date);
+  a.start_of_work = Parse(row.start_date);
+  a.brp_registration = Parse(row.brp_date);
+  a.permit_ready = Parse(row.permit_date);
+  return a;
+}
+
+void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row) {
+  row->arrival_date = Format(anchors.arrival);
+  row->start_date = Format(anchors.start_of_work);
+  row->brp_date = Format(anchors.brp_registration);
+  row->permit_date = Format(anchors.permit_ready);
+}
+
+void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
+                 absl::string_view locale, absl::CivilDay today,
+                 v1::JourneyStep* out) {
+  out->set_key(row.step_key);
+  out->set_owner(static_cast<v1::StepOwner>(row.owner));
+  out->set_anchor(static_cast<v1::Anchor>(row.anchor));
+  out->set_offset_days(row.offset_days);
+  out->set_status(static_cast<v1::StepStatus>(row.status));
+  out->set_blocked_reason(row.blocked_reason);
+  out->set_note(row.note);
+  out->set_etag(absl::StrCat(row.version));
+  *out->mutable_update_time() = TimeUtil::SecondsToTimestamp(row.updated_at);
+  if (row.done_at.has_value()) {
+    *out->mutable_done_time() = TimeUtil::SecondsToTimestamp(*row.done_at);
+  }
+  std::optional<absl::CivilDay> due = Parse(row.due_date);
+  if (due.has_value()) {
+    *out->mutable_due_date() = ToProtoDate(*due);
+    if (*due < today && !journey::IsFinished(row.status)) {
+      out->set_overdue(true);
+      out->set_days_overdue(static_cast<int32_t>(today - *due));
+    }
+  } else {
+    out->set_pending(true);
+  }
+  if (const v1::StepDefinition* def = catalogue.Find(row.step_key)) {
+    out->set_category(def->category());
+    *out->mutable_title_text() = def->title();
+    *out->mutable_help_text() = def->help();
+    out->set_title(Pick(def->title(), locale));
+    out->set_help(Pick(def->help(), locale));
+    *out->mutable_depends_on() = def->depends_on();
+    if (def->has_legal()) *out->mutable_legal() = def->legal();
+  } else {
+    // A step removed from the catalogue since the journey was planned keeps
+    // its row; show its key rather than hide the history.
+    out->set_title(row.step_key);
+  }
+}
+
+void ToProtoJourney(const store::JourneyRow& row,
+                    const std::vector<store::StepRow>& steps,
+                    const journey::Catalogue& catalogue,
+                    absl::string_view locale, absl::CivilDay today,
+                    bool with_steps, v1::Journey* out) {
+  out->set_id(row.id);
+  out->set_newcomer_id(row.newcomer_id);
+  out->set_newcomer_name(row.newcomer_name);
+  out->set_employer_org_id(row.employer_org_id);
+  out->mutable_profile()->ParseFromString(row.profile);
+  journey::Anchors anchors = AnchorsOf(row);
+  for (v1::Anchor a : {v1::ANCHOR_ARRIVAL, v1::ANCHOR_START_OF_WORK,
+                       v1::ANCHOR_BRP_REGISTRATION, v1::ANCHOR_PERMIT_READY}) {
+    if (std::optional<absl::CivilDay> day = anchors.Get(a)) {
+      v1::AnchorDate* ad = out->add_anchors();
+      ad->set_anchor(a);
+      *ad->mutable_date() = ToProtoDate(*day);
+    }
+  }
+  int finished = 0;
+  int overdue = 0;
+  for (const store::StepRow& s : steps) {
+    v1::JourneyStep step;
+    ToProtoStep(s, catalogue, locale, today, &step);
+    if (journey::IsFinished(s.status)) ++finished;
+    if (step.overdue()) ++overdue;
+    if (with_steps) *out->add_steps() = std::move(step);
+  }
+  out->set_progress_percent(
+      steps.empty() ? 0 : static_cast<int32_t>(finished * 100 / steps.size()));
+  out->set_overdue_count(overdue);
+  out->set_advisor_consent(row.advisor_consent);
+  out->set_flagged(row.flagged);
+  absl::CivilDay created = calendar::AmsterdamDay(absl::FromUnixSeconds(row.created_at));
+  out->set_day(journey::JourneyDay(anchors, created, today));
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+  if (row.closed_at.has_value()) {
+    *out->mutable_close_time() = TimeUtil::SecondsToTimestamp(*row.closed_at);
+  }
+}
+
+}  // namespace welkom::api

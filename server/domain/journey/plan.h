@@ -1,0 +1,61 @@
+// File: plan.h
+// Planning a journey: which steps apply to a newcomer and when each is due.
+// Due dates are Europe/Amsterdam calendar dates: the step's anchor date plus
+// its signed offset. A step whose anchor is not known has no due date
+// ("pending"), never a guess.
+#ifndef WELKOM_SERVER_DOMAIN_JOURNEY_PLAN_H_
+#define WELKOM_SERVER_DOMAIN_JOURNEY_PLAN_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "server/domain/journey/catalogue.h"
+#include "welkom/v1/profile.pb.h"
+
+namespace welkom::journey {
+
+// The anchor dates of one journey; std::nullopt while unknown.
+struct Anchors {
+  std::optional<absl::CivilDay> arrival;
+  std::optional<absl::CivilDay> start_of_work;
+  std::optional<absl::CivilDay> brp_registration;
+  std::optional<absl::CivilDay> permit_ready;
+
+  std::optional<absl::CivilDay> Get(v1::Anchor anchor) const;
+  void Set(v1::Anchor anchor, std::optional<absl::CivilDay> day);
+};
+
+// The due date of a step anchored at `anchor` with `offset_days`, or
+// std::nullopt while that anchor is unknown.
+std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, int offset_days,
+                                         const Anchors& anchors);
+
+// The catalogue steps that apply to `profile`, in catalogue order.
+std::vector<const v1::StepDefinition*> ApplicableSteps(
+    const Catalogue& catalogue, const v1::NewcomerProfile& profile);
+
+// Day number of `today` in a journey: days since arrival, else since the
+// start of work, else since `created`. Day 0 is that date itself.
+int JourneyDay(const Anchors& anchors, absl::CivilDay created,
+               absl::CivilDay today);
+
+// A journey closes after day 90.
+inline constexpr int kJourneyDays = 90;
+
+// Step statuses as stored (welkom.v1.StepStatus numbers).
+bool IsFinished(int status);  // done or not applicable
+
+// OK if every prerequisite of `step` that is part of the journey is
+// finished; FAILED_PRECONDITION naming the unfinished ones otherwise.
+// `status_by_key` holds the status of every step of the journey.
+absl::Status CheckPrerequisites(
+    const v1::StepDefinition& step,
+    const absl::flat_hash_map<std::string, int>& status_by_key);
+
+}  // namespace welkom::journey
+
+#endif  // WELKOM_SERVER_DOMAIN_JOURNEY_PLAN_H_

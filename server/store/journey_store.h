@@ -1,0 +1,122 @@
+// File: journey_store.h
+// Rows and queries for journeys and their steps (migration 0010). Every
+// function runs on the connection it is given, so callers choose the
+// transaction. Dates are 'YYYY-MM-DD' Europe/Amsterdam calendar dates.
+//
+// Other services use two functions:
+//   MarkStepDoneByKey(conn, newcomer_id, "buddy_introduced", now)
+//   GetJourneyByNewcomer(conn, newcomer_id)
+#ifndef WELKOM_SERVER_STORE_JOURNEY_STORE_H_
+#define WELKOM_SERVER_STORE_JOURNEY_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "server/store/sqlite.h"
+
+namespace welkom::store {
+
+struct JourneyRow {
+  std::string id;
+  std::string newcomer_id;
+  std::string employer_org_id;
+  std::string municipality;  // may be empty
+  std::string profile;       // serialized welkom.v1.NewcomerProfile
+  std::optional<std::string> arrival_date;
+  std::optional<std::string> start_date;
+  std::optional<std::string> brp_date;
+  std::optional<std::string> permit_date;
+  bool advisor_consent = false;
+  bool flagged = false;
+  int catalogue_version = 0;
+  int64_t created_at = 0;
+  std::optional<int64_t> closed_at;
+  std::string newcomer_name;  // read from users; ignored on insert
+};
+
+struct StepRow {
+  std::string journey_id;
+  std::string step_key;
+  int position = 0;
+  int owner = 0;   // welkom.v1.StepOwner
+  int anchor = 0;  // welkom.v1.Anchor
+  int offset_days = 0;
+  std::optional<std::string> due_date;
+  int status = 1;  // welkom.v1.StepStatus
+  std::string blocked_reason;
+  std::string note;
+  int64_t version = 1;
+  int64_t updated_at = 0;
+  std::string updated_by;
+  std::optional<int64_t> done_at;
+};
+
+// ALREADY_EXISTS if the newcomer already has a journey.
+absl::Status InsertJourney(Connection& c, const JourneyRow& journey,
+                           const std::vector<StepRow>& steps);
+// NOT_FOUND if there is no such journey.
+absl::StatusOr<JourneyRow> GetJourney(Connection& c, const std::string& id);
+// NOT_FOUND if the newcomer has no journey.
+absl::StatusOr<JourneyRow> GetJourneyByNewcomer(Connection& c,
+                                                const std::string& newcomer_id);
+// The journey's steps in position order.
+absl::StatusOr<std::vector<StepRow>> ListSteps(Connection& c,
+                                               const std::string& journey_id);
+
+// Writes the mutable columns of `step` (status, reason, note, due date,
+// version, updated_*, done_at) if the stored version is `expected_version`;
+// ABORTED otherwise (someone changed it meanwhile).
+absl::Status UpdateStep(Connection& c, const StepRow& step,
+                        int64_t expected_version);
+
+// Stores the four anchor dates of a journey.
+absl::Status UpdateJourneyAnchors(Connection& c, const JourneyRow& journey);
+
+// Records whether the newcomer lets the Expat Center see the journey.
+absl::Status SetAdvisorConsent(Connection& c, const std::string& journey_id,
+                               bool consent);
+
+// Marks the step `step_key` of the newcomer's journey done at `now`. OK and
+// no change if the newcomer has no journey, the journey has no such step, or
+// the step is already done or not applicable. Used by other services:
+// buddies ("buddy_introduced"), events ("first_social_event") and Dutch
+// classes ("dutch_course").
+absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
+                               absl::string_view step_key, int64_t now);
+
+// Which journeys a list may show.
+struct JourneyScope {
+  std::optional<std::string> employer_org_id;  // set: only this employer's
+  bool consented_only = false;                  // only advisor_consent = 1
+};
+
+// Journeys in scope with id > after_id, in id order, at most `limit`.
+absl::StatusOr<std::vector<JourneyRow>> ListJourneys(Connection& c,
+                                                     const JourneyScope& scope,
+                                                     const std::string& after_id,
+                                                     int limit);
+
+// An open step whose due date is before `today`, with its journey.
+struct OverdueRow {
+  JourneyRow journey;
+  StepRow step;
+};
+// Where a page of overdue steps continues: after this (due, journey, key).
+struct OverdueCursor {
+  std::string due_date;
+  std::string journey_id;
+  std::string step_key;
+};
+// Open (todo, in progress, blocked) steps of open journeys in scope that were
+// due before `today`, most overdue first, at most `limit`.
+absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
+    Connection& c, const JourneyScope& scope, const std::string& today,
+    const std::optional<OverdueCursor>& after, int limit);
+
+}  // namespace welkom::store
+
+#endif  // WELKOM_SERVER_STORE_JOURNEY_STORE_H_

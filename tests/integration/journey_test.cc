@@ -1,0 +1,280 @@
+// JourneyService over gRPC against a real welkomd with the demo region.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/welkomd_process.h"
+#include "welkom/v1/identity.grpc.pb.h"
+#include "welkom/v1/journey.grpc.pb.h"
+
+namespace welkom {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::WelkomdProcess;
+using testing::WithToken;
+
+v1::Date MakeDate(int y, int m, int d) {
+  v1::Date out;
+  out.set_year(y);
+  out.set_month(m);
+  out.set_day(d);
+  return out;
+}
+
+const v1::JourneyStep* FindStep(const v1::Journey& j, const std::string& key) {
+  for (const auto& s : j.steps()) {
+    if (s.key() == key) return &s;
+  }
+  return nullptr;
+}
+
+class JourneyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = WelkomdProcess::Start();
+    identity_ = v1::IdentityService::NewStub(server_->Channel());
+    journeys_ = v1::JourneyService::NewStub(server_->Channel());
+    hr_ = server_->Login("hr");
+  }
+
+  // An EU professional without family who arrives on 2026-09-01 and starts
+  // work on 2026-09-07.
+  static v1::NewcomerProfile EuSingleProfessional() {
+    v1::NewcomerProfile p;
+    p.set_eu_citizen(true);
+    p.set_permit_type(v1::PERMIT_TYPE_NONE);
+    p.set_stay_months(24);
+    p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+    p.set_municipality("enschede");
+    *p.mutable_arrival_date() = MakeDate(2026, 9, 1);
+    *p.mutable_start_date() = MakeDate(2026, 9, 7);
+    return p;
+  }
+
+  // Invites a newcomer as the demo HR with `profile`, accepts, and returns
+  // the newcomer's session token.
+  std::string InviteAndAccept(const std::string& email,
+                              const v1::NewcomerProfile& profile) {
+    v1::CreateInvitationRequest req;
+    req.set_role(v1::ROLE_NEWCOMER);
+    req.set_email(email);
+    req.set_display_name("Jonas Weber");
+    *req.mutable_newcomer_profile() = profile;
+    v1::CreateInvitationResponse inv;
+    grpc::ClientContext ctx;
+    WithToken(ctx, hr_);
+    grpc::Status s = identity_->CreateInvitation(&ctx, req, &inv);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    grpc::ClientContext ctx2;
+    v1::AcceptInvitationRequest accept;
+    accept.set_code(inv.invitation().code());
+    accept.set_password("a long enough password");
+    v1::AcceptInvitationResponse session;
+    s = identity_->AcceptInvitation(&ctx2, accept, &session);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return session.session().token();
+  }
+
+  grpc::Status Get(const std::string& token, const std::string& id,
+                   v1::Journey* out) {
+    grpc::ClientContext ctx;
+    WithToken(ctx, token);
+    v1::GetJourneyRequest req;
+    req.set_journey_id(id);
+    v1::GetJourneyResponse resp;
+    grpc::Status s = journeys_->GetJourney(&ctx, req, &resp);
+    *out = resp.journey();
+    return s;
+  }
+
+  grpc::Status Update(const std::string& token, v1::UpdateStepRequest req,
+                      v1::Journey* out = nullptr) {
+    grpc::ClientContext ctx;
+    WithToken(ctx, token);
+    v1::UpdateStepResponse resp;
+    grpc::Status s = journeys_->UpdateStep(&ctx, req, &resp);
+    if (out != nullptr) *out = resp.journey();
+    return s;
+  }
+
+  static v1::UpdateStepRequest Done(const std::string& key) {
+    v1::UpdateStepRequest req;
+    req.set_step_key(key);
+    req.set_status(v1::STEP_STATUS_DONE);
+    return req;
+  }
+
+  std::unique_ptr<WelkomdProcess> server_;
+  std::unique_ptr<v1::IdentityService::Stub> identity_;
+  std::unique_ptr<v1::JourneyService::Stub> journeys_;
+  std::string hr_;
+};
+
+TEST_F(JourneyTest, DemoNewcomerHasRealisticJourneyWithOneOverdueStep) {
+  v1::Journey j;
+  ASSERT_TRUE(Get(server_->Login("newcomer"), "", &j).ok());
+  EXPECT_GE(j.steps_size(), 20);
+  EXPECT_EQ(j.day(), 21);
+  EXPECT_EQ(j.overdue_count(), 1);
+  const v1::JourneyStep* bank = FindStep(j, "bank_account");
+  ASSERT_NE(bank, nullptr);
+  EXPECT_TRUE(bank->overdue());
+  EXPECT_EQ(FindStep(j, "brp_registration")->status(), v1::STEP_STATUS_DONE);
+  EXPECT_GT(j.progress_percent(), 30);
+  EXPECT_LT(j.progress_percent(), 70);
+}
+
+TEST_F(JourneyTest, InvitedNewcomerWithProfileGetsJourneyOnAcceptance) {
+  std::string token = InviteAndAccept("eu.single@example.org", EuSingleProfessional());
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());
+  const v1::JourneyStep* brp = FindStep(j, "brp_registration");
+  ASSERT_NE(brp, nullptr);
+  EXPECT_EQ(brp->due_date().day(), 6);  // arrival + 5 days
+  EXPECT_EQ(brp->due_date().month(), 9);
+  ASSERT_TRUE(brp->has_legal());
+  EXPECT_THAT(brp->legal().source_url(), HasSubstr("https://"));
+  // The BSN hangs off the BRP registration, which is not known yet.
+  const v1::JourneyStep* bsn = FindStep(j, "bsn_received");
+  ASSERT_NE(bsn, nullptr);
+  EXPECT_TRUE(bsn->pending());
+  EXPECT_FALSE(bsn->has_due_date());
+  // An EU citizen needs no residence permit; a single one no school.
+  EXPECT_EQ(FindStep(j, "residence_permit_collect"), nullptr);
+  EXPECT_EQ(FindStep(j, "school_registration"), nullptr);
+  const v1::JourneyStep* ruling = FindStep(j, "thirty_percent_ruling");
+  ASSERT_NE(ruling, nullptr);
+  EXPECT_EQ(ruling->owner(), v1::STEP_OWNER_HR);
+  EXPECT_EQ(ruling->due_date().month(), 1);  // start + 120 days: 2027-01-05
+  EXPECT_EQ(ruling->due_date().day(), 5);
+}
+
+TEST_F(JourneyTest, CompletingStepBeforeItsPrerequisitesFailsNamingThem) {
+  std::string token = InviteAndAccept("deps@example.org", EuSingleProfessional());
+  grpc::Status s = Update(token, Done("bank_account"));
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("bsn_received"));
+  s = Update(token, Done("brp_registration"));
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("temporary_housing"));
+}
+
+TEST_F(JourneyTest, RegisteringInTheBrpGivesTheBsnStepADueDate) {
+  std::string token = InviteAndAccept("brp@example.org", EuSingleProfessional());
+  ASSERT_TRUE(Update(token, Done("temporary_housing")).ok());
+  v1::Journey j;
+  grpc::Status s = Update(token, Done("brp_registration"), &j);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  const v1::JourneyStep* bsn = FindStep(j, "bsn_received");
+  EXPECT_FALSE(bsn->pending());
+  EXPECT_TRUE(bsn->has_due_date());
+  bool has_brp_anchor = false;
+  for (const auto& a : j.anchors()) {
+    has_brp_anchor |= a.anchor() == v1::ANCHOR_BRP_REGISTRATION;
+  }
+  EXPECT_TRUE(has_brp_anchor);
+}
+
+TEST_F(JourneyTest, StaleEtagIsAbortedAndRequestIdReplaysFirstResult) {
+  std::string token = InviteAndAccept("etag@example.org", EuSingleProfessional());
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());
+  std::string etag = FindStep(j, "temporary_housing")->etag();
+  v1::UpdateStepRequest req;
+  req.set_step_key("temporary_housing");
+  req.set_set_note(true);
+  req.set_note("Room at the campus, ends 30 November");
+  req.set_etag(etag);
+  req.set_request_id("note-1");
+  v1::Journey first;
+  ASSERT_TRUE(Update(token, req, &first).ok());
+  // The same request again is a replay: same answer, no second change.
+  v1::Journey replay;
+  ASSERT_TRUE(Update(token, req, &replay).ok());
+  EXPECT_EQ(FindStep(replay, "temporary_housing")->etag(),
+            FindStep(first, "temporary_housing")->etag());
+  // A new request with the old etag is stale.
+  req.set_request_id("note-2");
+  EXPECT_EQ(Update(token, req).error_code(), grpc::StatusCode::ABORTED);
+}
+
+TEST_F(JourneyTest, HrNeverTicksTheNewcomersOwnSteps) {
+  std::string token = InviteAndAccept("owner@example.org", EuSingleProfessional());
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());
+  v1::UpdateStepRequest req = Done("temporary_housing");
+  req.set_journey_id(j.id());
+  EXPECT_EQ(Update(hr_, req).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  req = Done("workplace_ready");
+  req.set_journey_id(j.id());
+  EXPECT_TRUE(Update(hr_, req).ok());
+  // The newcomer may not tick HR's step either.
+  req = Done("it_account");
+  EXPECT_EQ(Update(token, req).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(JourneyTest, OtherEmployersAndUnconsentedJourneysAreNotFound) {
+  std::string token = InviteAndAccept("tenant@example.org", EuSingleProfessional());
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());
+  v1::Journey seen;
+  EXPECT_TRUE(Get(hr_, j.id(), &seen).ok());
+  EXPECT_EQ(Get(server_->Login("hr", 1), j.id(), &seen).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  // No consent given: the advisor does not see it.
+  EXPECT_EQ(Get(server_->Login("advisor"), j.id(), &seen).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(server_->Login("admin"), j.id(), &seen).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(JourneyTest, SettingTheArrivalDateTurnsPendingStepsIntoDeadlines) {
+  v1::NewcomerProfile p = EuSingleProfessional();
+  p.clear_arrival_date();
+  std::string token = InviteAndAccept("anchor@example.org", p);
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());
+  EXPECT_TRUE(FindStep(j, "brp_registration")->pending());
+  grpc::ClientContext ctx;
+  WithToken(ctx, token);
+  v1::SetAnchorDateRequest req;
+  req.set_anchor(v1::ANCHOR_ARRIVAL);
+  *req.mutable_date() = MakeDate(2026, 12, 28);
+  v1::SetAnchorDateResponse resp;
+  ASSERT_TRUE(journeys_->SetAnchorDate(&ctx, req, &resp).ok());
+  const v1::JourneyStep* brp = FindStep(resp.journey(), "brp_registration");
+  EXPECT_FALSE(brp->pending());
+  EXPECT_EQ(brp->due_date().year(), 2027);  // 28 Dec + 5 days
+  EXPECT_EQ(brp->due_date().day(), 2);
+}
+
+TEST_F(JourneyTest, ListsShowEmployersJourneysAndOverdueStepsMostOverdueFirst) {
+  grpc::ClientContext ctx;
+  WithToken(ctx, hr_);
+  v1::ListJourneysResponse list;
+  ASSERT_TRUE(journeys_->ListJourneys(&ctx, {}, &list).ok());
+  ASSERT_GE(list.journeys_size(), 1);
+  for (const auto& j : list.journeys()) {
+    EXPECT_EQ(j.employer_org_id(), server_->Account("hr").org_id);
+  }
+  grpc::ClientContext ctx2;
+  WithToken(ctx2, hr_);
+  v1::ListOverdueResponse overdue;
+  ASSERT_TRUE(journeys_->ListOverdue(&ctx2, {}, &overdue).ok());
+  ASSERT_GE(overdue.steps_size(), 1);
+  for (int i = 1; i < overdue.steps_size(); ++i) {
+    EXPECT_GE(overdue.steps(i - 1).step().days_overdue(),
+              overdue.steps(i).step().days_overdue());
+  }
+  // The other employer sees none of them.
+  grpc::ClientContext ctx3;
+  WithToken(ctx3, server_->Login("hr", 1));
+  v1::ListOverdueResponse other;
+  ASSERT_TRUE(journeys_->ListOverdue(&ctx3, {}, &other).ok());
+  for (const auto& s : other.steps()) {
+    EXPECT_NE(s.employer_org_id(), server_->Account("hr").org_id);
+  }
+}
+
+}  // namespace
+}  // namespace welkom
