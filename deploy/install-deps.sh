@@ -14,6 +14,9 @@ packages=(
   libgtest-dev libgmock-dev sqlite3 openssl
   # mobile bridge: JNI binding and its Java tests on the desktop JDK
   openjdk-17-jdk-headless libprotobuf-java junit4
+  # console browser tests (tests/e2e): node runs playwright-core from npm,
+  # which drives Debian's Chromium
+  nodejs chromium
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )
@@ -22,6 +25,9 @@ if [ -f "$(dirname "$0")/extra-packages.txt" ]; then
     case "$p" in ''|'#'*) ;; *) packages+=("$p") ;; esac
   done <"$(dirname "$0")/extra-packages.txt"
 fi
+
+# Debian's npm is a separate package; Node.js from NodeSource bundles it.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

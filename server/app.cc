@@ -100,8 +100,8 @@ absl::Status App::Start() {
   }
 
   if (!options_.http_listen.empty()) {
-    http_ = std::make_unique<gateway::HttpServer>(db_.get(),
-                                                  options_.max_request_bytes);
+    http_ = std::make_unique<gateway::HttpServer>(
+        db_.get(), dispatcher_.get(), options_.max_request_bytes);
     absl::StatusOr<int> port = http_->Start(options_.http_listen);
     if (!port.ok()) {
       Shutdown(absl::ZeroDuration());

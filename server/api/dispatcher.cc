@@ -131,6 +131,7 @@ absl::Status Dispatcher::Invoke(absl::string_view method,
     }
   }
   if (!status.ok()) response->Clear();
+  absl::Duration elapsed = absl::Now() - start;
   // Ids and codes only: never request content, which may be personal data.
   Log(status.ok() || status.code() == absl::StatusCode::kNotFound
           ? LogLevel::kDebug
@@ -139,7 +140,9 @@ absl::Status Dispatcher::Invoke(absl::string_view method,
       {{"method", std::string(method)},
        {"code", std::string(ConnectCodeName(status.code()))},
        {"user", principal ? principal->user_id : "-"},
-       {"ms", absl::StrCat(absl::ToDoubleMilliseconds(absl::Now() - start))}});
+       {"ms", absl::StrCat(absl::ToDoubleMilliseconds(elapsed))}});
+  metrics_.RecordCall(it == methods_.end() ? "unknown" : method, status.code(),
+                      elapsed);
   return status;
 }
 

@@ -24,6 +24,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "google/protobuf/message.h"
+#include "server/api/call_metrics.h"
 #include "server/api/executor.h"
 #include "server/auth/principal.h"
 #include "server/base/clock.h"
@@ -121,6 +122,9 @@ class Dispatcher {
   store::Database* db() const { return db_; }
   const Clock* clock() const { return clock_; }
   Executor* executor() const { return executor_; }
+  // Every Invoke is counted here (for /metrics); streaming handlers mark
+  // themselves live with CallMetrics::LiveStream.
+  CallMetrics& metrics() { return metrics_; }
 
  private:
   struct Method {
@@ -139,6 +143,7 @@ class Dispatcher {
   const Clock* clock_;
   Executor* executor_;
   absl::flat_hash_map<std::string, Method> methods_;
+  CallMetrics metrics_;
 };
 
 // The request's `request_id` string field, or empty if it has none.

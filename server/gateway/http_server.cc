@@ -1,12 +1,29 @@
 #include "server/gateway/http_server.h"
 
+#include <filesystem>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "server/gateway/console_files.h"
 #include "server/store/sqlite.h"
 
 namespace welkom::gateway {
+namespace {
 
-HttpServer::HttpServer(store::Database* db, size_t max_body_bytes) : db_(db) {
+int64_t FileSize(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<int64_t>(size);
+}
+
+}  // namespace
+
+HttpServer::HttpServer(store::Database* db, api::Dispatcher* dispatcher,
+                       size_t max_body_bytes)
+    : db_(db),
+      dispatcher_(dispatcher),
+      gateway_(dispatcher),
+      max_body_bytes_(max_body_bytes) {
   server_.set_payload_max_length(max_body_bytes);
   server_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     absl::Status status = db_->Read([](store::Connection& c) {
@@ -18,9 +35,48 @@ HttpServer::HttpServer(store::Database* db, size_t max_body_bytes) : db_(db) {
     res.set_content(status.ok() ? "ok\n" : "database unavailable\n",
                     "text/plain");
   });
+  server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(RenderMetrics(), "text/plain; version=0.0.4");
+  });
+  server_.Post(R"(/welkom\.v1\.[A-Za-z0-9_]+/[A-Za-z0-9_]+)",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 gateway_.Serve(req, res);
+               });
+  server_.Get(R"(/[A-Za-z0-9_./-]*)",
+              [](const httplib::Request& req, httplib::Response& res) {
+                ServeConsoleFile(BuiltinConsoleFiles(), req.path, res);
+              });
+  // httplib answers an oversized body with 413 and no content before any
+  // route runs; give Connect clients their error JSON instead.
+  server_.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request&, httplib::Response& res) {
+    if (res.status != 413 || !res.body.empty()) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    WriteConnectError(
+        absl::ResourceExhaustedError(absl::StrCat(
+            "request body is larger than ", max_body_bytes_, " bytes")),
+        res);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  server_.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        WriteConnectError(absl::InternalError("internal error"), res);
+      });
 }
 
 HttpServer::~HttpServer() { Stop(); }
+
+std::string HttpServer::RenderMetrics() const {
+  int64_t db_bytes =
+      FileSize(db_->path()) + FileSize(absl::StrCat(db_->path(), "-wal"));
+  return absl::StrCat(dispatcher_->metrics().RenderPrometheus(),
+                      "# HELP welkom_database_size_bytes SQLite file plus its "
+                      "write-ahead log.\n"
+                      "# TYPE welkom_database_size_bytes gauge\n"
+                      "welkom_database_size_bytes ",
+                      db_bytes, "\n");
+}
 
 absl::StatusOr<int> HttpServer::Start(const std::string& listen) {
   size_t colon = listen.rfind(':');

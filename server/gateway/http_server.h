@@ -1,6 +1,15 @@
 // File: http_server.h
-// welkomd's HTTP port (cpp-httplib): /healthz now; the HTTP/JSON mapping of
-// the services and the console's files are added on the same server.
+// welkomd's HTTP port (cpp-httplib), one port for everything a browser or a
+// monitoring system needs:
+//   POST /welkom.v1.<Service>/<Method>  the Connect mapping of every unary RPC
+//                                       (connect_gateway.h)
+//   GET  /healthz                       200 "ok" while the database answers
+//   GET  /metrics                       Prometheus text: RPCs by method and
+//                                       code, latency histogram, database
+//                                       size, live streams
+//   GET  /, /js/..., /console.css       the console (console_files.h)
+// A body larger than `max_body_bytes` answers the Connect error
+// resource_exhausted; a path nobody serves answers 404.
 #ifndef WELKOM_SERVER_GATEWAY_HTTP_SERVER_H_
 #define WELKOM_SERVER_GATEWAY_HTTP_SERVER_H_
 
@@ -11,13 +20,16 @@
 #include <thread>
 
 #include "absl/status/statusor.h"
+#include "server/api/dispatcher.h"
+#include "server/gateway/connect_gateway.h"
 #include "server/store/database.h"
 
 namespace welkom::gateway {
 
 class HttpServer {
  public:
-  HttpServer(store::Database* db, size_t max_body_bytes);
+  HttpServer(store::Database* db, api::Dispatcher* dispatcher,
+             size_t max_body_bytes);
   ~HttpServer();
 
   // For routes added by other parts of welkomd, before Start.
@@ -30,7 +42,12 @@ class HttpServer {
   void Stop();
 
  private:
+  std::string RenderMetrics() const;
+
   store::Database* db_;
+  api::Dispatcher* dispatcher_;
+  ConnectGateway gateway_;
+  size_t max_body_bytes_;
   httplib::Server server_;
   std::thread thread_;
 };

@@ -1,0 +1,112 @@
+// The console's shell: hash routes, the navigation for the signed-in role,
+// the language switch, and the return to login when a session ends.
+import {call, clearSession, session} from './api.js';
+import {h, mount, toast} from './dom.js';
+import {locale, setLocale, t} from './i18n.js';
+import {routes} from './routes.js';
+
+const main = document.getElementById('main');
+
+function parseHash() {
+  const path = (location.hash || '#/').slice(1) || '/';
+  const [pathname, query = ''] = path.split('?');
+  return {parts: pathname.split('/').filter(Boolean),
+          query: new URLSearchParams(query)};
+}
+
+function match(parts) {
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params = {};
+    const ok = pattern.every((p, i) => {
+      if (p.startsWith(':')) {
+        params[p.slice(1)] = decodeURIComponent(parts[i]);
+        return true;
+      }
+      return p === parts[i];
+    });
+    if (ok) return {route, params};
+  }
+  return null;
+}
+
+export function homeFor(role) {
+  const first = routes.find((r) => r.nav && r.roles && r.roles.includes(role));
+  return first ? `#${first.path}` : '#/login';
+}
+
+function renderChrome() {
+  const s = session();
+  document.documentElement.lang = locale();
+  document.getElementById('lang-select').value = locale();
+  document.getElementById('lang-label').textContent = t('app.language');
+  document.querySelector('.skip-link').textContent = t('app.skip');
+  const signOut = document.getElementById('sign-out');
+  signOut.textContent = t('app.signOut');
+  signOut.hidden = !s;
+  document.getElementById('who').textContent =
+      s ? `${s.member.displayName} · ${t('role.' + s.member.role)}` : '';
+  const current = location.hash || '#/';
+  const items = s ? routes.filter((r) => r.nav && r.roles.includes(s.member.role)) : [];
+  mount(document.getElementById('nav'),
+        h('ul', {}, items.map((r) => h('li', {},
+            h('a', {href: `#${r.path}`,
+                    'aria-current': current.startsWith(`#${r.path}`) ? 'page' : false},
+              t(r.nav))))));
+}
+
+async function render() {
+  renderChrome();
+  const {parts, query} = parseHash();
+  const found = match(parts);
+  const s = session();
+  if (!found) {
+    mount(main, h('p', {}, t('app.notFound')));
+    return;
+  }
+  const {route, params} = found;
+  if (route.roles && !s) {
+    location.hash = '#/login';
+    return;
+  }
+  if (route.roles && !route.roles.includes(s.member.role)) {
+    location.hash = homeFor(s.member.role);
+    return;
+  }
+  mount(main, h('p', {class: 'loading'}, t('app.loading')));
+  try {
+    const module = await route.view();
+    await module.render(main, {params, query, session: s});
+    document.title = `${t(route.title || route.nav || 'app.title')} · Welkom`;
+  } catch (e) {
+    if (e && e.code === 'unauthenticated') return;  // the expiry handler runs
+    mount(main, h('div', {class: 'error', role: 'alert'}, e.message || String(e)),
+          h('button', {type: 'button', onclick: render}, t('app.retry')));
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  render();
+  main.focus({preventScroll: true});
+});
+window.addEventListener('welkom:session-expired', () => {
+  toast(t('app.expired'));
+  location.hash = '#/login?expired=1';
+});
+document.getElementById('lang-select').addEventListener('change', (e) => {
+  setLocale(e.target.value);
+  render();
+});
+document.getElementById('sign-out').addEventListener('click', async () => {
+  try {
+    await call('IdentityService', 'Logout', {});
+  } catch {
+    // Signing out locally is what matters; the session expires anyway.
+  }
+  clearSession();
+  location.hash = '#/login';
+  render();
+});
+
+render();

@@ -1,0 +1,20 @@
+// Every page of the console: its hash path, who may open it, and the
+// navigation label (pages without `nav` are reached by links). Views load
+// lazily; each exports render(main, {params, query, session}).
+import {addStrings} from './i18n.js';
+
+addStrings({
+  en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in'},
+  nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden'},
+});
+
+const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
+
+export const routes = [
+  {path: '/login', view: () => import('./views/login.js'), title: 'login.title'},
+  {path: '/', view: () => import('./views/login.js'), title: 'login.title'},
+  {path: '/members', view: () => import('./views/members.js'),
+   roles: CONSOLE, nav: 'nav.members'},
+  {path: '/invite', view: () => import('./views/invite.js'),
+   roles: CONSOLE, nav: 'nav.invite'},
+];

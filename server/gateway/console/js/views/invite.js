@@ -1,0 +1,119 @@
+// Invite someone: HR invites newcomers of its employer, advisors invite
+// buddies and advisors, admins invite HR and advisors into an organisation.
+// The code is shown once; the server keeps only its hash.
+import {call, listAll} from '../api.js';
+import {h, mount, toast} from '../dom.js';
+import {errorBox, field, onSubmit} from '../form.js';
+import {addStrings, t} from '../i18n.js';
+import {inviteExtras} from './invite_extras.js';
+
+addStrings({
+  en: {
+    'invite.heading': 'Invite someone',
+    'invite.organization': 'Organisation',
+    'invite.role': 'Invite as',
+    'invite.email': 'E-mail address',
+    'invite.name': 'Name',
+    'invite.nameHint': 'As the person likes to be addressed.',
+    'invite.submit': 'Create invitation',
+    'invite.done': 'Invitation for {name} created.',
+    'invite.code': 'Invitation code (shown only once — give it to {name}):',
+    'invite.expires': 'Valid until {date}.',
+    'invite.another': 'Invite another person',
+    'invite.copy': 'Copy code',
+    'invite.copied': 'Code copied.',
+  },
+  nl: {
+    'invite.heading': 'Iemand uitnodigen',
+    'invite.organization': 'Organisatie',
+    'invite.role': 'Uitnodigen als',
+    'invite.email': 'E-mailadres',
+    'invite.name': 'Naam',
+    'invite.nameHint': 'Zoals de persoon aangesproken wil worden.',
+    'invite.submit': 'Uitnodiging maken',
+    'invite.done': 'Uitnodiging voor {name} gemaakt.',
+    'invite.code': 'Uitnodigingscode (wordt maar één keer getoond — geef hem aan {name}):',
+    'invite.expires': 'Geldig tot {date}.',
+    'invite.another': 'Nog iemand uitnodigen',
+    'invite.copy': 'Code kopiëren',
+    'invite.copied': 'Code gekopieerd.',
+  },
+});
+
+// Which roles the caller may invite into an organisation of `kind`
+// (mirrors auth::CanInvite; the server decides in the end).
+function invitableRoles(callerRole, kind) {
+  if (callerRole === 'ROLE_HR') return ['ROLE_NEWCOMER'];
+  if (callerRole === 'ROLE_ADVISOR') return ['ROLE_BUDDY', 'ROLE_ADVISOR'];
+  if (kind === 'ORGANIZATION_KIND_EMPLOYER') return ['ROLE_HR'];
+  if (kind === 'ORGANIZATION_KIND_EXPAT_CENTER') return ['ROLE_ADVISOR'];
+  return ['ROLE_ADMIN'];
+}
+
+export async function render(main, {query, session}) {
+  const isAdmin = session.member.role === 'ROLE_ADMIN';
+  const orgs = isAdmin
+      ? await listAll('IdentityService', 'ListOrganizations', {}, 'organizations')
+      : [session.organization].filter(Boolean);
+  const org = orgs.find((o) => o.id === query.get('org')) || orgs[0] || {};
+  const roles = invitableRoles(session.member.role, org.kind);
+  const role = roles.includes(query.get('role')) ? query.get('role') : roles[0];
+  let requestId = crypto.randomUUID();
+
+  const box = errorBox();
+  const extras = inviteExtras(role);
+  const form = h('form', {class: 'card'},
+      h('h1', {}, t('invite.heading')),
+      box,
+      isAdmin ? field(t('invite.organization'), {
+        name: 'org', value: org.id, options: orgs.map((o) => [o.id, o.name]),
+        onchange: (e) => { location.hash = `#/invite?org=${encodeURIComponent(e.target.value)}`; },
+      }) : null,
+      field(t('invite.role'), {
+        name: 'role', value: role, options: roles.map((r) => [r, t('role.' + r)]),
+        onchange: (e) => {
+          location.hash = `#/invite?org=${encodeURIComponent(org.id || '')}&role=${e.target.value}`;
+        },
+      }),
+      field(t('invite.email'), {name: 'email', type: 'email', required: true,
+                                autocomplete: 'off'}),
+      field(t('invite.name'), {name: 'displayName', required: true, autocomplete: 'off'},
+            t('invite.nameHint')),
+      extras.fields,
+      h('button', {type: 'submit', class: 'primary'}, t('invite.submit')));
+  onSubmit(form, box, async (data) => {
+    const request = {
+      organizationId: org.id || '',
+      role,
+      email: data.get('email'),
+      displayName: data.get('displayName'),
+      requestId,
+      ...extras.collect(data),
+    };
+    const resp = await call('IdentityService', 'CreateInvitation', request);
+    requestId = crypto.randomUUID();
+    showCode(main, resp.invitation);
+  });
+  mount(main, form);
+}
+
+function showCode(main, invitation) {
+  const name = invitation.displayName;
+  const code = h('code', {class: 'secret', tabindex: '0'}, invitation.code || '');
+  mount(main, h('section', {class: 'card', 'aria-live': 'polite'},
+      h('h1', {}, t('invite.done', {name})),
+      h('p', {}, t('invite.code', {name})),
+      code,
+      h('p', {class: 'muted'}, t('invite.expires', {
+        date: new Date(invitation.expireTime).toLocaleDateString(
+            document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB'),
+      })),
+      h('div', {class: 'actions'},
+        h('button', {type: 'button', onclick: async () => {
+          await navigator.clipboard?.writeText(invitation.code || '');
+          toast(t('invite.copied'));
+        }}, t('invite.copy')),
+        h('a', {class: 'button', href: '#/invite?again=' + Date.now()},
+          t('invite.another')))));
+  code.focus();
+}

@@ -1,0 +1,108 @@
+// What every console test needs: a real welkomd with the demo region on
+// ephemeral ports (started here, stopped after), Debian's Chromium driven by
+// playwright-core with a fresh profile, and screenshots under
+// $WELKOM_SCREENSHOTS (ctest sets build/e2e-screenshots).
+import {spawn} from 'node:child_process';
+import {mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {chromium} from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export async function startWelkomd() {
+  const binary = process.env.WELKOMD;
+  if (!binary || !existsSync(binary)) {
+    throw new Error(`set WELKOMD to the welkomd binary (got '${binary}')`);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'welkom-e2e-'));
+  const portFile = path.join(dir, 'ports');
+  const child = spawn(binary, [
+    '--db', path.join(dir, 'welkom.db'), '--demo',
+    '--grpc-listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0',
+    '--port-file', portFile, '--log-level', 'warning',
+  ], {stdio: ['ignore', 'ignore', 'inherit']});
+  let exited = null;
+  child.on('exit', (code) => { exited = code; });
+  for (let i = 0; i < 300 && !existsSync(portFile); i++) {
+    if (exited !== null) throw new Error(`welkomd exited with ${exited}`);
+    await sleep(100);
+  }
+  if (!existsSync(portFile)) throw new Error('welkomd did not start in 30 s');
+  const ports = Object.fromEntries(readFileSync(portFile, 'utf8').trim().split('\n')
+                                      .map((l) => l.split('=')));
+  const accounts = readFileSync(path.join(dir, 'demo-accounts.txt'), 'utf8')
+      .split('\n').filter((l) => l && !l.startsWith('#'))
+      .map((l) => {
+        const [role, email, password, organization, userId, orgId] = l.split('\t');
+        return {role, email, password, organization, userId, orgId};
+      });
+  return {
+    url: `http://127.0.0.1:${ports.http}`,
+    accounts,
+    account(role, index = 0) {
+      const found = accounts.filter((a) => a.role === role)[index];
+      if (!found) throw new Error(`no demo account ${role}#${index}`);
+      return found;
+    },
+    async stop() {
+      if (exited === null) {
+        child.kill('SIGTERM');
+        for (let i = 0; i < 100 && exited === null; i++) await sleep(100);
+      }
+      rmSync(dir, {recursive: true, force: true});
+      if (exited !== 0) throw new Error(`welkomd stopped with ${exited}`);
+    },
+  };
+}
+
+export async function startBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'welkom-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+           '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+    viewport: {width: 1280, height: 860},
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  return {
+    page,
+    // Script errors seen so far (a test fails on any).
+    problems,
+    async stop() {
+      await context.close();
+      rmSync(profile, {recursive: true, force: true});
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  const dir = process.env.WELKOM_SCREENSHOTS || path.resolve('screenshots');
+  mkdirSync(dir, {recursive: true});
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({path: file, fullPage: true});
+  return file;
+}
+
+// Signs in through the login form with the keyboard only.
+export async function signIn(page, server, account) {
+  await page.goto(`${server.url}/#/login`);
+  const email = page.getByLabel(/E-mail address|E-mailadres/);
+  await email.waitFor();
+  await email.focus();
+  await page.keyboard.type(account.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(account.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', {name: /Sign out|Afmelden/}).waitFor();
+}
