@@ -35,7 +35,7 @@ void ToProto(const store::NotificationRow& row, v1::Notification* out) {
 WatchReactor::WatchReactor(grpc::CallbackServerContext* ctx,
                            const v1::WatchRequest& req, Dispatcher* dispatcher,
                            NotificationFanout* fanout)
-    : dispatcher_(dispatcher), fanout_(fanout) {
+    : dispatcher_(dispatcher), fanout_(fanout), live_(&dispatcher->metrics()) {
   Ref();  // for Begin
   dispatcher_->executor()->Submit(
       [this, meta = Dispatcher::MetaFromGrpc(*ctx), after = req.after_id()] {

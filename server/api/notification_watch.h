@@ -66,6 +66,7 @@ class WatchReactor final : public grpc::ServerWriteReactor<v1::Notification>,
 
   Dispatcher* dispatcher_;
   NotificationFanout* fanout_;
+  CallMetrics::LiveStream live_;  // welkom_live_streams while the call lasts
   std::string recipient_id_;  // set before subscribing, then constant
 
   absl::Mutex mu_;

@@ -5,11 +5,15 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
+#include <thread>
+
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
 #include "tests/support/raw_call.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/identity.grpc.pb.h"
+#include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom {
 namespace {
@@ -189,6 +193,29 @@ TEST_F(GatewayTest, MetricsCountCallsByMethodAndCode) {
   EXPECT_THAT(metrics.body, HasSubstr("\nwelkom_live_streams "));
   EXPECT_THAT(metrics.body, HasSubstr("\nwelkom_database_size_bytes "));
   EXPECT_THAT(metrics.body, ::testing::Not(HasSubstr("welkom_database_size_bytes 0\n")));
+}
+
+TEST_F(GatewayTest, LiveStreamsGaugeFollowsAnOpenWatch) {
+  auto stub = v1::NotificationService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  testing::WithToken(ctx, server_->Login("newcomer"));
+  auto reader = stub->Watch(&ctx, v1::WatchRequest());
+  bool seen = false;
+  for (int i = 0; i < 50 && !seen; ++i) {
+    seen = Get("/metrics").body.find("\nwelkom_live_streams 1\n") !=
+           std::string::npos;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(seen);
+  ctx.TryCancel();
+  reader->Finish();
+  bool gone = false;
+  for (int i = 0; i < 50 && !gone; ++i) {
+    gone = Get("/metrics").body.find("\nwelkom_live_streams 0\n") !=
+           std::string::npos;
+    if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(gone);
 }
 
 TEST_F(GatewayTest, ConsoleIsServedWithItsSecurityHeaders) {
