@@ -32,6 +32,11 @@ test('HR invites a newcomer and gets the code once', async () => {
   await page.goto(`${server.url}/#/invite`);
   await page.getByLabel(/^E-mail address/).fill('mei.chen@example.org');
   await page.getByLabel(/^Name/).fill('Mei Chen');
+  await page.getByLabel('Arrival in the Netherlands').fill('2026-12-01');
+  await page.getByLabel('First working day').fill('2026-12-07');
+  await page.getByLabel('New home municipality').selectOption('hengelo');
+  await page.getByLabel('Ages of children coming along').fill('4, 9');
+  await page.getByLabel('Comes with a partner').check();
   await page.getByRole('button', {name: 'Create invitation'}).click();
   await page.getByRole('heading', {name: 'Invitation for Mei Chen created.'}).waitFor();
   const code = (await page.locator('code.secret').textContent()).trim();
@@ -45,6 +50,8 @@ test('the form shows the server message when the address is taken', async () => 
   await page.getByRole('link', {name: 'Invite another person'}).click();
   await page.getByLabel(/^E-mail address/).fill('hr@kanaal-photonics.example');
   await page.getByLabel(/^Name/).fill('Someone Else');
+  await page.getByLabel('Arrival in the Netherlands').fill('2026-12-01');
+  await page.getByLabel('First working day').fill('2026-12-07');
   await page.getByRole('button', {name: 'Create invitation'}).click();
   await page.getByRole('alert').filter({hasText: 'an account with this address exists'})
       .waitFor();
