@@ -11,6 +11,7 @@
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/demo/demo_journeys.h"
+#include "server/demo/demo_newcomers.h"
 
 namespace welkom {
 namespace {
@@ -70,6 +71,8 @@ absl::Status App::Start() {
   journey_->RegisterIdentityHooks(identity_.get());
   demo_hooks_.push_back(
       demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
+  demo_hooks_.push_back(
+      demo::DemoNewcomersHook(&journey::Catalogue::BuiltinTwente()));
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
 
