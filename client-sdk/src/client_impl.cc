@@ -42,6 +42,8 @@ absl::StatusOr<std::unique_ptr<Client::Impl>> Client::Impl::Open(
   auto found = impl->documents_->Get(kSessionKind, "current", &session);
   if (!found.ok()) return found.status();
   if (*found) impl->token_ = session.token();
+  RegisterInboxChanges(*impl);
+  RegisterJourneyChanges(*impl);
   return impl;
 }
 
@@ -99,8 +101,13 @@ void Client::Impl::RegisterChange(const std::string& method, ChangeKind kind) {
 absl::Status Client::Impl::Enqueue(const std::string& method,
                                    Message& request) {
   if (token_.empty()) return absl::UnauthenticatedError("sign in first");
+  auto kind = changes_.find(method);
+  if (kind == changes_.end()) {
+    return absl::InternalError(absl::StrCat(method, " is no outbox change"));
+  }
   std::string request_id = NewRequestId();
-  if (!SetRequestId(request, request_id)) {
+  if (!SetRequestId(request, request_id) &&
+      !kind->second.naturally_idempotent) {
     return absl::InternalError(absl::StrCat(method, " has no request_id"));
   }
   auto seq =

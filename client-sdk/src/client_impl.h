@@ -36,6 +36,9 @@ struct ChangeKind {
   // After the server refused the change for good: fetch the affected data
   // again so the cache holds the server's truth. Best effort.
   std::function<void(const Message& request)> refetch;
+  // True for a request without a request_id field that the server may
+  // apply twice with the same result (e.g. marking read).
+  bool naturally_idempotent = false;
 };
 
 class Client::Impl {
@@ -75,6 +78,8 @@ class Client::Impl {
   Outbox& outbox() { return *outbox_; }
   CacheDb& db() { return *db_; }
   std::string NewRequestId();
+  SerialQueue& queue() { return queue_; }
+  const Remote& remote() const { return remote_; }
 
  private:
   explicit Impl(ClientOptions options);
@@ -93,6 +98,25 @@ class Client::Impl {
   // Last member: destroyed first, so no task outlives the state above.
   SerialQueue queue_;
 };
+
+// Each feature registers its outbox changes (called by Impl::Open).
+void RegisterInboxChanges(Client::Impl& impl);
+void RegisterJourneyChanges(Client::Impl& impl);
+
+// Calls `fn(seq, request)` for each outbox entry of `method`, oldest first,
+// with its request parsed as Req; stops at the first error.
+template <typename Req>
+absl::Status ForEachPending(Client::Impl& impl, const std::string& method,
+                            const std::function<absl::Status(int64_t, Req&)>& fn) {
+  auto pending = impl.outbox().All();
+  if (!pending.ok()) return pending.status();
+  for (const OutboxEntry& e : *pending) {
+    Req request;
+    if (e.method != method || !request.ParseFromString(e.request)) continue;
+    if (absl::Status s = fn(e.seq, request); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
 
 // Sets the request's `request_id` string field; false if it has none.
 bool SetRequestId(Message& request, const std::string& id);

@@ -2,11 +2,11 @@
 // into the database file by this test process, as an out-of-process
 // producer: live delivery must not depend on producers calling the server.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "tests/support/notification_rows.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/notification.grpc.pb.h"
 
@@ -27,23 +27,7 @@ class NotificationTest : public ::testing::Test {
 
   // Stores one notification for `recipient` and returns its id.
   int64_t Produce(const std::string& recipient, const std::string& kind) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open(server_->db_path().c_str(), &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db,
-                                 "INSERT INTO notifications (recipient_id, "
-                                 "kind, title_en, title_nl, created_at) VALUES "
-                                 "(?, ?, 'Hello', 'Hallo', 1795000000)",
-                                 -1, &st, nullptr),
-              SQLITE_OK);
-    sqlite3_bind_text(st, 1, recipient.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, kind.c_str(), -1, SQLITE_TRANSIENT);
-    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
-    sqlite3_finalize(st);
-    int64_t id = sqlite3_last_insert_rowid(db);
-    sqlite3_close(db);
-    return id;
+    return testing::InsertNotification(server_->db_path(), recipient, kind);
   }
 
   std::unique_ptr<grpc::ClientReader<v1::Notification>> Watch(

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "tests/support/welkomd_process.h"
 #include "welkom/client.h"
@@ -33,6 +34,25 @@ class SdkFixture : public ::testing::Test {
     return options;
   }
 
+  // Options() that send only on Sync() and collect what the server refused
+  // (conflicts: stale etags; rejected: the rest) where asked.
+  ClientOptions ManualSync(std::vector<Conflict>* conflicts = nullptr,
+                           std::vector<Conflict>* rejected = nullptr) const {
+    ClientOptions options = Options();
+    options.sync_automatically = false;
+    if (conflicts != nullptr) {
+      options.on_conflict = [conflicts](const Conflict& c) {
+        conflicts->push_back(c);
+      };
+    }
+    if (rejected != nullptr) {
+      options.on_rejected = [rejected](const Conflict& c) {
+        rejected->push_back(c);
+      };
+    }
+    return options;
+  }
+
   std::unique_ptr<Client> OpenClient(ClientOptions options) {
     auto client = Client::Open(std::move(options));
     EXPECT_TRUE(client.ok()) << client.status();
@@ -40,12 +60,23 @@ class SdkFixture : public ::testing::Test {
   }
   std::unique_ptr<Client> OpenClient() { return OpenClient(Options()); }
 
-  std::unique_ptr<Client> SignedInClient(const std::string& role) {
-    auto client = OpenClient();
+  std::unique_ptr<Client> SignedInClient(const std::string& role,
+                                         ClientOptions options) {
+    auto client = OpenClient(std::move(options));
     const auto& account = server_->Account(role);
     auto member = client->Login(account.email, account.password);
     EXPECT_TRUE(member.ok()) << member.status();
     return client;
+  }
+  std::unique_ptr<Client> SignedInClient(const std::string& role) {
+    return SignedInClient(role, Options());
+  }
+  // A signed-in client with a cache of its own that keeps nothing: for
+  // reading what the server holds now.
+  std::unique_ptr<Client> ServerReader(const std::string& role) {
+    ClientOptions options = Options();
+    options.cache_path = ":memory:";
+    return SignedInClient(role, options);
   }
 
   // Stops welkomd and starts it again on the same port and database.

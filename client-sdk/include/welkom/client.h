@@ -32,11 +32,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "welkom/v1/identity.pb.h"
+#include "welkom/v1/journey.pb.h"
+#include "welkom/v1/notification.pb.h"
 
 namespace welkom::sdk {
 
@@ -72,6 +75,13 @@ struct ClientOptions {
   std::function<void(const Conflict&)> on_rejected;
 };
 
+// Live updates until destroyed; destruction waits for a running callback.
+// Destroy it before the Client it came from, and not from its own callback.
+class Subscription {
+ public:
+  virtual ~Subscription() = default;
+};
+
 enum class Source {
   kDefault,  // the server, else the cache when the server is unreachable
   kCache,    // the cache only; NOT_FOUND if nothing was cached
@@ -99,6 +109,32 @@ class Client {
   bool signed_in() const;
 
   absl::StatusOr<v1::WhoAmIResponse> WhoAmI(Source source = Source::kDefault);
+
+  // The signed-in newcomer's own journey, with the step changes still in
+  // the outbox laid over (their status, reason and note; due dates and
+  // progress as the server last said).
+  absl::StatusOr<v1::Journey> GetJourney(Source source = Source::kDefault);
+  // Changes a step of the own journey through the outbox (works offline):
+  // status (with blocked_reason), and the note when set_note. An empty
+  // `change.etag` takes the step's etag as last read from the server, so a
+  // change made meanwhile by someone else comes back through on_conflict;
+  // several changes of one step from this device follow one another without
+  // conflict. journey_id must be empty and request_id is set here.
+  // NOT_FOUND if the cached journey has no such step. OK once the change is
+  // stored; the server's verdict arrives later (on_conflict / on_rejected).
+  absl::Status UpdateStep(v1::UpdateStepRequest change);
+
+  // The inbox, newest first (the latest 500 when read from the server),
+  // with read marks still in the outbox already applied.
+  absl::StatusOr<std::vector<v1::Notification>> Inbox(
+      Source source = Source::kDefault);
+  // Marks notifications read (through the outbox: works offline).
+  absl::Status MarkRead(const std::vector<int64_t>& ids);
+  // Streams new notifications to `on_notification` (on the SDK's thread),
+  // each once, starting after the newest one in the cache; each is stored
+  // in the cache first. Reconnects with backoff while the server is away.
+  std::unique_ptr<Subscription> WatchNotifications(
+      std::function<void(const v1::Notification&)> on_notification);
 
   // Sends the outbox now, in order. OK once it is empty; UNAVAILABLE if the
   // server is away (the rest stays queued and is retried with backoff).
