@@ -23,8 +23,9 @@ build: configure
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 600 -j 2
 
-# `run` builds only what it starts; `test` builds everything.
-RUN_TARGETS ?= welkomd
+# `run` builds only what it starts (and welkomctl, the first client to try);
+# `test` builds everything.
+RUN_TARGETS ?= welkomd welkomctl
 
 run: configure
 	cmake --build $(BUILD_DIR) --target $(RUN_TARGETS)

@@ -11,8 +11,6 @@ namespace {
 using welkom::sdk::Client;
 using welkom::sdk::Source;
 
-absl::Status Usage() { return absl::InvalidArgumentError("usage"); }
-
 const char* RoleName(welkom::v1::Role role) {
   switch (role) {
     case welkom::v1::ROLE_NEWCOMER: return "newcomer";
@@ -25,7 +23,7 @@ const char* RoleName(welkom::v1::Role role) {
 }
 
 absl::Status Login(Client& client, const std::vector<std::string>& args) {
-  if (args.size() < 2 || args.size() > 3) return Usage();
+  if (args.size() < 2 || args.size() > 3) return UsageError();
   std::string password;
   if (args.size() == 3) {
     password = args[2];
@@ -41,7 +39,7 @@ absl::Status Login(Client& client, const std::vector<std::string>& args) {
 }
 
 absl::Status WhoAmI(Client& client, const std::vector<std::string>& args) {
-  if (args.size() != 1) return Usage();
+  if (args.size() != 1) return UsageError();
   auto who = client.WhoAmI();
   if (!who.ok()) return who.status();
   std::printf("%s <%s>, %s at %s\n", who->member().display_name().c_str(),
@@ -51,16 +49,15 @@ absl::Status WhoAmI(Client& client, const std::vector<std::string>& args) {
 }
 
 absl::Status Sync(Client& client, const std::vector<std::string>& args) {
-  if (args.size() != 1) return Usage();
+  if (args.size() != 1) return UsageError();
   absl::Status status = client.Sync();
-  auto pending = client.PendingChanges();
-  if (pending.ok()) std::printf("%lld change(s) waiting\n",
-                                static_cast<long long>(*pending));
+  if (status.ok()) std::printf("everything sent\n");
+  ReportPending(client).IgnoreError();
   return status;
 }
 
 absl::Status Logout(Client& client, const std::vector<std::string>& args) {
-  if (args.size() != 1) return Usage();
+  if (args.size() != 1) return UsageError();
   absl::Status status = client.Logout();
   if (status.ok()) std::printf("signed out\n");
   return status;
@@ -68,7 +65,26 @@ absl::Status Logout(Client& client, const std::vector<std::string>& args) {
 
 }  // namespace
 
-const char* MoreUsage() { return ""; }
+absl::Status UsageError() { return absl::InvalidArgumentError("usage"); }
+
+absl::Status SendNow(Client& client) {
+  absl::Status status = client.Sync();
+  if (absl::IsUnavailable(status)) {
+    std::printf("offline: saved on this device; `welkomctl sync` sends it\n");
+    return absl::OkStatus();
+  }
+  return status;
+}
+
+absl::Status ReportPending(Client& client) {
+  auto pending = client.PendingChanges();
+  if (!pending.ok()) return pending.status();
+  if (*pending > 0) {
+    std::printf("%lld change(s) made offline wait to be sent (welkomctl sync)\n",
+                static_cast<long long>(*pending));
+  }
+  return absl::OkStatus();
+}
 
 absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   const std::string& command = args[0];
@@ -76,7 +92,13 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   if (command == "whoami") return WhoAmI(client, args);
   if (command == "sync") return Sync(client, args);
   if (command == "logout") return Logout(client, args);
-  return Usage();
+  if (command == "journey" || command == "step") {
+    return RunJourneyCommand(client, args);
+  }
+  if (command == "inbox" || command == "read" || command == "watch") {
+    return RunInboxCommand(client, args);
+  }
+  return UsageError();
 }
 
 }  // namespace welkomctl

@@ -17,8 +17,20 @@ namespace welkomctl {
 absl::Status RunCommand(welkom::sdk::Client& client,
                         const std::vector<std::string>& args);
 
-// Usage lines of the commands beyond the basic ones.
-const char* MoreUsage();
+// journey, step (journey_commands.cc) and inbox, read, watch
+// (inbox_commands.cc), run by RunCommand.
+absl::Status RunJourneyCommand(welkom::sdk::Client& client,
+                               const std::vector<std::string>& args);
+absl::Status RunInboxCommand(welkom::sdk::Client& client,
+                             const std::vector<std::string>& args);
+
+// The INVALID_ARGUMENT "usage" that makes main print the usage.
+absl::Status UsageError();
+// Sends the outbox now. Offline that is no failure: it says the change is
+// kept and how to send it later.
+absl::Status SendNow(welkom::sdk::Client& client);
+// Prints how many changes still wait to be sent, if any.
+absl::Status ReportPending(welkom::sdk::Client& client);
 
 }  // namespace welkomctl
 

@@ -3,7 +3,9 @@
 // (--cache, default ~/.welkomctl.db), like the app does.
 //
 //   welkomctl login newcomer@... PASSWORD
-//   welkomctl whoami
+//   welkomctl journey
+//   welkomctl step done KEY
+//   welkomctl watch
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,11 +25,17 @@ void Usage() {
       "commands:\n"
       "  login EMAIL [PASSWORD]   sign in (password read from stdin if absent)\n"
       "  whoami                   who is signed in (works offline)\n"
+      "  journey                  your journey, step by step (works offline)\n"
+      "  step done|start|todo|na KEY   set a step's status\n"
+      "  step block KEY REASON    mark a step blocked, with the reason\n"
+      "  step note KEY TEXT       set a step's note\n"
+      "  inbox                    your notifications, newest first\n"
+      "  read ID...|all           mark notifications read\n"
+      "  watch                    print notifications as they arrive\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
-      "%s"
-      "environment: WELKOM_SERVER (default 127.0.0.1:50051)\n",
-      welkomctl::MoreUsage());
+      "Changes made offline are kept and sent by the next command online.\n"
+      "environment: WELKOM_SERVER (default 127.0.0.1:50051)\n");
 }
 
 }  // namespace

@@ -1,0 +1,134 @@
+// welkomctl, the README's first thing to try after `make run`, run as a
+// process against a real welkomd: login, journey, step done, inbox, and a
+// change made while the server is down that `sync` sends later.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "tests/sdk/sdk_fixture.h"
+#include "tests/support/notification_rows.h"
+
+namespace welkom::sdk {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct Output {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr
+};
+
+class WelkomctlTest : public SdkFixture {
+ protected:
+  Output Welkomctl(const std::string& args) {
+    std::string command =
+        absl::StrCat(WELKOMCTL_PATH, " --server ", server_->grpc_address(),
+                     " --cache ", server_->dir(), "/welkomctl.db ", args,
+                     " 2>&1");
+    Output run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
+    int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+  }
+
+  void LoginAsNewcomer() {
+    const auto& account = server_->Account("newcomer");
+    Output login = Welkomctl("login " + account.email + " " + account.password);
+    ASSERT_EQ(login.exit_code, 0) << login.out;
+    EXPECT_THAT(login.out, HasSubstr("signed in as"));
+  }
+
+  // A step of the newcomer that is not done and whose prerequisites are.
+  std::string StepReadyToFinish() {
+    auto journey = ServerReader("newcomer")->GetJourney();
+    EXPECT_TRUE(journey.ok()) << journey.status();
+    std::map<std::string, v1::StepStatus> status;
+    for (const auto& s : journey->steps()) status[s.key()] = s.status();
+    for (const auto& s : journey->steps()) {
+      if (s.owner() != v1::STEP_OWNER_NEWCOMER ||
+          s.status() == v1::STEP_STATUS_DONE) {
+        continue;
+      }
+      bool ready = true;
+      for (const auto& dep : s.depends_on()) {
+        ready = ready && status[dep] == v1::STEP_STATUS_DONE;
+      }
+      if (ready) return s.key();
+    }
+    return "";
+  }
+
+  v1::StepStatus ServerStatus(const std::string& key) {
+    auto journey = ServerReader("newcomer")->GetJourney();
+    for (const auto& s : journey->steps()) {
+      if (s.key() == key) return s.status();
+    }
+    return v1::STEP_STATUS_UNSPECIFIED;
+  }
+};
+
+TEST_F(WelkomctlTest, LoginJourneyAndStepDoneReachTheServer) {
+  LoginAsNewcomer();
+  std::string key = StepReadyToFinish();
+  ASSERT_FALSE(key.empty());
+  Output journey = Welkomctl("journey");
+  ASSERT_EQ(journey.exit_code, 0) << journey.out;
+  EXPECT_THAT(journey.out, HasSubstr("of your first 90 days"));
+  EXPECT_THAT(journey.out, HasSubstr(key));
+  Output done = Welkomctl("step done " + key);
+  ASSERT_EQ(done.exit_code, 0) << done.out;
+  EXPECT_THAT(done.out, HasSubstr("[x] " + key));
+  EXPECT_EQ(ServerStatus(key), v1::STEP_STATUS_DONE);
+}
+
+TEST_F(WelkomctlTest, StepDoneOfflineIsKeptAndSyncSendsIt) {
+  LoginAsNewcomer();
+  std::string key = StepReadyToFinish();
+  ASSERT_FALSE(key.empty());
+  ASSERT_EQ(Welkomctl("journey").exit_code, 0);
+  server_->Stop();
+  Output offline = Welkomctl("step done " + key);
+  ASSERT_EQ(offline.exit_code, 0) << offline.out;
+  EXPECT_THAT(offline.out, HasSubstr("offline"));
+  Output journey = Welkomctl("journey");
+  ASSERT_EQ(journey.exit_code, 0) << journey.out;
+  EXPECT_THAT(journey.out, HasSubstr("[x] " + key));
+  EXPECT_THAT(journey.out, HasSubstr("1 change(s) made offline"));
+  RestartServer();
+  Output sync = Welkomctl("sync");
+  ASSERT_EQ(sync.exit_code, 0) << sync.out;
+  EXPECT_EQ(ServerStatus(key), v1::STEP_STATUS_DONE);
+}
+
+TEST_F(WelkomctlTest, InboxListsAndReadMarksNotifications) {
+  LoginAsNewcomer();
+  int64_t id = welkom::testing::InsertNotification(
+      server_->db_path(), server_->Account("newcomer").user_id, "step_due",
+      "Register at the town hall", "Inschrijven bij de gemeente");
+  Output inbox = Welkomctl("inbox");
+  ASSERT_EQ(inbox.exit_code, 0) << inbox.out;
+  EXPECT_THAT(inbox.out, HasSubstr("* #" + std::to_string(id)));
+  EXPECT_THAT(inbox.out, HasSubstr("Register at the town hall"));
+  Output read = Welkomctl("read " + std::to_string(id));
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  Output again = Welkomctl("inbox");
+  EXPECT_THAT(again.out, ::testing::Not(HasSubstr("* #" + std::to_string(id))));
+}
+
+TEST_F(WelkomctlTest, UnknownCommandPrintsUsageAndExitsTwo) {
+  Output run = Welkomctl("fly");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("usage: welkomctl"));
+}
+
+}  // namespace
+}  // namespace welkom::sdk
