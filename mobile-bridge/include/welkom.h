@@ -85,6 +85,7 @@ typedef struct welkom_error {
 typedef struct welkom_options welkom_options;
 typedef struct welkom_client welkom_client;
 typedef struct welkom_buffer welkom_buffer;
+typedef struct welkom_watch welkom_watch;
 
 /* A change the server refused for good (code WELKOM_ABORTED for a stale
  * etag: the conflict callback; any other code: the rejected callback).
@@ -93,6 +94,12 @@ typedef struct welkom_buffer welkom_buffer;
 typedef void (*welkom_change_fn)(void* userdata, welkom_code code,
                                  const char* method, const uint8_t* request,
                                  size_t request_size, const char* message);
+
+/* A notification from a live watch: a serialized welkom.v1.Notification,
+ * valid for the length of the call. */
+typedef void (*welkom_notification_fn)(void* userdata,
+                                       const uint8_t* notification,
+                                       size_t notification_size);
 
 /* --- options ------------------------------------------------------------ */
 WELKOM_EXPORT welkom_options* welkom_options_new(void) WELKOM_NOEXCEPT;
@@ -157,6 +164,44 @@ WELKOM_EXPORT bool welkom_client_sync(welkom_client* client,
 WELKOM_EXPORT int64_t welkom_client_pending_changes(welkom_client* client,
                                                     welkom_error* err)
     WELKOM_NOEXCEPT;
+
+/* --- journey ----------------------------------------------------------- */
+/* The signed-in newcomer's journey, with step changes still in the outbox
+ * laid over; returns welkom.v1.Journey. */
+WELKOM_EXPORT welkom_buffer* welkom_client_journey(welkom_client* client,
+                                                   welkom_source source,
+                                                   welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Queues a step change, a serialized welkom.v1.UpdateStepRequest (journey_id
+ * empty; an empty etag takes the step's etag as last read; the SDK sets the
+ * request_id). Works offline: true once stored in the outbox. The server's
+ * verdict comes later, through the conflict or rejected callback.
+ * INVALID_ARGUMENT if the bytes are no UpdateStepRequest. */
+WELKOM_EXPORT bool welkom_client_update_step(welkom_client* client,
+                                             const uint8_t* request,
+                                             size_t request_size,
+                                             welkom_error* err)
+    WELKOM_NOEXCEPT;
+
+/* --- inbox ------------------------------------------------------------- */
+/* Returns welkom.v1.ListNotificationsResponse: the inbox newest first, with
+ * read marks still in the outbox applied, and unread_count. */
+WELKOM_EXPORT welkom_buffer* welkom_client_inbox(welkom_client* client,
+                                                 welkom_source source,
+                                                 welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Marks notifications read through the outbox (works offline). */
+WELKOM_EXPORT bool welkom_client_mark_read(welkom_client* client,
+                                           const int64_t* ids, size_t count,
+                                           welkom_error* err) WELKOM_NOEXCEPT;
+/* Calls `fn` for each new notification (after the newest one cached), once,
+ * in order, on the SDK's thread; reconnects by itself while the server is
+ * away. Free the watch before its client, and not from inside `fn`. */
+WELKOM_EXPORT welkom_watch* welkom_client_watch_notifications(
+    welkom_client* client, welkom_notification_fn fn, void* userdata,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* Ends the watch; no call of its `fn` runs after this returns. */
+WELKOM_EXPORT void welkom_watch_free(welkom_watch* watch) WELKOM_NOEXCEPT;
 
 /* --- buffer ------------------------------------------------------------- */
 WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)

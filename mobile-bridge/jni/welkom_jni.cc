@@ -71,30 +71,77 @@ jbyteArray Bytes(JNIEnv* env, welkom_buffer* buffer, const welkom_error& err) {
   return out;
 }
 
-// Runs on the SDK's thread: attach it to the JVM once and call the listener.
-void CallListener(void* userdata, welkom_code code, const char* method,
-                  const uint8_t* request, size_t request_size,
-                  const char* message) {
-  auto* listener = static_cast<Listener*>(userdata);
+// The SDK's thread as a JVM thread (attached once, as a daemon); null if
+// the JVM refuses.
+JNIEnv* SdkThreadEnv() {
   JNIEnv* env = nullptr;
   if (g_vm->GetEnv(reinterpret_cast<void**>(&env), JNI_VERSION_1_6) != JNI_OK &&
       g_vm->AttachCurrentThreadAsDaemon(reinterpret_cast<void**>(&env),
                                         nullptr) != JNI_OK) {
-    return;
+    return nullptr;
   }
+  return env;
+}
+
+jbyteArray NewBytes(JNIEnv* env, const uint8_t* data, size_t size) {
+  jbyteArray bytes = env->NewByteArray(static_cast<jsize>(size));
+  if (bytes != nullptr) {
+    env->SetByteArrayRegion(bytes, 0, static_cast<jsize>(size),
+                            reinterpret_cast<const jbyte*>(data));
+  }
+  return bytes;
+}
+
+// Runs on the SDK's thread: calls the Java ChangeListener.
+void CallListener(void* userdata, welkom_code code, const char* method,
+                  const uint8_t* request, size_t request_size,
+                  const char* message) {
+  auto* listener = static_cast<Listener*>(userdata);
+  JNIEnv* env = SdkThreadEnv();
+  if (env == nullptr) return;
   env->PushLocalFrame(8);
   jclass cls = env->GetObjectClass(listener->object);
   jmethodID fn = env->GetMethodID(cls, "onChange",
                                   "(ILjava/lang/String;[BLjava/lang/String;)V");
-  jbyteArray bytes = env->NewByteArray(static_cast<jsize>(request_size));
-  env->SetByteArrayRegion(bytes, 0, static_cast<jsize>(request_size),
-                          reinterpret_cast<const jbyte*>(request));
   env->CallVoidMethod(listener->object, fn, static_cast<jint>(code),
-                      env->NewStringUTF(method), bytes,
+                      env->NewStringUTF(method),
+                      NewBytes(env, request, request_size),
                       env->NewStringUTF(message));
   // A listener that throws must not take the SDK's thread down.
   if (env->ExceptionCheck()) env->ExceptionClear();
   env->PopLocalFrame(nullptr);
+}
+
+// A live notification watch and the Java listener it calls.
+struct JniWatch {
+  welkom_watch* watch = nullptr;
+  jobject listener = nullptr;  // global ref to a WelkomClient.RawListener
+};
+
+void CallNotification(void* userdata, const uint8_t* data, size_t size) {
+  auto* w = static_cast<JniWatch*>(userdata);
+  JNIEnv* env = SdkThreadEnv();
+  if (env == nullptr) return;
+  env->PushLocalFrame(4);
+  jclass cls = env->GetObjectClass(w->listener);
+  jmethodID fn = env->GetMethodID(cls, "onBytes", "([B)V");
+  env->CallVoidMethod(w->listener, fn, NewBytes(env, data, size));
+  if (env->ExceptionCheck()) env->ExceptionClear();
+  env->PopLocalFrame(nullptr);
+}
+
+// A read of welkom_client_whoami's shape as a byte[] (or thrown error).
+jbyteArray ReadFrom(JNIEnv* env, jlong handle, jint source,
+                    welkom_buffer* (*read)(welkom_client*, welkom_source,
+                                           welkom_error*)) {
+  welkom_error err;
+  welkom_buffer* b = read(FromHandle(handle)->client, source, &err);
+  return Bytes(env, b, err);
+}
+
+// welkom_client_* calls that answer a bool: the error thrown on false.
+void ThrowUnless(JNIEnv* env, bool ok, const welkom_error& err) {
+  if (!ok) Throw(env, err);
 }
 
 void Keep(JNIEnv* env, jobject object, Listener* listener, welkom_options* o,
@@ -175,7 +222,7 @@ Java_nl_welkom_sdk_WelkomClient_nativeAcceptInvitation(JNIEnv* env, jclass,
 JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogout(
     JNIEnv* env, jclass, jlong handle) {
   welkom_error err;
-  if (!welkom_client_logout(FromHandle(handle)->client, &err)) Throw(env, err);
+  ThrowUnless(env, welkom_client_logout(FromHandle(handle)->client, &err), err);
 }
 
 JNIEXPORT jboolean JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSignedIn(
@@ -186,16 +233,13 @@ JNIEXPORT jboolean JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSignedIn(
 
 JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWhoAmI(
     JNIEnv* env, jclass, jlong handle, jint source) {
-  welkom_error err;
-  welkom_buffer* b =
-      welkom_client_whoami(FromHandle(handle)->client, source, &err);
-  return Bytes(env, b, err);
+  return ReadFrom(env, handle, source, welkom_client_whoami);
 }
 
 JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSync(
     JNIEnv* env, jclass, jlong handle) {
   welkom_error err;
-  if (!welkom_client_sync(FromHandle(handle)->client, &err)) Throw(env, err);
+  ThrowUnless(env, welkom_client_sync(FromHandle(handle)->client, &err), err);
 }
 
 JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativePendingChanges(
@@ -204,6 +248,65 @@ JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativePendingChanges(
   int64_t n = welkom_client_pending_changes(FromHandle(handle)->client, &err);
   if (n < 0) Throw(env, err);
   return n;
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeJourney(
+    JNIEnv* env, jclass, jlong handle, jint source) {
+  return ReadFrom(env, handle, source, welkom_client_journey);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeUpdateStep(
+    JNIEnv* env, jclass, jlong handle, jbyteArray request) {
+  welkom_error err;
+  jsize size = env->GetArrayLength(request);
+  jbyte* bytes = env->GetByteArrayElements(request, nullptr);
+  bool ok = welkom_client_update_step(FromHandle(handle)->client,
+                                      reinterpret_cast<const uint8_t*>(bytes),
+                                      static_cast<size_t>(size), &err);
+  env->ReleaseByteArrayElements(request, bytes, JNI_ABORT);
+  ThrowUnless(env, ok, err);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeInbox(
+    JNIEnv* env, jclass, jlong handle, jint source) {
+  return ReadFrom(env, handle, source, welkom_client_inbox);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeMarkRead(
+    JNIEnv* env, jclass, jlong handle, jlongArray ids) {
+  welkom_error err;
+  jsize count = env->GetArrayLength(ids);
+  jlong* values = env->GetLongArrayElements(ids, nullptr);
+  static_assert(sizeof(jlong) == sizeof(int64_t), "jlong is 64 bits");
+  bool ok = welkom_client_mark_read(FromHandle(handle)->client,
+                                    reinterpret_cast<const int64_t*>(values),
+                                    static_cast<size_t>(count), &err);
+  env->ReleaseLongArrayElements(ids, values, JNI_ABORT);
+  ThrowUnless(env, ok, err);
+}
+
+JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWatch(
+    JNIEnv* env, jclass, jlong handle, jobject listener) {
+  auto w = std::make_unique<JniWatch>();
+  w->listener = env->NewGlobalRef(listener);
+  welkom_error err;
+  w->watch = welkom_client_watch_notifications(
+      FromHandle(handle)->client, CallNotification, w.get(), &err);
+  if (w->watch == nullptr) {
+    env->DeleteGlobalRef(w->listener);
+    Throw(env, err);
+    return 0;
+  }
+  return static_cast<jlong>(reinterpret_cast<intptr_t>(w.release()));
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWatchFree(
+    JNIEnv* env, jclass, jlong watch) {
+  auto* w = reinterpret_cast<JniWatch*>(static_cast<intptr_t>(watch));
+  // No listener call runs after this, so the ref can go.
+  welkom_watch_free(w->watch);
+  env->DeleteGlobalRef(w->listener);
+  delete w;
 }
 
 }  // extern "C"

@@ -42,6 +42,12 @@ T Guard(welkom_error* err, T failed, F&& fn) noexcept {
   return failed;
 }
 
+// true for OK; otherwise false with `err` filled.
+inline bool StatusResult(const absl::Status& status, welkom_error* err) {
+  FillError(err, status);
+  return status.ok();
+}
+
 // A serialized message as a new buffer, or NULL with `err` filled.
 template <typename M>
 welkom_buffer* MessageResult(const absl::StatusOr<M>& result,

@@ -147,9 +147,7 @@ welkom_buffer* welkom_client_accept_invitation(welkom_client* client,
 
 bool welkom_client_logout(welkom_client* client, welkom_error* err) noexcept {
   return Guard<bool>(err, false, [&] {
-    absl::Status status = client->client->Logout();
-    FillError(err, status);
-    return status.ok();
+    return welkom::bridge::StatusResult(client->client->Logout(), err);
   });
 }
 
@@ -169,9 +167,7 @@ welkom_buffer* welkom_client_whoami(welkom_client* client,
 
 bool welkom_client_sync(welkom_client* client, welkom_error* err) noexcept {
   return Guard<bool>(err, false, [&] {
-    absl::Status status = client->client->Sync();
-    FillError(err, status);
-    return status.ok();
+    return welkom::bridge::StatusResult(client->client->Sync(), err);
   });
 }
 

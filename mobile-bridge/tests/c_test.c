@@ -1,7 +1,9 @@
 /* The C ABI from pure C (compiled as C99 with -pedantic -Werror, which also
  * proves welkom.h is C) against a real welkomd that this program starts. */
 #define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +84,192 @@ static void test_login_and_whoami(const launched_server* server) {
   welkom_client_free(client);
 }
 
+/* A serialized welkom.v1.UpdateStepRequest that sets a step's note, encoded
+ * by hand (no protobuf in C): step_key = 2, note = 5, set_note = 6. */
+static size_t note_change(const char* key, const char* note, uint8_t* out) {
+  size_t n = 0, key_len = strlen(key), note_len = strlen(note);
+  out[n++] = 0x12;
+  out[n++] = (uint8_t)key_len;
+  memcpy(out + n, key, key_len);
+  n += key_len;
+  out[n++] = 0x2a;
+  out[n++] = (uint8_t)note_len;
+  memcpy(out + n, note, note_len);
+  n += note_len;
+  out[n++] = 0x30;
+  out[n++] = 1;
+  return n;
+}
+
+static int buffer_has(const welkom_buffer* b, const char* text) {
+  return b != NULL && memmem(welkom_buffer_data(b), welkom_buffer_size(b),
+                             text, strlen(text)) != NULL;
+}
+
+static void test_journey_step_change(const launched_server* server) {
+  welkom_client* client = open_client(server);
+  welkom_error err;
+  welkom_buffer* journey;
+  uint8_t change[128];
+  size_t size;
+  welkom_buffer_free(welkom_client_login(client, server->newcomer_email,
+                                         server->newcomer_password, &err));
+  journey = welkom_client_journey(client, WELKOM_SOURCE_DEFAULT, &err);
+  CHECK(buffer_has(journey, "permanent_housing_search"));
+  welkom_buffer_free(journey);
+  size = note_change("permanent_housing_search", "viewing on friday", change);
+  CHECK(welkom_client_update_step(client, change, size, &err));
+  CHECK(welkom_client_sync(client, &err));
+  CHECK(welkom_client_pending_changes(client, &err) == 0);
+  journey = welkom_client_journey(client, WELKOM_SOURCE_DEFAULT, &err);
+  CHECK(buffer_has(journey, "viewing on friday"));
+  welkom_buffer_free(journey);
+  /* Bytes that are no UpdateStepRequest are refused at once. */
+  err.code = WELKOM_OK;
+  CHECK(!welkom_client_update_step(client, (const uint8_t*)"\xff\xff", 2,
+                                   &err));
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+  welkom_client_free(client);
+}
+
+/* Stores a notification for the newcomer in welkomd's database, as a
+ * producer outside the server would. */
+static void produce_notification(const launched_server* server,
+                                 const char* title) {
+  char path[512];
+  sqlite3* db = NULL;
+  sqlite3_stmt* st = NULL;
+  snprintf(path, sizeof path, "%s/welkom.db", server->dir);
+  CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  CHECK(sqlite3_prepare_v2(db,
+                           "INSERT INTO notifications (recipient_id, kind, "
+                           "title_en, title_nl, created_at) VALUES (?, "
+                           "'step_due', ?, ?, 1795000000)",
+                           -1, &st, NULL) == SQLITE_OK);
+  sqlite3_bind_text(st, 1, server->newcomer_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
+  CHECK(sqlite3_step(st) == SQLITE_DONE);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+/* A minimal protobuf reader, enough to pick fields out of results. */
+static uint64_t read_varint(const uint8_t** p, const uint8_t* end) {
+  uint64_t v = 0;
+  int shift = 0;
+  while (*p < end) {
+    uint8_t b = *(*p)++;
+    v |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+  }
+  return v;
+}
+
+/* The first top-level field `field` of the message in [p, end): its varint
+ * value in *value, or its bytes in *data / *size. 0 if absent. */
+static int find_field(const uint8_t* p, const uint8_t* end, int field,
+                      uint64_t* value, const uint8_t** data, size_t* size) {
+  while (p < end) {
+    uint64_t tag = read_varint(&p, end);
+    int wire = (int)(tag & 7);
+    if (wire == 0) {
+      uint64_t v = read_varint(&p, end);
+      if ((int)(tag >> 3) == field && value != NULL) {
+        *value = v;
+        return 1;
+      }
+    } else if (wire == 2) {
+      uint64_t len = read_varint(&p, end);
+      if ((int)(tag >> 3) == field && data != NULL) {
+        *data = p;
+        *size = (size_t)len;
+        return 1;
+      }
+      p += len;
+    } else {
+      return 0; /* no fixed-size fields in the messages read here */
+    }
+  }
+  return 0;
+}
+
+/* unread_count (3) of a ListNotificationsResponse, and the id (1) of its
+ * first notification (1). */
+static void inbox_summary(const welkom_buffer* inbox, uint64_t* unread,
+                          uint64_t* newest_id) {
+  const uint8_t* begin = welkom_buffer_data(inbox);
+  const uint8_t* end = begin + welkom_buffer_size(inbox);
+  const uint8_t* first = NULL;
+  size_t first_size = 0;
+  *unread = 0;
+  *newest_id = 0;
+  find_field(begin, end, 3, unread, NULL, NULL);
+  if (find_field(begin, end, 1, NULL, &first, &first_size)) {
+    find_field(first, first + first_size, 1, newest_id, NULL, NULL);
+  }
+}
+
+typedef struct watched {
+  pthread_mutex_t mu;
+  int count;
+  int saw_title;
+} watched;
+
+static void on_notification(void* userdata, const uint8_t* data, size_t size) {
+  watched* w = (watched*)userdata;
+  pthread_mutex_lock(&w->mu);
+  ++w->count;
+  if (memmem(data, size, "Town hall at nine", 17) != NULL) w->saw_title = 1;
+  pthread_mutex_unlock(&w->mu);
+}
+
+static void test_inbox_and_watch(const launched_server* server) {
+  welkom_client* client = open_client(server);
+  welkom_error err;
+  welkom_buffer* inbox;
+  welkom_watch* watch;
+  watched w;
+  int waited, saw = 0;
+  uint64_t unread = 0, unread_after = 0, newest = 0;
+  int64_t id;
+  pthread_mutex_init(&w.mu, NULL);
+  w.count = 0;
+  w.saw_title = 0;
+  inbox = welkom_client_inbox(client, WELKOM_SOURCE_DEFAULT, &err);
+  CHECK(inbox != NULL);
+  welkom_buffer_free(inbox);
+  watch = welkom_client_watch_notifications(client, on_notification, &w, &err);
+  CHECK(watch != NULL);
+  produce_notification(server, "Town hall at nine");
+  for (waited = 0; waited < 15000 && !saw; waited += 50) {
+    usleep(50 * 1000);
+    pthread_mutex_lock(&w.mu);
+    saw = w.saw_title;
+    pthread_mutex_unlock(&w.mu);
+  }
+  CHECK(saw);
+  welkom_watch_free(watch);
+  CHECK(w.count == 1);
+  inbox = welkom_client_inbox(client, WELKOM_SOURCE_CACHE, &err);
+  CHECK(buffer_has(inbox, "Town hall at nine"));
+  if (inbox != NULL) inbox_summary(inbox, &unread, &newest);
+  welkom_buffer_free(inbox);
+  CHECK(newest > 0 && unread > 0);
+  id = (int64_t)newest;
+  CHECK(welkom_client_mark_read(client, &id, 1, &err));
+  CHECK(welkom_client_sync(client, &err));
+  inbox = welkom_client_inbox(client, WELKOM_SOURCE_DEFAULT, &err);
+  if (inbox != NULL) inbox_summary(inbox, &unread_after, &newest);
+  welkom_buffer_free(inbox);
+  CHECK(unread_after == unread - 1);
+  welkom_watch_free(NULL);
+  welkom_client_free(client);
+  pthread_mutex_destroy(&w.mu);
+}
+
 static void test_cache_answers_when_server_is_down(launched_server* server) {
   /* Same cache file as the test before: the session was kept. */
   welkom_client* client = open_client(server);
@@ -106,6 +294,8 @@ int main(void) {
   }
   test_wrong_password_fills_error(&server);
   test_login_and_whoami(&server);
+  test_journey_step_change(&server);
+  test_inbox_and_watch(&server);
   test_cache_answers_when_server_is_down(&server);
   stop_welkomd(&server);
   remove_server_dir(&server);

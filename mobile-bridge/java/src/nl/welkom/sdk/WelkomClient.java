@@ -1,7 +1,12 @@
 package nl.welkom.sdk;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.List;
+import nl.welkom.proto.v1.Journey;
+import nl.welkom.proto.v1.ListNotificationsResponse;
 import nl.welkom.proto.v1.Member;
+import nl.welkom.proto.v1.Notification;
+import nl.welkom.proto.v1.UpdateStepRequest;
 import nl.welkom.proto.v1.WhoAmIResponse;
 
 /**
@@ -26,6 +31,34 @@ public final class WelkomClient implements AutoCloseable {
   /** A change the server refused for good (ABORTED: a stale etag). */
   public interface ChangeListener {
     void onChange(int code, String method, byte[] request, String message);
+  }
+
+  /** A new notification from {@link #watchNotifications}. */
+  public interface NotificationListener {
+    void onNotification(Notification notification);
+  }
+
+  /** What the native side calls: the notification's bytes. */
+  interface RawListener {
+    void onBytes(byte[] notification);
+  }
+
+  /** A live notification watch; close it before its client. */
+  public static final class Watch implements AutoCloseable {
+    private long handle;
+
+    private Watch(long handle) {
+      this.handle = handle;
+    }
+
+    /** No listener call runs after this returns. */
+    @Override
+    public synchronized void close() {
+      if (handle != 0) {
+        nativeWatchFree(handle);
+        handle = 0;
+      }
+    }
   }
 
   /** How to reach the server and where to keep the cache. */
@@ -65,6 +98,46 @@ public final class WelkomClient implements AutoCloseable {
 
   public WhoAmIResponse whoAmI(int source) throws WelkomException {
     return parse(() -> WhoAmIResponse.parseFrom(nativeWhoAmI(handle(), source)));
+  }
+
+  /** The own journey, with step changes still in the outbox laid over. */
+  public Journey getJourney(int source) throws WelkomException {
+    return parse(() -> Journey.parseFrom(nativeJourney(handle(), source)));
+  }
+
+  /**
+   * Queues a step change (journey_id empty; an empty etag takes the step's
+   * etag as last read). Works offline; the server's verdict comes through
+   * the conflict or rejected listener.
+   */
+  public void updateStep(UpdateStepRequest change) throws WelkomException {
+    nativeUpdateStep(handle(), change.toByteArray());
+  }
+
+  /** The inbox, newest first, with read marks still in the outbox applied. */
+  public List<Notification> inbox(int source) throws WelkomException {
+    return parse(() -> ListNotificationsResponse.parseFrom(nativeInbox(handle(), source)))
+        .getNotificationsList();
+  }
+
+  /** Marks notifications read through the outbox (works offline). */
+  public void markRead(long... ids) throws WelkomException {
+    nativeMarkRead(handle(), ids);
+  }
+
+  /**
+   * Calls the listener on the SDK's thread for each new notification, once
+   * and in order, reconnecting by itself; close the watch to stop.
+   */
+  public Watch watchNotifications(NotificationListener listener) throws WelkomException {
+    RawListener raw = bytes -> {
+      try {
+        listener.onNotification(Notification.parseFrom(bytes));
+      } catch (InvalidProtocolBufferException e) {
+        // Bytes from the same .proto always parse; nothing to tell the app.
+      }
+    };
+    return new Watch(nativeWatch(handle(), raw));
   }
 
   /** Sends the outbox; throws UNAVAILABLE while offline. */
@@ -115,4 +188,12 @@ public final class WelkomClient implements AutoCloseable {
   private static native byte[] nativeWhoAmI(long handle, int source) throws WelkomException;
   private static native void nativeSync(long handle) throws WelkomException;
   private static native long nativePendingChanges(long handle) throws WelkomException;
+  private static native byte[] nativeJourney(long handle, int source) throws WelkomException;
+  private static native void nativeUpdateStep(long handle, byte[] request)
+      throws WelkomException;
+  private static native byte[] nativeInbox(long handle, int source) throws WelkomException;
+  private static native void nativeMarkRead(long handle, long[] ids) throws WelkomException;
+  private static native long nativeWatch(long handle, RawListener listener)
+      throws WelkomException;
+  private static native void nativeWatchFree(long watch);
 }
