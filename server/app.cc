@@ -12,6 +12,7 @@
 #include "server/base/status_macros.h"
 #include "server/demo/demo_journeys.h"
 #include "server/demo/demo_newcomers.h"
+#include "server/demo/events_demo.h"
 
 namespace welkom {
 namespace {
@@ -73,6 +74,11 @@ absl::Status App::Start() {
       demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
   demo_hooks_.push_back(
       demo::DemoNewcomersHook(&journey::Catalogue::BuiltinTwente()));
+  events_ = std::make_unique<api::EventService>(dispatcher_.get());
+  language_ = std::make_unique<api::LanguageService>(dispatcher_.get());
+  calendar_ = std::make_unique<api::CalendarService>(dispatcher_.get());
+  calendar_feed_ = std::make_unique<calendar::CalendarFeed>(db_.get(), &clock_);
+  demo_hooks_.push_back(demo::SeedEventsAndClasses);
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
 
@@ -95,6 +101,9 @@ absl::Status App::Start() {
   builder.RegisterService(identity_.get());
   builder.RegisterService(notifications_.get());
   builder.RegisterService(journey_.get());
+  builder.RegisterService(events_.get());
+  builder.RegisterService(language_.get());
+  builder.RegisterService(calendar_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -105,6 +114,7 @@ absl::Status App::Start() {
   if (!options_.http_listen.empty()) {
     http_ = std::make_unique<gateway::HttpServer>(
         db_.get(), dispatcher_.get(), options_.max_request_bytes);
+    calendar_feed_->AddRoute(*http_);
     absl::StatusOr<int> port = http_->Start(options_.http_listen);
     if (!port.ok()) {
       Shutdown(absl::ZeroDuration());
@@ -155,6 +165,10 @@ void App::Shutdown(absl::Duration grace) {
   notifications_.reset();
   fanout_.reset();
   journey_.reset();
+  calendar_feed_.reset();
+  calendar_.reset();
+  language_.reset();
+  events_.reset();
   identity_.reset();
   dispatcher_.reset();
   if (db_ != nullptr) {

@@ -14,11 +14,15 @@
 #include "absl/status/status.h"
 #include "server/api/dispatcher.h"
 #include "server/api/executor.h"
+#include "server/api/calendar_service.h"
+#include "server/api/event_service.h"
 #include "server/api/identity_service.h"
 #include "server/api/notification_fanout.h"
 #include "server/api/notification_service.h"
 #include "server/api/journey_service.h"
+#include "server/api/language_service.h"
 #include "server/base/clock.h"
+#include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
 #include "server/gateway/http_server.h"
 #include "server/store/database.h"
@@ -77,6 +81,10 @@ class App {
   std::unique_ptr<api::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
   std::unique_ptr<api::JourneyService> journey_;
+  std::unique_ptr<api::EventService> events_;
+  std::unique_ptr<api::LanguageService> language_;
+  std::unique_ptr<api::CalendarService> calendar_;
+  std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

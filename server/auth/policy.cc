@@ -16,6 +16,12 @@ constexpr bool kPublic = true;
 constexpr bool kSignedIn = false;
 constexpr RoleSet kEveryone = RoleSet::Everyone();
 
+// welkom.v1.EventAudience numbers (event.proto), kept here so the policy
+// does not depend on the events contract.
+constexpr int kAudienceEveryone = 1;
+constexpr int kAudienceCohort = 2;
+constexpr int kAudienceEmployer = 3;
+
 // The method table. Keep it sorted by service, then as in the .proto.
 const std::vector<MethodRule>& Table() {
   static const auto* rules = new std::vector<MethodRule>{
@@ -51,6 +57,39 @@ const std::vector<MethodRule>& Table() {
        {ROLE_HR, ROLE_ADVISOR}},
       {"/welkom.v1.JourneyService/ListOverdue", kSignedIn,
        {ROLE_HR, ROLE_ADVISOR}},
+      // EventService
+      {"/welkom.v1.EventService/CreateEvent", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.EventService/GetEvent", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.EventService/ListEvents", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.EventService/CancelEvent", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.EventService/CreateRsvp", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_BUDDY}},
+      {"/welkom.v1.EventService/CancelRsvp", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_BUDDY}},
+      {"/welkom.v1.EventService/ListRsvps", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.EventService/RecordAttendance", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
+      // LanguageService
+      {"/welkom.v1.LanguageService/CreateProvider", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.LanguageService/ListProviders", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.LanguageService/CreateCourse", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.LanguageService/ListCourses", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.LanguageService/GetCourse", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.LanguageService/Enroll", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.LanguageService/CancelEnrolment", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.LanguageService/ListEnrolments", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.LanguageService/RecordSessionAttendance", kSignedIn,
+       {ROLE_ADVISOR}},
+      // CalendarService
+      {"/welkom.v1.CalendarService/RenewCalendarFeed", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      {"/welkom.v1.CalendarService/RevokeCalendarFeed", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
   };
   return *rules;
 }
@@ -147,6 +186,40 @@ bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner) {
 
 bool CanEditJourney(const Principal& p, const JourneyAccess& j) {
   return CanSeeJourney(p, j);
+}
+
+bool CanCreateEvent(const Principal& p, int audience,
+                    absl::string_view audience_org_id) {
+  if (p.role == ROLE_ADVISOR) return true;
+  return p.role == ROLE_HR && audience == kAudienceEmployer &&
+         audience_org_id == p.org_id;
+}
+
+bool CanManageEvent(const Principal& p, absl::string_view organizer_org_id) {
+  return (p.role == ROLE_ADVISOR || p.role == ROLE_HR) &&
+         p.org_id == organizer_org_id;
+}
+
+bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
+                 int audience, absl::string_view audience_org_id,
+                 absl::string_view audience_cohort,
+                 absl::string_view viewer_cohort) {
+  if (p.role == ROLE_ADVISOR || p.org_id == organizer_org_id) return true;
+  switch (audience) {
+    case kAudienceEveryone:
+      return true;
+    case kAudienceEmployer:
+      return p.org_id == audience_org_id;
+    case kAudienceCohort:
+      return p.role == ROLE_NEWCOMER && !viewer_cohort.empty() &&
+             viewer_cohort == audience_cohort;
+    default:
+      return false;
+  }
+}
+
+bool CanManageCourse(const Principal& p, absl::string_view course_org_id) {
+  return p.role == ROLE_ADVISOR && p.org_id == course_org_id;
 }
 
 }  // namespace welkom::auth

@@ -96,6 +96,29 @@ bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner);
 // May `p` change the journey's anchor dates? Its newcomer, HR of the
 // employer, advisors with consent.
 bool CanEditJourney(const Principal& p, const JourneyAccess& j);
+// Social events and Dutch classes (EventService, LanguageService).
+// `audience` is a welkom.v1.EventAudience number.
+
+// May `p` create an event for `audience`? Advisors: any audience. HR: only
+// its own employer's audience (`audience_org_id` == its organisation).
+bool CanCreateEvent(const Principal& p, int audience,
+                    absl::string_view audience_org_id);
+
+// May `p` manage (cancel, see RSVPs, record attendance) an event organised
+// by `organizer_org_id`? Advisors and HR of the organising organisation.
+bool CanManageEvent(const Principal& p, absl::string_view organizer_org_id);
+
+// May `p` see an event? Its organisers and advisors: always. Others: events
+// for everyone, employer events of their own organisation, and cohort events
+// of their own arrival month (`viewer_cohort`, empty when unknown).
+bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
+                 int audience, absl::string_view audience_org_id,
+                 absl::string_view audience_cohort,
+                 absl::string_view viewer_cohort);
+
+// May `p` manage courses (and their enrolments and attendance) created by
+// `course_org_id`? Advisors of that Expat Center.
+bool CanManageCourse(const Principal& p, absl::string_view course_org_id);
 
 }  // namespace welkom::auth
 
