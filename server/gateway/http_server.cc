@@ -42,10 +42,6 @@ HttpServer::HttpServer(store::Database* db, api::Dispatcher* dispatcher,
                [this](const httplib::Request& req, httplib::Response& res) {
                  gateway_.Serve(req, res);
                });
-  server_.Get(R"(/[A-Za-z0-9_./-]*)",
-              [](const httplib::Request& req, httplib::Response& res) {
-                ServeConsoleFile(BuiltinConsoleFiles(), req.path, res);
-              });
   // httplib answers an oversized body with 413 and no content before any
   // route runs; give Connect clients their error JSON instead.
   server_.set_error_handler(httplib::Server::HandlerWithResponse(
@@ -88,6 +84,12 @@ absl::StatusOr<int> HttpServer::Start(const std::string& listen) {
         absl::StrCat("--http-listen: expected host:port, got '", listen, "'"));
   }
   std::string host = listen.substr(0, colon);
+  // Registered last: httplib tries routes in order, so the routes others
+  // added through routes() win over the console's catch-all.
+  server_.Get(R"(/[A-Za-z0-9_./-]*)",
+              [](const httplib::Request& req, httplib::Response& res) {
+                ServeConsoleFile(BuiltinConsoleFiles(), req.path, res);
+              });
   if (port == 0) {
     port = server_.bind_to_any_port(host);
   } else if (!server_.bind_to_port(host, port)) {

@@ -32,7 +32,8 @@ class HttpServer {
              size_t max_body_bytes);
   ~HttpServer();
 
-  // For routes added by other parts of welkomd, before Start.
+  // For routes added by other parts of welkomd, before Start. They are
+  // matched before the console's files.
   httplib::Server& routes() { return server_; }
 
   // Binds `listen` ("host:port", port 0 picks one) and serves on a thread of
