@@ -12,6 +12,7 @@
 #include "server/base/status_macros.h"
 #include "server/demo/demo_journeys.h"
 #include "server/demo/demo_newcomers.h"
+#include "server/api/events_journey_bridge.h"
 #include "server/demo/events_demo.h"
 
 namespace welkom {
@@ -78,6 +79,10 @@ absl::Status App::Start() {
   language_ = std::make_unique<api::LanguageService>(dispatcher_.get());
   calendar_ = std::make_unique<api::CalendarService>(dispatcher_.get());
   calendar_feed_ = std::make_unique<calendar::CalendarFeed>(db_.get(), &clock_);
+  cohorts_ = std::make_unique<api::CohortService>(dispatcher_.get());
+  api::ConnectEventsToJourneys(&journey::Catalogue::BuiltinTwente(),
+                               events_.get(), language_.get(),
+                               calendar_feed_.get());
   demo_hooks_.push_back(demo::SeedEventsAndClasses);
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
@@ -104,6 +109,7 @@ absl::Status App::Start() {
   builder.RegisterService(events_.get());
   builder.RegisterService(language_.get());
   builder.RegisterService(calendar_.get());
+  builder.RegisterService(cohorts_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -166,6 +172,7 @@ void App::Shutdown(absl::Duration grace) {
   fanout_.reset();
   journey_.reset();
   calendar_feed_.reset();
+  cohorts_.reset();
   calendar_.reset();
   language_.reset();
   events_.reset();

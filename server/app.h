@@ -15,6 +15,7 @@
 #include "server/api/dispatcher.h"
 #include "server/api/executor.h"
 #include "server/api/calendar_service.h"
+#include "server/api/cohort_service.h"
 #include "server/api/event_service.h"
 #include "server/api/identity_service.h"
 #include "server/api/notification_fanout.h"
@@ -84,6 +85,7 @@ class App {
   std::unique_ptr<api::EventService> events_;
   std::unique_ptr<api::LanguageService> language_;
   std::unique_ptr<api::CalendarService> calendar_;
+  std::unique_ptr<api::CohortService> cohorts_;
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;

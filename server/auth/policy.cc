@@ -85,6 +85,10 @@ const std::vector<MethodRule>& Table() {
       {"/welkom.v1.LanguageService/ListEnrolments", kSignedIn, {ROLE_ADVISOR}},
       {"/welkom.v1.LanguageService/RecordSessionAttendance", kSignedIn,
        {ROLE_ADVISOR}},
+      // CohortService
+      {"/welkom.v1.CohortService/GetMyCohort", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.CohortService/SetCohortNameShown", kSignedIn,
+       {ROLE_NEWCOMER}},
       // CalendarService
       {"/welkom.v1.CalendarService/RenewCalendarFeed", kSignedIn,
        {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
