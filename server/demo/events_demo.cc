@@ -7,6 +7,7 @@
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
 #include "server/domain/cohort.h"
+#include "server/store/cohort_store.h"
 #include "server/store/event_store.h"
 #include "server/store/language_store.h"
 
@@ -115,11 +116,16 @@ absl::Status SeedEventsAndClasses(store::Connection& c,
     WELKOM_RETURN_IF_ERROR(
         insert(s, /*everyone=*/1, region.expat_center_id, advisor, "", ""));
   }
-  std::string cohort = domain::CohortKey(local.today);
+  // The demo newcomer's own arrival month (journeys are seeded first), so
+  // the app shows the meet-up to them; this month's when there is none.
+  WELKOM_ASSIGN_OR_RETURN(
+      std::string cohort,
+      store::ArrivalCohortOf(c, UserOf(region, "newcomer")));
+  if (cohort.empty()) cohort = domain::CohortKey(local.today);
   WELKOM_RETURN_IF_ERROR(insert(
       {"Meet your arrival cohort", "Ontmoet je aankomstgroep",
-       "An evening for everyone who arrived in Twente this month.",
-       "Een avond voor iedereen die deze maand in Twente is aangekomen.", 12,
+       "An evening for everyone who arrived in Twente in the same month.",
+       "Een avond voor iedereen die in dezelfde maand in Twente aankwam.", 12,
        18, 0, 150, "Stadscentrum Almelo", "almelo", 40, {"social", "cohort"}},
       /*cohort=*/2, region.expat_center_id, advisor, cohort, ""));
   WELKOM_RETURN_IF_ERROR(insert(

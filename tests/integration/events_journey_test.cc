@@ -305,6 +305,25 @@ TEST_F(EventsJourneyTest, CohortEventsReachOnlyTheirCohort) {
               Not(::testing::Contains(event_id)));
 }
 
+TEST_F(EventsJourneyTest, DemoNewcomerSeesTheMeetUpOfTheirArrivalCohort) {
+  v1::Cohort mine;
+  ASSERT_TRUE(MyCohort(newcomer_, &mine).ok());
+  EXPECT_GE(mine.size(), 1);
+  grpc::ClientContext ctx;
+  WithToken(ctx, newcomer_);
+  v1::ListEventsRequest req;
+  req.set_page_size(100);
+  v1::ListEventsResponse resp;
+  ASSERT_TRUE(events_->ListEvents(&ctx, req, &resp).ok());
+  int meet_ups = 0;
+  for (const v1::Event& e : resp.events()) {
+    if (e.audience() != v1::EVENT_AUDIENCE_COHORT) continue;
+    ++meet_ups;
+    EXPECT_EQ(e.cohort(), mine.key());
+  }
+  EXPECT_EQ(meet_ups, 1);
+}
+
 TEST_F(EventsJourneyTest, CalendarFeedCarriesTheOpenStepsDueDatesAsAllDayEntries) {
   auto calendar = v1::CalendarService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
