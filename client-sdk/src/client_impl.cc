@@ -99,7 +99,8 @@ void Client::Impl::RegisterChange(const std::string& method, ChangeKind kind) {
 }
 
 absl::Status Client::Impl::Enqueue(const std::string& method,
-                                   Message& request) {
+                                   Message& request,
+                                   const std::string& subject) {
   if (token_.empty()) return absl::UnauthenticatedError("sign in first");
   auto kind = changes_.find(method);
   if (kind == changes_.end()) {
@@ -111,7 +112,7 @@ absl::Status Client::Impl::Enqueue(const std::string& method,
     return absl::InternalError(absl::StrCat(method, " has no request_id"));
   }
   auto seq =
-      outbox_->Append(method, request.SerializeAsString(), request_id);
+      outbox_->Append(method, request.SerializeAsString(), request_id, subject);
   if (!seq.ok()) return seq.status();
   if (options_.sync_automatically) {
     queue_.Post([this] { Flush().IgnoreError(); });
@@ -129,6 +130,15 @@ void Client::Impl::ScheduleRetry() {
 }
 
 absl::Status Client::Impl::Flush() {
+  absl::Status status = SendAll();
+  for (auto& [method, kind] : changes_) {
+    if (!kind.settle) continue;
+    if (absl::Status s = kind.settle(); !s.ok() && status.ok()) status = s;
+  }
+  return status;
+}
+
+absl::Status Client::Impl::SendAll() {
   while (true) {
     auto front = outbox_->Front();
     if (!front.ok()) return front.status();

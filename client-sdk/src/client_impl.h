@@ -33,6 +33,11 @@ struct ChangeKind {
   // answer in the cache and adjusts later entries (e.g. newer etags).
   std::function<absl::Status(const Message& request, const Message& response)>
       applied;
+  // When a Flush stops (outbox empty, or the server away): stores what
+  // `applied` kept in memory, so a run of changes to one document writes it
+  // once. Optional. A crash before it only leaves the cache older than the
+  // server until the next read from the server.
+  std::function<absl::Status()> settle;
   // After the server refused the change for good: fetch the affected data
   // again so the cache holds the server's truth. Best effort.
   std::function<void(const Message& request)> refetch;
@@ -55,11 +60,14 @@ class Client::Impl {
   absl::Status CallServer(const std::string& method, const Message& request,
                           Message* response);
 
-  // Gives `request` a fresh request_id, stores it in the outbox and, with
-  // sync_automatically, schedules a send. OK once it is durable.
-  absl::Status Enqueue(const std::string& method, Message& request);
+  // Gives `request` a fresh request_id, stores it in the outbox (under
+  // `subject`, see Outbox::Append) and, with sync_automatically, schedules a
+  // send. OK once it is durable.
+  absl::Status Enqueue(const std::string& method, Message& request,
+                       const std::string& subject = "");
   void RegisterChange(const std::string& method, ChangeKind kind);
-  // Sends the outbox in order until empty or the server is away.
+  // Sends the outbox in order until empty or the server is away, then lets
+  // every change kind settle.
   absl::Status Flush();
 
   // Stores a new session (after Login / AcceptInvitation).
@@ -84,6 +92,7 @@ class Client::Impl {
  private:
   explicit Impl(ClientOptions options);
   void ScheduleRetry();
+  absl::Status SendAll();
 
   ClientOptions options_;
   std::unique_ptr<CacheDb> db_;
@@ -104,11 +113,14 @@ void RegisterInboxChanges(Client::Impl& impl);
 void RegisterJourneyChanges(Client::Impl& impl);
 
 // Calls `fn(seq, request)` for each outbox entry of `method`, oldest first,
-// with its request parsed as Req; stops at the first error.
+// with its request parsed as Req; stops at the first error. With a
+// `subject`, only the entries appended with it.
 template <typename Req>
 absl::Status ForEachPending(Client::Impl& impl, const std::string& method,
-                            const std::function<absl::Status(int64_t, Req&)>& fn) {
-  auto pending = impl.outbox().All();
+                            const std::function<absl::Status(int64_t, Req&)>& fn,
+                            const std::string& subject = "") {
+  auto pending =
+      subject.empty() ? impl.outbox().All() : impl.outbox().About(subject);
   if (!pending.ok()) return pending.status();
   for (const OutboxEntry& e : *pending) {
     Req request;

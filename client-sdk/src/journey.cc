@@ -1,6 +1,9 @@
 // Client::GetJourney and UpdateStep: the newcomer's own journey cached as
 // one "journey" document; step changes go through the outbox, each carrying
 // the etag of the step as the server last confirmed it.
+#include <memory>
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "client_impl.h"
 #include "welkom/v1/journey.pb.h"
@@ -36,6 +39,11 @@ void ApplyLocally(const v1::UpdateStepRequest& change, v1::JourneyStep* step) {
   if (change.set_note()) step->set_note(change.note());
 }
 
+// The outbox subject of changes to one step (see CarryEtag).
+std::string StepSubject(const std::string& key) {
+  return absl::StrCat("step:", key);
+}
+
 absl::Status Store(Client::Impl& impl, const v1::Journey& journey) {
   return impl.documents().Put(kJourneyKind, kOwnJourney, 0, journey);
 }
@@ -61,7 +69,8 @@ absl::Status CarryEtag(Client::Impl& impl, const v1::UpdateStepRequest& sent,
         }
         later.set_etag(step->etag());
         return impl.outbox().Rewrite(seq, later.SerializeAsString());
-      });
+      },
+      StepSubject(sent.step_key()));
 }
 
 absl::Status OverlayPending(Client::Impl& impl, v1::Journey* journey) {
@@ -80,13 +89,26 @@ void RegisterJourneyChanges(Client::Impl& impl) {
   ChangeKind kind;
   kind.new_request = [] { return std::make_unique<v1::UpdateStepRequest>(); };
   kind.new_response = [] { return std::make_unique<v1::UpdateStepResponse>(); };
-  kind.applied = [&impl](const Message& request, const Message& response) {
+  // The journey of the latest answer, stored once when the Flush settles
+  // (a journey is ~20 KB; writing it per change doubled a replay's time).
+  auto latest = std::make_shared<std::optional<v1::Journey>>();
+  kind.applied = [&impl, latest](const Message& request,
+                                 const Message& response) {
     const auto& sent = static_cast<const v1::UpdateStepRequest&>(request);
     const auto& answer = static_cast<const v1::UpdateStepResponse&>(response);
-    absl::Status s = Store(impl, answer.journey());
-    return s.ok() ? CarryEtag(impl, sent, answer.journey()) : s;
+    *latest = answer.journey();
+    return CarryEtag(impl, sent, answer.journey());
   };
-  kind.refetch = [&impl](const Message&) { FetchJourney(impl).IgnoreError(); };
+  kind.settle = [&impl, latest]() {
+    if (!latest->has_value()) return absl::OkStatus();
+    absl::Status s = Store(impl, **latest);
+    latest->reset();
+    return s;
+  };
+  kind.refetch = [&impl, latest](const Message&) {
+    latest->reset();  // older than what the fetch brings
+    FetchJourney(impl).IgnoreError();
+  };
   impl.RegisterChange(kUpdateStep, std::move(kind));
 }
 
@@ -131,7 +153,7 @@ absl::Status Client::UpdateStep(v1::UpdateStepRequest change) {
       }
       if (step != nullptr) change.set_etag(step->etag());
     }
-    return impl_->Enqueue(kUpdateStep, change);
+    return impl_->Enqueue(kUpdateStep, change, StepSubject(change.step_key()));
   });
 }
 

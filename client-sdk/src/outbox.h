@@ -29,12 +29,17 @@ class Outbox {
   // Creates the table if needed. `db` must outlive the outbox.
   static absl::StatusOr<Outbox> Open(CacheDb* db);
 
-  // Stores the entry durably and returns its seq.
+  // Stores the entry durably and returns its seq. `subject` names what the
+  // change is about (e.g. "step:bank_account"), so that About() finds the
+  // entries of one thing without reading the whole outbox.
   absl::StatusOr<int64_t> Append(const std::string& method,
                                  const std::string& request,
-                                 const std::string& request_id);
+                                 const std::string& request_id,
+                                 const std::string& subject = "");
   // Every entry, oldest first.
   absl::StatusOr<std::vector<OutboxEntry>> All();
+  // The entries appended with `subject` (not empty), oldest first.
+  absl::StatusOr<std::vector<OutboxEntry>> About(const std::string& subject);
   // The oldest entry, if any.
   absl::StatusOr<std::optional<OutboxEntry>> Front();
   // Replaces an entry's request (e.g. to carry a newer etag); the request_id
@@ -45,6 +50,8 @@ class Outbox {
 
  private:
   explicit Outbox(CacheDb* db) : db_(db) {}
+  // All entries, or those of `subject` when it is not empty.
+  absl::StatusOr<std::vector<OutboxEntry>> Select(const std::string& subject);
   CacheDb* db_;
 };
 

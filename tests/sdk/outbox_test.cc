@@ -74,6 +74,41 @@ TEST_F(OutboxTest, SameRequestIdTwiceIsRefused) {
   EXPECT_FALSE(outbox->Append("/m", "b", "rid").ok());
 }
 
+TEST_F(OutboxTest, AboutFindsOnlyTheEntriesOfOneSubjectInOrder) {
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  ASSERT_TRUE(outbox->Append("/m", "a1", "r1", "step:a").ok());
+  ASSERT_TRUE(outbox->Append("/m", "b1", "r2", "step:b").ok());
+  ASSERT_TRUE(outbox->Append("/m", "a2", "r3", "step:a").ok());
+  ASSERT_TRUE(outbox->Append("/m", "none", "r4").ok());
+  auto about = outbox->About("step:a");
+  ASSERT_TRUE(about.ok());
+  ASSERT_EQ(about->size(), 2u);
+  EXPECT_EQ((*about)[0].request, "a1");
+  EXPECT_EQ((*about)[1].request, "a2");
+  EXPECT_TRUE(outbox->About("")->empty());
+  EXPECT_EQ(outbox->All()->size(), 4u);
+}
+
+TEST_F(OutboxTest, CacheFromBeforeSubjectsGetsTheColumnAndKeepsItsEntries) {
+  {
+    auto db = CacheDb::Open(path_);
+    ASSERT_TRUE((*db)->ExecScript(
+                        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY "
+                        "AUTOINCREMENT, method TEXT NOT NULL, request BLOB NOT "
+                        "NULL, request_id TEXT NOT NULL UNIQUE);"
+                        "INSERT INTO outbox (method, request, request_id) "
+                        "VALUES ('/m', 'old', 'r0');")
+                    .ok());
+  }
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  ASSERT_TRUE(outbox.ok()) << outbox.status();
+  ASSERT_TRUE(outbox->Append("/m", "new", "r1", "step:a").ok());
+  EXPECT_EQ(outbox->All()->size(), 2u);
+  EXPECT_EQ(outbox->About("step:a")->size(), 1u);
+}
+
 TEST_F(OutboxTest, DocumentCacheKeepsMessagesByKindInSortOrder) {
   auto db = CacheDb::Open(path_);
   auto docs = DocumentCache::Open(db->get());
