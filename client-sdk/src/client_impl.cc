@@ -44,6 +44,7 @@ absl::StatusOr<std::unique_ptr<Client::Impl>> Client::Impl::Open(
   if (*found) impl->token_ = session.token();
   RegisterInboxChanges(*impl);
   RegisterJourneyChanges(*impl);
+  RegisterEventChanges(*impl);
   return impl;
 }
 

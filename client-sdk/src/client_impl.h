@@ -11,6 +11,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "backoff.h"
 #include "cache_db.h"
@@ -111,6 +112,7 @@ class Client::Impl {
 // Each feature registers its outbox changes (called by Impl::Open).
 void RegisterInboxChanges(Client::Impl& impl);
 void RegisterJourneyChanges(Client::Impl& impl);
+void RegisterEventChanges(Client::Impl& impl);
 
 // Calls `fn(seq, request)` for each outbox entry of `method`, oldest first,
 // with its request parsed as Req; stops at the first error. With a
@@ -128,6 +130,19 @@ absl::Status ForEachPending(Client::Impl& impl, const std::string& method,
     if (absl::Status s = fn(e.seq, request); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+// Replaces every cached document of `kind` with `items`, stored each by
+// `store`, in one transaction (a list read fresh from the server).
+template <typename M>
+absl::Status ReplaceCachedKind(
+    Client::Impl& impl, const char* kind, const std::vector<M>& items,
+    const std::function<absl::Status(Client::Impl&, const M&)>& store) {
+  return impl.db().InTransaction([&] {
+    absl::Status s = impl.documents().RemoveKind(kind);
+    for (size_t i = 0; s.ok() && i < items.size(); ++i) s = store(impl, items[i]);
+    return s;
+  });
 }
 
 // Sets the request's `request_id` string field; false if it has none.

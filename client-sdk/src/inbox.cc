@@ -55,11 +55,7 @@ absl::Status FetchInbox(Client::Impl& impl) {
                resp.notifications().end());
     req.set_page_token(resp.next_page_token());
   } while (!req.page_token().empty() && all.size() < kInboxLimit);
-  return impl.db().InTransaction([&] {
-    absl::Status s = impl.documents().RemoveKind(kNotificationKind);
-    for (size_t i = 0; s.ok() && i < all.size(); ++i) s = Store(impl, all[i]);
-    return s;
-  });
+  return ReplaceCachedKind<v1::Notification>(impl, kNotificationKind, all, Store);
 }
 
 // Read marks waiting in the outbox, laid over `inbox`.

@@ -98,6 +98,9 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   if (command == "inbox" || command == "read" || command == "watch") {
     return RunInboxCommand(client, args);
   }
+  if (command == "events" || command == "rsvp") {
+    return RunEventCommand(client, args);
+  }
   return UsageError();
 }
 

@@ -23,6 +23,9 @@ absl::Status RunJourneyCommand(welkom::sdk::Client& client,
                                const std::vector<std::string>& args);
 absl::Status RunInboxCommand(welkom::sdk::Client& client,
                              const std::vector<std::string>& args);
+// events, rsvp (events_commands.cc).
+absl::Status RunEventCommand(welkom::sdk::Client& client,
+                             const std::vector<std::string>& args);
 
 // The INVALID_ARGUMENT "usage" that makes main print the usage.
 absl::Status UsageError();

@@ -32,6 +32,8 @@ void Usage() {
       "  inbox                    your notifications, newest first\n"
       "  read ID...|all           mark notifications read\n"
       "  watch                    print notifications as they arrive\n"
+      "  events                   upcoming events (works offline)\n"
+      "  rsvp [cancel] EVENT_ID   take (or give back) a seat at an event\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
       "Changes made offline are kept and sent by the next command online.\n"

@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/clock.h"
+#include "google/protobuf/util/time_util.h"
 #include "tests/support/welkomd_process.h"
+#include "welkom/v1/event.grpc.pb.h"
 #include "welkom/client.h"
 
 namespace welkom::sdk {
@@ -77,6 +80,30 @@ class SdkFixture : public ::testing::Test {
     ClientOptions options = Options();
     options.cache_path = ":memory:";
     return SignedInClient(role, options);
+  }
+
+  // An event for everyone in two days, created by the demo advisor;
+  // returns its id.
+  std::string CreateEventAsAdvisor(int capacity) {
+    using google::protobuf::util::TimeUtil;
+    v1::CreateEventRequest req;
+    v1::Event& e = *req.mutable_event();
+    e.mutable_title()->set_en("Board game night");
+    e.mutable_title()->set_nl("Bordspellenavond");
+    int64_t start = absl::ToUnixSeconds(absl::Now() + absl::Hours(48));
+    *e.mutable_start_time() = TimeUtil::SecondsToTimestamp(start);
+    *e.mutable_end_time() = TimeUtil::SecondsToTimestamp(start + 7200);
+    e.set_venue("Het Rozendaal, Enschede");
+    e.set_municipality("enschede");
+    e.set_capacity(capacity);
+    e.set_audience(v1::EVENT_AUDIENCE_EVERYONE);
+    auto stub = v1::EventService::NewStub(server_->Channel());
+    grpc::ClientContext ctx;
+    welkom::testing::WithToken(ctx, server_->Login("advisor"));
+    v1::CreateEventResponse resp;
+    grpc::Status s = stub->CreateEvent(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.event().id();
   }
 
   // Stops welkomd and starts it again on the same port and database.

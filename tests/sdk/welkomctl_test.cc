@@ -124,6 +124,20 @@ TEST_F(WelkomctlTest, InboxListsAndReadMarksNotifications) {
   EXPECT_THAT(again.out, ::testing::Not(HasSubstr("* #" + std::to_string(id))));
 }
 
+TEST_F(WelkomctlTest, EventsListsAnEventAndRsvpTakesASeat) {
+  LoginAsNewcomer();
+  std::string id = CreateEventAsAdvisor(/*capacity=*/3);
+  Output events = Welkomctl("events");
+  ASSERT_EQ(events.exit_code, 0) << events.out;
+  EXPECT_THAT(events.out, HasSubstr("Board game night"));
+  EXPECT_THAT(events.out, HasSubstr("id " + id));
+  Output rsvp = Welkomctl("rsvp " + id);
+  ASSERT_EQ(rsvp.exit_code, 0) << rsvp.out;
+  EXPECT_THAT(rsvp.out, HasSubstr("Board game night: going"));
+  Output again = Welkomctl("events");
+  EXPECT_THAT(again.out, HasSubstr("1/3 going"));
+}
+
 TEST_F(WelkomctlTest, UnknownCommandPrintsUsageAndExitsTwo) {
   Output run = Welkomctl("fly");
   EXPECT_EQ(run.exit_code, 2);

@@ -37,6 +37,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "welkom/v1/event.pb.h"
 #include "welkom/v1/identity.pb.h"
 #include "welkom/v1/journey.pb.h"
 #include "welkom/v1/notification.pb.h"
@@ -135,6 +136,19 @@ class Client {
   // in the cache first. Reconnects with backoff while the server is away.
   std::unique_ptr<Subscription> WatchNotifications(
       std::function<void(const v1::Notification&)> on_notification);
+
+  // Upcoming events the user may join (the next 200 from the server), by
+  // start time, with RSVPs still in the outbox laid over (my_rsvp as the
+  // server is expected to decide: a seat while seats remain, else the
+  // waitlist; CANCELLED for a pending cancellation).
+  absl::StatusOr<std::vector<v1::Event>> Events(
+      Source source = Source::kDefault);
+  // Reserves a seat (or a waitlist place) through the outbox; works
+  // offline. A second RSVP, or one for a past or cancelled event, comes
+  // back through on_rejected.
+  absl::Status Rsvp(const std::string& event_id);
+  // Gives the seat back through the outbox.
+  absl::Status CancelRsvp(const std::string& event_id);
 
   // Sends the outbox now, in order. OK once it is empty; UNAVAILABLE if the
   // server is away (the rest stays queued and is retried with backoff).
