@@ -118,16 +118,16 @@ AffinityModel::Person AffinityModel::Encode(
     const std::string& profession, const std::string& employer,
     Household household) {
   Person p;
-  p.languages.words.assign((languages_.size() + 63) / 64, 0);
-  p.interests.words.assign((interests_.size() + 63) / 64, 0);
-  for (const auto& l : languages) {
-    int i = languages_.at(l);
-    p.languages.words[i / 64] |= uint64_t{1} << (i % 64);
-  }
-  for (const auto& s : interests) {
-    int i = interests_.at(s);
-    p.interests.words[i / 64] |= uint64_t{1} << (i % 64);
-  }
+  auto set = [](Bits& bits, size_t width, int i) {
+    if (i < 64) {
+      bits.first |= uint64_t{1} << i;
+      return;
+    }
+    bits.more.resize((width - 1) / 64, 0);
+    bits.more[i / 64 - 1] |= uint64_t{1} << (i % 64);
+  };
+  for (const auto& l : languages) set(p.languages, languages_.size(), languages_.at(l));
+  for (const auto& s : interests) set(p.interests, interests_.size(), interests_.at(s));
   p.place = place.key.empty() ? -1 : places_.at(place.key);
   p.profession = Index(professions_, profession);
   p.employer = Index(employers_, employer);
@@ -136,9 +136,9 @@ AffinityModel::Person AffinityModel::Encode(
 }
 
 int AffinityModel::Shared(const Bits& a, const Bits& b) {
-  int shared = 0;
-  for (size_t w = 0; w < a.words.size(); ++w) {
-    shared += __builtin_popcountll(a.words[w] & b.words[w]);
+  int shared = __builtin_popcountll(a.first & b.first);
+  for (size_t w = 0; w < std::min(a.more.size(), b.more.size()); ++w) {
+    shared += __builtin_popcountll(a.more[w] & b.more[w]);
   }
   return shared;
 }
@@ -147,6 +147,10 @@ std::optional<ScoreBreakdown> AffinityModel::Score(int n, int b) const {
   const Person& pn = n_[n];
   const Person& pb = b_[b];
   const NewcomerCandidate& nc = newcomers_[n];
+  if ((pn.languages.first & pb.languages.first) == 0 &&
+      pn.languages.more.empty()) {
+    return std::nullopt;  // the common refusal, without counting
+  }
   int languages = Shared(pn.languages, pb.languages);
   if (languages == 0) return std::nullopt;
   if (pn.employer >= 0 && pn.employer == pb.employer && !nc.allow_colleague) {

@@ -57,8 +57,11 @@ class AffinityModel {
   int Total(int n, int b) const;
 
  private:
+  // Up to 64 distinct values fit in `first`, the common case; `more` holds
+  // the words beyond.
   struct Bits {
-    std::vector<uint64_t> words;
+    uint64_t first = 0;
+    std::vector<uint64_t> more;
   };
   struct Person {
     Bits languages;

@@ -35,6 +35,11 @@ absl::Status RequireUniqueIds(const std::vector<T>& people,
   return absl::OkStatus();
 }
 
+constexpr int64_t kMaxCachedPairs = int64_t{64} << 20;
+// The most points a pair can have (affinity.h); fits a byte.
+constexpr int kMaxPoints = 35 + 25 + 25 + 15 + 15;
+static_assert(kMaxPoints < 255);
+
 struct Arc {
   int newcomer;  // position in id order
   int buddy;     // position in id order
@@ -45,6 +50,24 @@ struct Arc {
 bool Better(const Arc& a, const Arc& b) {
   return a.points != b.points ? a.points > b.points : a.buddy < b.buddy;
 }
+
+// The best `k` arcs offered, best first. Rejects most offers with one
+// comparison once full.
+class TopArcs {
+ public:
+  explicit TopArcs(size_t k) : k_(k) {}
+  void Clear() { arcs_.clear(); }
+  void Offer(const Arc& arc) {
+    if (arcs_.size() == k_ && !Better(arc, arcs_.back())) return;
+    arcs_.insert(std::upper_bound(arcs_.begin(), arcs_.end(), arc, Better), arc);
+    if (arcs_.size() > k_) arcs_.pop_back();
+  }
+  const std::vector<Arc>& arcs() const { return arcs_; }
+
+ private:
+  size_t k_;
+  std::vector<Arc> arcs_;
+};
 
 struct Solution {
   std::vector<int> buddy_of;  // per newcomer position, -1 if unmatched
@@ -123,23 +146,33 @@ absl::StatusOr<AssignmentResult> OptimalAssignment(
   std::vector<int> slots(nb);
   for (int j = 0; j < nb; ++j) slots[j] = buddies[b_order[j]].slots;
 
+  // Points of every pair, computed once when the table fits (one byte per
+  // pair, 0 = ruled out); else recomputed in each pricing round.
+  const bool cached = static_cast<int64_t>(nn) * nb <= kMaxCachedPairs;
+  std::vector<uint8_t> table(cached ? static_cast<size_t>(nn) * nb : 0);
+  auto points_of = [&](int i, int j) -> int {
+    if (cached) return static_cast<int>(table[static_cast<size_t>(i) * nb + j]) - 1;
+    return model.Total(n_order[i], b_order[j]);
+  };
+
   // Start: each newcomer's best few buddies.
   std::vector<Arc> arcs;
   std::vector<absl::flat_hash_set<int>> present(nn);
-  const size_t keep = static_cast<size_t>(std::max(1, options.candidates_per_newcomer));
-  std::vector<Arc> mine;
+  TopArcs best(std::max(1, options.candidates_per_newcomer));
+  auto take_best = [&] {
+    for (const Arc& a : best.arcs()) {
+      arcs.push_back(a);
+      present[a.newcomer].insert(a.buddy);
+    }
+  };
   for (int i = 0; i < nn; ++i) {
-    mine.clear();
+    best.Clear();
     for (int j = 0; j < nb; ++j) {
       int points = model.Total(n_order[i], b_order[j]);
-      if (points >= 0) mine.push_back({i, j, points});
+      if (cached) table[static_cast<size_t>(i) * nb + j] = static_cast<uint8_t>(points + 1);
+      if (points >= 0) best.Offer({i, j, points});
     }
-    size_t k = std::min(keep, mine.size());
-    std::partial_sort(mine.begin(), mine.begin() + k, mine.end(), Better);
-    for (size_t x = 0; x < k; ++x) {
-      arcs.push_back(mine[x]);
-      present[i].insert(mine[x].buddy);
-    }
+    take_best();
   }
 
   AssignmentResult result;
@@ -149,29 +182,39 @@ absl::StatusOr<AssignmentResult> OptimalAssignment(
     sol = Solve(nn, slots, arcs);
     // Price every absent pair: reduced cost -points + pi(n) - pi(b) < 0
     // means it could improve the total.
-    size_t added = 0;
+    const size_t before = arcs.size();
+    TopArcs improving(std::max(1, options.added_per_round));
+    // Potentials stay int64: LEMON's artificial arcs cost about 2^62, and a
+    // node left hanging on one keeps a potential of that size.
+    const std::vector<int64_t>& buddy_pi = sol.buddy_potential;
     for (int i = 0; i < nn; ++i) {
-      mine.clear();
+      const int64_t newcomer_pi = sol.newcomer_potential[i];
+      if (cached) {
+        // Fast test: does any pair in this row price out at all?
+        const uint8_t* row = &table[static_cast<size_t>(i) * nb];
+        bool any = false;
+        for (int j = 0; j < nb && !any; ++j) {
+          any = row[j] != 0 && row[j] - 1 > newcomer_pi - buddy_pi[j];
+        }
+        if (!any) continue;
+      }
+      improving.Clear();
       for (int j = 0; j < nb; ++j) {
-        int64_t threshold = sol.newcomer_potential[i] - sol.buddy_potential[j];
-        // Points never exceed 115, so most pairs are dismissed here cheaply.
-        if (threshold >= 115) continue;
-        int points = model.Total(n_order[i], b_order[j]);
+        int64_t threshold = newcomer_pi - buddy_pi[j];
+        // Most pairs are dismissed here without scoring.
+        if (threshold >= kMaxPoints) continue;
+        int points = points_of(i, j);
         if (points < 0 || points <= threshold || present[i].contains(j)) {
           continue;
         }
-        mine.push_back({i, j, points});
+        improving.Offer({i, j, points});
       }
-      size_t k = std::min(static_cast<size_t>(std::max(1, options.added_per_round)),
-                          mine.size());
-      std::partial_sort(mine.begin(), mine.begin() + k, mine.end(), Better);
-      for (size_t x = 0; x < k; ++x) {
-        arcs.push_back(mine[x]);
-        present[i].insert(mine[x].buddy);
-        ++added;
+      for (const Arc& a : improving.arcs()) {
+        arcs.push_back(a);
+        present[i].insert(a.buddy);
       }
     }
-    if (added == 0) break;
+    if (arcs.size() == before) break;
   }
 
   result.arcs = static_cast<int64_t>(arcs.size());
