@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
+#include "server/demo/demo_buddies.h"
 #include "server/demo/demo_journeys.h"
 #include "server/demo/demo_newcomers.h"
 #include "server/api/events_journey_bridge.h"
@@ -84,8 +85,19 @@ absl::Status App::Start() {
                                events_.get(), language_.get(),
                                calendar_feed_.get());
   demo_hooks_.push_back(demo::SeedEventsAndClasses);
+  buddy_ = std::make_unique<api::BuddyService>(dispatcher_.get(), fanout_.get());
+  buddy_->RegisterIdentityHooks(identity_.get());
+  demo_hooks_.push_back(demo::DemoBuddiesHook());
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
+  api::BuddyJobs::Options jobs;
+  jobs.daily_matching = options_.buddy_daily_matching;
+  buddy_jobs_ = std::make_unique<api::BuddyJobs>(db_.get(), &clock_,
+                                                 fanout_.get(), jobs);
+  // A first pass before serving, so a restart expires overdue proposals
+  // before anyone can answer them.
+  WELKOM_RETURN_IF_ERROR(buddy_jobs_->RunOnce().status());
+  buddy_jobs_->Start();
 
   std::shared_ptr<grpc::ServerCredentials> creds =
       grpc::InsecureServerCredentials();
@@ -110,6 +122,7 @@ absl::Status App::Start() {
   builder.RegisterService(language_.get());
   builder.RegisterService(calendar_.get());
   builder.RegisterService(cohorts_.get());
+  builder.RegisterService(buddy_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -156,6 +169,7 @@ absl::Status App::SeedDemo() {
 
 void App::Shutdown(absl::Duration grace) {
   if (http_ != nullptr) http_->Stop();
+  if (buddy_jobs_ != nullptr) buddy_jobs_->Stop();
   // Ends the Watch streams first, so the gRPC shutdown need not wait for
   // them.
   if (fanout_ != nullptr) fanout_->Stop();
@@ -170,6 +184,8 @@ void App::Shutdown(absl::Duration grace) {
   http_.reset();
   notifications_.reset();
   fanout_.reset();
+  buddy_jobs_.reset();
+  buddy_.reset();
   journey_.reset();
   calendar_feed_.reset();
   cohorts_.reset();

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "server/api/buddy_jobs.h"
+#include "server/api/buddy_service.h"
 #include "server/api/dispatcher.h"
 #include "server/api/executor.h"
 #include "server/api/calendar_service.h"
@@ -40,6 +42,7 @@ struct AppOptions {
   std::string tls_key_path;
   int max_request_bytes = 1 << 20;
   int worker_threads = 8;
+  bool buddy_daily_matching = true;
 };
 
 class App {
@@ -87,6 +90,8 @@ class App {
   std::unique_ptr<api::CalendarService> calendar_;
   std::unique_ptr<api::CohortService> cohorts_;
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
+  std::unique_ptr<api::BuddyService> buddy_;
+  std::unique_ptr<api::BuddyJobs> buddy_jobs_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

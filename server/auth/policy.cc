@@ -94,6 +94,19 @@ const std::vector<MethodRule>& Table() {
        {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
       {"/welkom.v1.CalendarService/RevokeCalendarFeed", kSignedIn,
        {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+      // BuddyService
+      {"/welkom.v1.BuddyService/GetBuddyProfile", kSignedIn, {ROLE_BUDDY}},
+      {"/welkom.v1.BuddyService/UpdateBuddyProfile", kSignedIn, {ROLE_BUDDY}},
+      {"/welkom.v1.BuddyService/ListBuddies", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.BuddyService/GetMyPreferences", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.BuddyService/SetMyPreferences", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.BuddyService/RunMatching", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.BuddyService/ListMatches", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
+      {"/welkom.v1.BuddyService/AnswerProposal", kSignedIn, {ROLE_BUDDY}},
+      {"/welkom.v1.BuddyService/RequestRematch", kSignedIn,
+       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
+      {"/welkom.v1.BuddyService/OverrideMatch", kSignedIn, {ROLE_ADVISOR}},
   };
   return *rules;
 }
@@ -224,6 +237,40 @@ bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
 
 bool CanManageCourse(const Principal& p, absl::string_view course_org_id) {
   return p.role == ROLE_ADVISOR && p.org_id == course_org_id;
+}
+
+bool CanSeeMatch(const Principal& p, const MatchAccess& m) {
+  switch (p.role) {
+    case ROLE_NEWCOMER:
+      return p.user_id == m.newcomer_id;
+    case ROLE_BUDDY:
+      return p.user_id == m.buddy_id;
+    case ROLE_ADVISOR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool CanAnswerProposal(const Principal& p, const MatchAccess& m) {
+  return p.role == ROLE_BUDDY && p.user_id == m.buddy_id;
+}
+
+bool CanEndMatch(const Principal& p, const MatchAccess& m) {
+  return CanSeeMatch(p, m);
+}
+
+bool CanSeeMatchIds(const Principal& p) { return p.role == ROLE_ADVISOR; }
+
+bool CanSeeMatchNewcomer(const Principal& p, const MatchAccess& m) {
+  if (p.role == ROLE_ADVISOR) return true;
+  return p.role == ROLE_BUDDY && p.user_id == m.buddy_id && m.open;
+}
+
+bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m) {
+  if (p.role == ROLE_ADVISOR) return true;
+  if (p.role == ROLE_BUDDY) return p.user_id == m.buddy_id;
+  return p.role == ROLE_NEWCOMER && p.user_id == m.newcomer_id && m.accepted;
 }
 
 }  // namespace welkom::auth

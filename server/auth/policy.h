@@ -120,6 +120,31 @@ bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
 // `course_org_id`? Advisors of that Expat Center.
 bool CanManageCourse(const Principal& p, absl::string_view course_org_id);
 
+// What the buddy rules need to know about one match.
+struct MatchAccess {
+  absl::string_view newcomer_id;
+  absl::string_view buddy_id;
+  bool open = false;      // proposed or accepted
+  bool accepted = false;
+};
+
+// May `p` see the match? Its newcomer and its buddy; advisors of the region
+// (the buddy pool is regional). Handlers answer NOT_FOUND on false.
+bool CanSeeMatch(const Principal& p, const MatchAccess& m);
+// May `p` accept or decline the proposal? Only its buddy.
+bool CanAnswerProposal(const Principal& p, const MatchAccess& m);
+// May `p` end the match and ask for a rematch? Either side; advisors.
+bool CanEndMatch(const Principal& p, const MatchAccess& m);
+// Member ids of both sides: advisors only; the sides see each other only
+// through the limited profile (first name, languages, municipality).
+bool CanSeeMatchIds(const Principal& p);
+// The newcomer's limited profile: advisors; the buddy while the match is
+// open (to decide on a proposal).
+bool CanSeeMatchNewcomer(const Principal& p, const MatchAccess& m);
+// The buddy's limited profile: advisors; the buddy; the newcomer only once
+// the buddy accepted.
+bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m);
+
 }  // namespace welkom::auth
 
 #endif  // WELKOM_SERVER_AUTH_POLICY_H_
