@@ -4,6 +4,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "server/api/journey_access.h"
+#include "server/api/journey_consent.h"
 #include "server/api/journey_creation.h"
 #include "server/api/journey_view.h"
 #include "server/api/validation.h"
@@ -25,13 +27,7 @@ constexpr char kListOverdue[] = "/welkom.v1.JourneyService/ListOverdue";
 constexpr char kBrpStep[] = "brp_registration";
 constexpr size_t kMaxNoteBytes = 2000;
 
-auth::JourneyAccess AccessOf(const store::JourneyRow& row) {
-  return {row.newcomer_id, row.employer_org_id, row.advisor_consent};
-}
-
-absl::CivilDay Today(const Call& call) {
-  return calendar::AmsterdamDay(absl::FromUnixSeconds(call.now_seconds));
-}
+absl::CivilDay Today(const Call& call) { return TodayOf(call); }
 
 absl::string_view Locale(const Call& call) { return call.meta->locale; }
 
@@ -53,12 +49,17 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
       kCreateJourney, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
         return DoCreateJourney(call, req, resp);
       });
+  // Reads are Mode::kCustom: a read snapshot, then the audit entries in a
+  // write transaction only when someone other than the newcomer read.
   d.Register<v1::GetJourneyRequest, v1::GetJourneyResponse>(
-      kGetJourney, Mode::kRead,
+      kGetJourney, Mode::kCustom,
       [this](Call& call, const auto& req, auto* resp) -> absl::Status {
-        WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
-                                LoadVisible(call, req.journey_id()));
-        return View(call, row, resp->mutable_journey());
+        return ReadAudited(call, [&](JourneyAuditTrail& trail) -> absl::Status {
+          WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                                  LoadVisibleJourney(call, req.journey_id()));
+          trail.Note(row, v1::AUDIT_ACTION_READ);
+          return ViewJourney(call, *catalogue_, row, resp->mutable_journey());
+        });
       });
   d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(
       kUpdateStep, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
@@ -70,13 +71,20 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
         return DoSetAnchorDate(call, req, resp);
       });
   d.Register<v1::ListJourneysRequest, v1::ListJourneysResponse>(
-      kListJourneys, Mode::kRead, [this](Call& call, const auto& req, auto* resp) {
-        return DoListJourneys(call, req, resp);
+      kListJourneys, Mode::kCustom,
+      [this](Call& call, const auto& req, auto* resp) {
+        return ReadAudited(call, [&](JourneyAuditTrail& trail) {
+          return DoListJourneys(call, req, trail, resp);
+        });
       });
   d.Register<v1::ListOverdueRequest, v1::ListOverdueResponse>(
-      kListOverdue, Mode::kRead, [this](Call& call, const auto& req, auto* resp) {
-        return DoListOverdue(call, req, resp);
+      kListOverdue, Mode::kCustom,
+      [this](Call& call, const auto& req, auto* resp) {
+        return ReadAudited(call, [&](JourneyAuditTrail& trail) {
+          return DoListOverdue(call, req, trail, resp);
+        });
       });
+  RegisterConsentMethods(dispatcher, catalogue);
 }
 
 void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
@@ -108,33 +116,6 @@ void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
   });
 }
 
-absl::StatusOr<store::JourneyRow> JourneyService::LoadVisible(
-    Call& call, const std::string& journey_id) {
-  absl::StatusOr<store::JourneyRow> row;
-  if (journey_id.empty()) {
-    if (call.principal->role != v1::ROLE_NEWCOMER) {
-      return absl::InvalidArgumentError("journey_id: is required");
-    }
-    row = store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
-  } else {
-    row = store::GetJourney(*call.conn, journey_id);
-  }
-  if (!row.ok()) return row.status();
-  if (!auth::CanSeeJourney(*call.principal, AccessOf(*row))) {
-    return absl::NotFoundError("journey not found");
-  }
-  return row;
-}
-
-absl::Status JourneyService::View(Call& call, const store::JourneyRow& row,
-                                  v1::Journey* out) {
-  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
-                          store::ListSteps(*call.conn, row.id));
-  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
-                 /*with_steps=*/true, out);
-  return absl::OkStatus();
-}
-
 absl::Status JourneyService::DoCreateJourney(
     Call& call, const v1::CreateJourneyRequest& req,
     v1::CreateJourneyResponse* resp) {
@@ -154,7 +135,10 @@ absl::Status JourneyService::DoCreateJourney(
       CreateJourneyRows(*call.conn, *catalogue_, user->id, user->org_id,
                         req.profile(), call.now_seconds));
   row.newcomer_name = user->display_name;
-  return View(call, row, resp->mutable_journey());
+  JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_CREATED);
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
+  return ViewJourney(call, *catalogue_, row, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoUpdateStep(Call& call,
@@ -173,7 +157,7 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
   if (req.set_note() && req.note().size() > kMaxNoteBytes) {
     return absl::InvalidArgumentError("note: must be at most 2000 bytes");
   }
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisible(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisibleJourney(call, req.journey_id()));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(*call.conn, row.id));
   auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
@@ -230,6 +214,9 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
           store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
     }
   }
+  JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step.step_key);
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
   ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
                  /*with_steps=*/true, resp->mutable_journey());
   return absl::OkStatus();
@@ -244,7 +231,7 @@ absl::Status JourneyService::DoSetAnchorDate(
   if (req.has_date()) {
     WELKOM_ASSIGN_OR_RETURN(day, FromProtoDate("date", req.date()));
   }
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisible(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisibleJourney(call, req.journey_id()));
   if (!auth::CanEditJourney(*call.principal, AccessOf(row))) {
     return absl::PermissionDeniedError("your role may not change this journey");
   }
@@ -261,6 +248,9 @@ absl::Status JourneyService::DoSetAnchorDate(
     WELKOM_RETURN_IF_ERROR(
         store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
   }
+  JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
   ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
                  /*with_steps=*/true, resp->mutable_journey());
   return absl::OkStatus();
@@ -268,6 +258,7 @@ absl::Status JourneyService::DoSetAnchorDate(
 
 absl::Status JourneyService::DoListJourneys(Call& call,
                                             const v1::ListJourneysRequest& req,
+                                            JourneyAuditTrail& trail,
                                             v1::ListJourneysResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
   WELKOM_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req.page_token()));
@@ -277,6 +268,7 @@ absl::Status JourneyService::DoListJourneys(Call& call,
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                             store::ListSteps(*call.conn, rows[i].id));
+    trail.Note(rows[i], v1::AUDIT_ACTION_LISTED);
     ToProtoJourney(rows[i], steps, *catalogue_, Locale(call), Today(call),
                    /*with_steps=*/false, resp->add_journeys());
   }
@@ -288,6 +280,7 @@ absl::Status JourneyService::DoListJourneys(Call& call,
 
 absl::Status JourneyService::DoListOverdue(Call& call,
                                            const v1::ListOverdueRequest& req,
+                                           JourneyAuditTrail& trail,
                                            v1::ListOverdueResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size(), 100, 500));
   WELKOM_ASSIGN_OR_RETURN(std::string token, DecodePageToken(req.page_token()));
@@ -306,6 +299,7 @@ absl::Status JourneyService::DoListOverdue(Call& call,
                               calendar::FormatDate(today), after, size + 1));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     const store::OverdueRow& r = rows[i];
+    trail.Note(r.journey, v1::AUDIT_ACTION_LISTED);
     v1::OverdueStep* out = resp->add_steps();
     out->set_journey_id(r.journey.id);
     out->set_newcomer_id(r.journey.newcomer_id);

@@ -8,6 +8,7 @@
 
 #include "server/api/dispatcher.h"
 #include "server/api/identity_service.h"
+#include "server/api/journey_access.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.grpc.pb.h"
@@ -41,6 +42,16 @@ class JourneyService final : public v1::JourneyService::CallbackService {
   grpc::ServerUnaryReactor* ListOverdue(
       grpc::CallbackServerContext* ctx, const v1::ListOverdueRequest* req,
       v1::ListOverdueResponse* resp) override;
+  // Consent and audit (handlers in journey_consent.cc).
+  grpc::ServerUnaryReactor* GrantConsent(
+      grpc::CallbackServerContext* ctx, const v1::GrantConsentRequest* req,
+      v1::GrantConsentResponse* resp) override;
+  grpc::ServerUnaryReactor* WithdrawConsent(
+      grpc::CallbackServerContext* ctx, const v1::WithdrawConsentRequest* req,
+      v1::WithdrawConsentResponse* resp) override;
+  grpc::ServerUnaryReactor* ListAuditLog(
+      grpc::CallbackServerContext* ctx, const v1::ListAuditLogRequest* req,
+      v1::ListAuditLogResponse* resp) override;
 
  private:
   absl::Status DoCreateJourney(Call& call, const v1::CreateJourneyRequest& req,
@@ -49,17 +60,13 @@ class JourneyService final : public v1::JourneyService::CallbackService {
                             v1::UpdateStepResponse* resp);
   absl::Status DoSetAnchorDate(Call& call, const v1::SetAnchorDateRequest& req,
                                v1::SetAnchorDateResponse* resp);
+  // Lists note every journey they show in `trail` (the audit log).
   absl::Status DoListJourneys(Call& call, const v1::ListJourneysRequest& req,
+                              JourneyAuditTrail& trail,
                               v1::ListJourneysResponse* resp);
   absl::Status DoListOverdue(Call& call, const v1::ListOverdueRequest& req,
+                             JourneyAuditTrail& trail,
                              v1::ListOverdueResponse* resp);
-
-  // The journey `journey_id` (empty: the caller's own) if the caller may
-  // see it; NOT_FOUND otherwise.
-  absl::StatusOr<store::JourneyRow> LoadVisible(Call& call,
-                                                const std::string& journey_id);
-  // Fills `out` with the journey as the caller sees it now.
-  absl::Status View(Call& call, const store::JourneyRow& row, v1::Journey* out);
 
   Dispatcher* dispatcher_;
   const journey::Catalogue* catalogue_;

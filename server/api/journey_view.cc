@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 
 namespace welkom::api {
@@ -140,6 +141,19 @@ void ToProtoJourney(const store::JourneyRow& row,
   if (row.closed_at.has_value()) {
     *out->mutable_close_time() = TimeUtil::SecondsToTimestamp(*row.closed_at);
   }
+}
+
+absl::CivilDay TodayOf(const Call& call) {
+  return calendar::AmsterdamDay(absl::FromUnixSeconds(call.now_seconds));
+}
+
+absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row, v1::Journey* out) {
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  ToProtoJourney(row, steps, catalogue, call.meta->locale, TodayOf(call),
+                 /*with_steps=*/true, out);
+  return absl::OkStatus();
 }
 
 }  // namespace welkom::api

@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "server/api/dispatcher.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/domain/journey/plan.h"
 #include "server/store/journey_store.h"
@@ -42,6 +43,14 @@ void ToProtoJourney(const store::JourneyRow& row,
                     const journey::Catalogue& catalogue,
                     absl::string_view locale, absl::CivilDay today,
                     bool with_steps, v1::Journey* out);
+
+// "Today" in Europe/Amsterdam as of the call.
+absl::CivilDay TodayOf(const Call& call);
+
+// Fills `out` with the whole journey (steps included) as the caller sees it
+// now, in the caller's locale. Reads on `call.conn`.
+absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row, v1::Journey* out);
 
 }  // namespace welkom::api
 

@@ -57,6 +57,10 @@ const std::vector<MethodRule>& Table() {
        {ROLE_HR, ROLE_ADVISOR}},
       {"/welkom.v1.JourneyService/ListOverdue", kSignedIn,
        {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.JourneyService/GrantConsent", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.JourneyService/WithdrawConsent", kSignedIn,
+       {ROLE_NEWCOMER}},
+      {"/welkom.v1.JourneyService/ListAuditLog", kSignedIn, {ROLE_NEWCOMER}},
       // EventService
       {"/welkom.v1.EventService/CreateEvent", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
       {"/welkom.v1.EventService/GetEvent", kSignedIn,
@@ -203,6 +207,10 @@ bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner) {
 
 bool CanEditJourney(const Principal& p, const JourneyAccess& j) {
   return CanSeeJourney(p, j);
+}
+
+bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j) {
+  return p.role == ROLE_NEWCOMER && p.user_id == j.newcomer_id;
 }
 
 bool CanCreateEvent(const Principal& p, int audience,

@@ -120,6 +120,9 @@ bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
 // `course_org_id`? Advisors of that Expat Center.
 bool CanManageCourse(const Principal& p, absl::string_view course_org_id);
 
+// May `p` grant or withdraw the Expat Center's access to the journey and
+// read its audit log? Only its newcomer: nobody decides that for them.
+bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j);
 // What the buddy rules need to know about one match.
 struct MatchAccess {
   absl::string_view newcomer_id;

@@ -188,7 +188,17 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
                 "WHERE step_key = ?2 AND status NOT IN (3, 5) AND journey_id = "
                 "(SELECT id FROM journeys WHERE newcomer_id = ?3)"));
   st->Bind(1, now).Bind(2, step_key).Bind(3, newcomer_id);
-  return st->Run();
+  WELKOM_RETURN_IF_ERROR(st->Run());
+  if (c.Changes() == 0) return absl::OkStatus();
+  // Welkom itself changed the journey: the newcomer sees it in the audit log
+  // (actor '', action STEP_CHANGED).
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * audit,
+      c.Prepare("INSERT INTO journey_audit (journey_id, at, actor_id, "
+                "actor_role, action, detail) "
+                "SELECT id, ?1, '', 0, 4, ?2 FROM journeys WHERE newcomer_id = ?3"));
+  audit->Bind(1, now).Bind(2, step_key).Bind(3, newcomer_id);
+  return audit->Run();
 }
 
 absl::StatusOr<std::vector<JourneyRow>> ListJourneys(Connection& c,

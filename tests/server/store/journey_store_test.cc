@@ -7,6 +7,7 @@
 
 #include "server/store/database.h"
 #include "server/store/identity_store.h"
+#include "server/store/journey_audit_store.h"
 
 namespace welkom::store {
 namespace {
@@ -68,6 +69,24 @@ TEST_F(JourneyStoreTest, MarkStepDoneByKeyMarksOnceAndKeepsTheFirstTime) {
   EXPECT_EQ(s.status, 3);
   EXPECT_EQ(s.done_at, 100);
   EXPECT_EQ(s.version, 2);
+}
+
+TEST_F(JourneyStoreTest, MarkStepDoneByKeyLeavesOneAuditEntryByWelkomItself) {
+  ASSERT_TRUE(Mark("usr1", "buddy_introduced", 100).ok());
+  ASSERT_TRUE(Mark("usr1", "buddy_introduced", 200).ok());
+  ASSERT_TRUE(Mark("usr1", "dutch_course", 300).ok());  // not applicable
+  std::vector<AuditRow> log;
+  ASSERT_TRUE(db_->Read([&](Connection& c) -> absl::Status {
+                   auto rows = ListAuditEntries(c, "jny1", 0, 10);
+                   if (!rows.ok()) return rows.status();
+                   log = *rows;
+                   return absl::OkStatus();
+                 }).ok());
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].actor_id, "");
+  EXPECT_EQ(log[0].action, 4);  // AUDIT_ACTION_STEP_CHANGED
+  EXPECT_EQ(log[0].detail, "buddy_introduced");
+  EXPECT_EQ(log[0].at, 100);
 }
 
 TEST_F(JourneyStoreTest, MarkStepDoneByKeyIsANoOpWithoutJourneyStepOrWhenNotApplicable) {

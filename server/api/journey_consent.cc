@@ -1,0 +1,113 @@
+#include "server/api/journey_consent.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/api/journey_access.h"
+#include "server/api/journey_service.h"
+#include "server/api/journey_view.h"
+#include "server/api/validation.h"
+#include "server/base/status_macros.h"
+#include "server/store/journey_store.h"
+
+namespace welkom::api {
+namespace {
+
+// The caller's own journey, if the caller is a newcomer who has one.
+absl::StatusOr<store::JourneyRow> OwnJourney(Call& call) {
+  absl::StatusOr<store::JourneyRow> row =
+      store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
+  if (absl::IsNotFound(row.status())) {
+    return absl::NotFoundError("you have no journey");
+  }
+  if (row.ok() && !auth::CanManageJourneyPrivacy(*call.principal, AccessOf(*row))) {
+    return absl::NotFoundError("you have no journey");
+  }
+  return row;
+}
+
+absl::Status SetConsent(Call& call, const journey::Catalogue& catalogue,
+                        bool consent, v1::Journey* out) {
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, OwnJourney(call));
+  if (row.advisor_consent != consent) {
+    WELKOM_RETURN_IF_ERROR(store::SetAdvisorConsent(*call.conn, row.id, consent));
+    row.advisor_consent = consent;
+    JourneyAuditTrail trail(call);
+    trail.Record(row, consent ? v1::AUDIT_ACTION_CONSENT_GRANTED
+                              : v1::AUDIT_ACTION_CONSENT_WITHDRAWN);
+    WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
+  }
+  return ViewJourney(call, catalogue, row, out);
+}
+
+void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
+  out->set_id(absl::StrCat(row.id));
+  *out->mutable_time() =
+      google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
+  out->set_actor_id(row.actor_id);
+  out->set_actor_name(row.actor_name);
+  out->set_actor_role(static_cast<v1::Role>(row.actor_role));
+  out->set_actor_organization_name(row.actor_org_name);
+  out->set_action(static_cast<v1::AuditAction>(row.action));
+  out->set_step_key(row.detail);
+}
+
+absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
+                          v1::ListAuditLogResponse* resp) {
+  WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+  WELKOM_ASSIGN_OR_RETURN(std::string token, DecodePageToken(req.page_token()));
+  int64_t before = 0;
+  if (!token.empty() && (!absl::SimpleAtoi(token, &before) || before <= 0)) {
+    return absl::InvalidArgumentError("page_token: not a token of this list");
+  }
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, OwnJourney(call));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::AuditRow> rows,
+      store::ListAuditEntries(*call.conn, row.id, before, size + 1));
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
+    ToProtoEntry(rows[i], resp->add_entries());
+  }
+  if (rows.size() > static_cast<size_t>(size)) {
+    resp->set_next_page_token(EncodePageToken(absl::StrCat(rows[size - 1].id)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void RegisterConsentMethods(Dispatcher* dispatcher,
+                            const journey::Catalogue* catalogue) {
+  dispatcher->Register<v1::GrantConsentRequest, v1::GrantConsentResponse>(
+      kGrantConsent, Mode::kWrite,
+      [catalogue](Call& call, const auto&, auto* resp) {
+        return SetConsent(call, *catalogue, true, resp->mutable_journey());
+      });
+  dispatcher->Register<v1::WithdrawConsentRequest, v1::WithdrawConsentResponse>(
+      kWithdrawConsent, Mode::kWrite,
+      [catalogue](Call& call, const auto&, auto* resp) {
+        return SetConsent(call, *catalogue, false, resp->mutable_journey());
+      });
+  dispatcher->Register<v1::ListAuditLogRequest, v1::ListAuditLogResponse>(
+      kListAuditLog, Mode::kRead,
+      [](Call& call, const auto& req, auto* resp) {
+        return ListAuditLog(call, req, resp);
+      });
+}
+
+grpc::ServerUnaryReactor* JourneyService::GrantConsent(
+    grpc::CallbackServerContext* ctx, const v1::GrantConsentRequest* req,
+    v1::GrantConsentResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kGrantConsent, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::WithdrawConsent(
+    grpc::CallbackServerContext* ctx, const v1::WithdrawConsentRequest* req,
+    v1::WithdrawConsentResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kWithdrawConsent, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::ListAuditLog(
+    grpc::CallbackServerContext* ctx, const v1::ListAuditLogRequest* req,
+    v1::ListAuditLogResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListAuditLog, req, resp);
+}
+
+}  // namespace welkom::api

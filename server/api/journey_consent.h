@@ -1,0 +1,27 @@
+// File: journey_consent.h
+// The newcomer's control over their journey's privacy (part of
+// welkom.v1.JourneyService): GrantConsent and WithdrawConsent decide whether
+// the Expat Center's advisors may see the journey, effective with the next
+// call; ListAuditLog shows the newcomer every read or change of the journey
+// by someone else. Only the journey's newcomer may call them
+// (auth::CanManageJourneyPrivacy).
+#ifndef WELKOM_SERVER_API_JOURNEY_CONSENT_H_
+#define WELKOM_SERVER_API_JOURNEY_CONSENT_H_
+
+#include "server/api/dispatcher.h"
+#include "server/domain/journey/catalogue.h"
+
+namespace welkom::api {
+
+inline constexpr char kGrantConsent[] = "/welkom.v1.JourneyService/GrantConsent";
+inline constexpr char kWithdrawConsent[] =
+    "/welkom.v1.JourneyService/WithdrawConsent";
+inline constexpr char kListAuditLog[] = "/welkom.v1.JourneyService/ListAuditLog";
+
+// Registers the three methods; `catalogue` must outlive the dispatcher.
+void RegisterConsentMethods(Dispatcher* dispatcher,
+                            const journey::Catalogue* catalogue);
+
+}  // namespace welkom::api
+
+#endif  // WELKOM_SERVER_API_JOURNEY_CONSENT_H_

@@ -1,0 +1,148 @@
+// Consent and the audit log over gRPC against a real welkomd: advisors see a
+// journey only while its newcomer consents, and every read or change by
+// someone else is listed for the newcomer.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/integration/journey_fixture.h"
+
+namespace welkom {
+namespace {
+
+using Stub = v1::JourneyService::Stub;
+
+class JourneyConsentTest : public JourneyTest {
+ protected:
+  std::vector<v1::AuditEntry> AuditLog(const std::string& token) {
+    std::vector<v1::AuditEntry> out;
+    v1::ListAuditLogRequest req;
+    req.set_page_size(2);
+    do {
+      v1::ListAuditLogResponse resp;
+      grpc::Status s = Rpc(token, &Stub::ListAuditLog, req, &resp);
+      EXPECT_TRUE(s.ok()) << s.error_message();
+      if (!s.ok()) break;
+      out.insert(out.end(), resp.entries().begin(), resp.entries().end());
+      req.set_page_token(resp.next_page_token());
+    } while (!req.page_token().empty());
+    return out;
+  }
+
+  bool Listed(const std::string& token, const std::string& journey_id) {
+    v1::ListJourneysRequest req;
+    req.set_page_size(500);
+    v1::ListJourneysResponse list;
+    EXPECT_TRUE(Rpc(token, &Stub::ListJourneys, req, &list).ok());
+    for (const auto& j : list.journeys()) {
+      if (j.id() == journey_id) return true;
+    }
+    return false;
+  }
+
+  bool ListedOverdue(const std::string& token, const std::string& journey_id) {
+    v1::ListOverdueRequest req;
+    req.set_page_size(500);
+    v1::ListOverdueResponse list;
+    EXPECT_TRUE(Rpc(token, &Stub::ListOverdue, req, &list).ok());
+    for (const auto& s : list.steps()) {
+      if (s.journey_id() == journey_id) return true;
+    }
+    return false;
+  }
+};
+
+TEST_F(JourneyConsentTest, WithdrawingConsentHidesTheJourneyFromAdvisorsAtOnce) {
+  const std::string newcomer = server_->Login("newcomer");
+  const std::string advisor = server_->Login("advisor");
+  v1::Journey own;
+  ASSERT_TRUE(Get(newcomer, "", &own).ok());
+  ASSERT_TRUE(own.advisor_consent());  // the demo newcomer consented
+  v1::Journey seen;
+  ASSERT_TRUE(Get(advisor, own.id(), &seen).ok());
+  EXPECT_TRUE(Listed(advisor, own.id()));
+  EXPECT_TRUE(ListedOverdue(advisor, own.id()));
+
+  v1::WithdrawConsentResponse withdrawn;
+  ASSERT_TRUE(Rpc(newcomer, &Stub::WithdrawConsent, v1::WithdrawConsentRequest(),
+                  &withdrawn).ok());
+  EXPECT_FALSE(withdrawn.journey().advisor_consent());
+  EXPECT_EQ(Get(advisor, own.id(), &seen).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_FALSE(Listed(advisor, own.id()));
+  EXPECT_FALSE(ListedOverdue(advisor, own.id()));
+  v1::UpdateStepRequest step = Done("expat_center_welcome");
+  step.set_journey_id(own.id());
+  EXPECT_EQ(Update(advisor, step).error_code(), grpc::StatusCode::NOT_FOUND);
+  // HR of the employer is not affected by the Expat Center's consent.
+  EXPECT_TRUE(Get(hr_, own.id(), &seen).ok());
+
+  v1::GrantConsentResponse granted;
+  ASSERT_TRUE(Rpc(newcomer, &Stub::GrantConsent, v1::GrantConsentRequest(),
+                  &granted).ok());
+  EXPECT_TRUE(granted.journey().advisor_consent());
+  EXPECT_TRUE(Get(advisor, own.id(), &seen).ok());
+}
+
+TEST_F(JourneyConsentTest, ReadsAndChangesByOthersAreInTheNewcomersAuditLog) {
+  std::string token = InviteAndAccept("audit@example.org", EuSingleProfessional());
+  v1::Journey j;
+  ASSERT_TRUE(Get(token, "", &j).ok());  // own reads are not logged
+  ASSERT_TRUE(Get(hr_, j.id(), &j).ok());
+  v1::UpdateStepRequest req = Done("workplace_ready");
+  req.set_journey_id(j.id());
+  ASSERT_TRUE(Update(hr_, req).ok());
+  v1::GrantConsentResponse granted;
+  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted).ok());
+  const std::string advisor = server_->Login("advisor");
+  ASSERT_TRUE(Get(advisor, j.id(), &j).ok());
+  ASSERT_TRUE(Listed(hr_, j.id()));
+  ASSERT_TRUE(Get(token, "", &j).ok());
+
+  std::vector<v1::AuditEntry> log = AuditLog(token);
+  ASSERT_EQ(log.size(), 5u);
+  // Newest first.
+  EXPECT_EQ(log[0].action(), v1::AUDIT_ACTION_LISTED);
+  EXPECT_EQ(log[0].actor_role(), v1::ROLE_HR);
+  EXPECT_EQ(log[1].action(), v1::AUDIT_ACTION_READ);
+  EXPECT_EQ(log[1].actor_role(), v1::ROLE_ADVISOR);
+  EXPECT_EQ(log[1].actor_id(), server_->Account("advisor").user_id);
+  EXPECT_FALSE(log[1].actor_name().empty());
+  EXPECT_FALSE(log[1].actor_organization_name().empty());
+  EXPECT_EQ(log[2].action(), v1::AUDIT_ACTION_CONSENT_GRANTED);
+  EXPECT_EQ(log[2].actor_role(), v1::ROLE_NEWCOMER);
+  EXPECT_EQ(log[3].action(), v1::AUDIT_ACTION_STEP_CHANGED);
+  EXPECT_EQ(log[3].step_key(), "workplace_ready");
+  EXPECT_EQ(log[4].action(), v1::AUDIT_ACTION_READ);
+  EXPECT_EQ(log[4].actor_id(), server_->Account("hr").user_id);
+  for (size_t i = 1; i < log.size(); ++i) {
+    EXPECT_LE(log[i].time().seconds(), log[i - 1].time().seconds());
+  }
+}
+
+TEST_F(JourneyConsentTest, GrantingTwiceChangesNothingTheSecondTime) {
+  std::string token = InviteAndAccept("twice@example.org", EuSingleProfessional());
+  v1::GrantConsentResponse resp;
+  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
+  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
+  EXPECT_TRUE(resp.journey().advisor_consent());
+  EXPECT_EQ(AuditLog(token).size(), 1u);
+}
+
+TEST_F(JourneyConsentTest, OnlyTheNewcomerDecidesConsentAndReadsTheLog) {
+  v1::GrantConsentResponse resp;
+  EXPECT_EQ(Rpc(hr_, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::ListAuditLogResponse log;
+  EXPECT_EQ(Rpc(server_->Login("advisor"), &Stub::ListAuditLog,
+                v1::ListAuditLogRequest(), &log)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::ListAuditLogRequest bad;
+  bad.set_page_token("azE6YWJj");  // a well-formed token of a non-number
+  EXPECT_EQ(Rpc(server_->Login("newcomer"), &Stub::ListAuditLog, bad, &log)
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace welkom
