@@ -141,6 +141,16 @@ absl::Status App::Start() {
     }
     http_port_ = *port;
   }
+  if (options_.jobs_interval > absl::ZeroDuration()) {
+    reminders_ = std::make_unique<jobs::ReminderJob>(
+        db_.get(), &journey::Catalogue::BuiltinTwente(),
+        [fanout = fanout_.get()] { fanout->Wake(); });
+    jobs_ = std::make_unique<jobs::JobsRunner>(&clock_, options_.jobs_interval);
+    jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {
+      return job->RunOnce(now).status();
+    });
+    jobs_->Start();
+  }
   Log(LogLevel::kInfo, "listening",
       {{"grpc_port", absl::StrCat(grpc_port_)},
        {"http_port", absl::StrCat(http_port_)},
@@ -168,6 +178,10 @@ absl::Status App::SeedDemo() {
 }
 
 void App::Shutdown(absl::Duration grace) {
+  // The jobs write to the database and wake the fan-out: they stop first.
+  if (jobs_ != nullptr) jobs_->Stop();
+  jobs_.reset();
+  reminders_.reset();
   if (http_ != nullptr) http_->Stop();
   if (buddy_jobs_ != nullptr) buddy_jobs_->Stop();
   // Ends the Watch streams first, so the gRPC shutdown need not wait for

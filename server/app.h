@@ -28,6 +28,8 @@
 #include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
 #include "server/gateway/http_server.h"
+#include "server/jobs/jobs_runner.h"
+#include "server/jobs/reminder_job.h"
 #include "server/store/database.h"
 
 namespace welkom {
@@ -42,6 +44,8 @@ struct AppOptions {
   std::string tls_key_path;
   int max_request_bytes = 1 << 20;
   int worker_threads = 8;
+  // How often background jobs (journey reminders) run; zero: never.
+  absl::Duration jobs_interval = absl::Minutes(1);
   bool buddy_daily_matching = true;
 };
 
@@ -85,6 +89,8 @@ class App {
   std::unique_ptr<api::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
   std::unique_ptr<api::JourneyService> journey_;
+  std::unique_ptr<jobs::ReminderJob> reminders_;
+  std::unique_ptr<jobs::JobsRunner> jobs_;
   std::unique_ptr<api::EventService> events_;
   std::unique_ptr<api::LanguageService> language_;
   std::unique_ptr<api::CalendarService> calendar_;

@@ -30,6 +30,9 @@ ABSL_FLAG(std::string, log_level, "info", "debug, info, warning or error");
 ABSL_FLAG(int, max_request_bytes, 1 << 20,
           "largest request accepted (larger: RESOURCE_EXHAUSTED)");
 ABSL_FLAG(int, threads, 8, "worker threads for database work");
+ABSL_FLAG(int, jobs_interval, 60,
+          "seconds between runs of the background jobs (journey reminders); "
+          "0: off");
 ABSL_FLAG(bool, buddy_daily_matching, true,
           "run the buddy matching once a day from 09:00 Europe/Amsterdam");
 ABSL_FLAG(std::string, port_file, "",
@@ -109,6 +112,7 @@ int main(int argc, char** argv) {
   options.tls_key_path = absl::GetFlag(FLAGS_tls_key);
   options.max_request_bytes = absl::GetFlag(FLAGS_max_request_bytes);
   options.worker_threads = absl::GetFlag(FLAGS_threads);
+  options.jobs_interval = absl::Seconds(absl::GetFlag(FLAGS_jobs_interval));
   options.buddy_daily_matching = absl::GetFlag(FLAGS_buddy_daily_matching);
   if (options.worker_threads < 1 || options.max_request_bytes < 1024) {
     std::fprintf(stderr, "welkomd: --threads must be >= 1 and "

@@ -28,6 +28,17 @@ absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
   return row;
 }
 
+absl::StatusOr<store::JourneyRow> LoadOwnJourney(Call& call) {
+  absl::StatusOr<store::JourneyRow> row =
+      store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
+  if (absl::IsNotFound(row.status()) ||
+      (row.ok() &&
+       !auth::CanManageJourneyPrivacy(*call.principal, AccessOf(*row)))) {
+    return absl::NotFoundError("you have no journey");
+  }
+  return row;
+}
+
 void JourneyAuditTrail::Note(const store::JourneyRow& journey,
                              v1::AuditAction action, absl::string_view detail) {
   if (call_.principal->user_id == journey.newcomer_id) return;

@@ -33,6 +33,10 @@ auth::JourneyAccess AccessOf(const store::JourneyRow& row);
 absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
     Call& call, const std::string& journey_id);
 
+// The caller's own journey: NOT_FOUND unless the caller is a newcomer with
+// a journey. Reads on `call.conn`.
+absl::StatusOr<store::JourneyRow> LoadOwnJourney(Call& call);
+
 // What one call did with journeys, to be written to their audit logs.
 class JourneyAuditTrail {
  public:

@@ -13,22 +13,9 @@
 namespace welkom::api {
 namespace {
 
-// The caller's own journey, if the caller is a newcomer who has one.
-absl::StatusOr<store::JourneyRow> OwnJourney(Call& call) {
-  absl::StatusOr<store::JourneyRow> row =
-      store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
-  if (absl::IsNotFound(row.status())) {
-    return absl::NotFoundError("you have no journey");
-  }
-  if (row.ok() && !auth::CanManageJourneyPrivacy(*call.principal, AccessOf(*row))) {
-    return absl::NotFoundError("you have no journey");
-  }
-  return row;
-}
-
 absl::Status SetConsent(Call& call, const journey::Catalogue& catalogue,
                         bool consent, v1::Journey* out) {
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, OwnJourney(call));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadOwnJourney(call));
   if (row.advisor_consent != consent) {
     WELKOM_RETURN_IF_ERROR(store::SetAdvisorConsent(*call.conn, row.id, consent));
     row.advisor_consent = consent;
@@ -60,7 +47,7 @@ absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
   if (!token.empty() && (!absl::SimpleAtoi(token, &before) || before <= 0)) {
     return absl::InvalidArgumentError("page_token: not a token of this list");
   }
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, OwnJourney(call));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadOwnJourney(call));
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::AuditRow> rows,
       store::ListAuditEntries(*call.conn, row.id, before, size + 1));

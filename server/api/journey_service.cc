@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "server/api/journey_access.h"
+#include "server/api/journey_check_in.h"
 #include "server/api/journey_consent.h"
 #include "server/api/journey_creation.h"
 #include "server/api/journey_view.h"
@@ -85,6 +86,7 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
         });
       });
   RegisterConsentMethods(dispatcher, catalogue);
+  RegisterCheckInMethods(dispatcher, catalogue);
 }
 
 void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
@@ -217,9 +219,7 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
   JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step.step_key);
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
-                 /*with_steps=*/true, resp->mutable_journey());
-  return absl::OkStatus();
+  return ViewJourney(call, *catalogue_, row, steps, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoSetAnchorDate(
@@ -251,9 +251,7 @@ absl::Status JourneyService::DoSetAnchorDate(
   JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  ToProtoJourney(row, steps, *catalogue_, Locale(call), Today(call),
-                 /*with_steps=*/true, resp->mutable_journey());
-  return absl::OkStatus();
+  return ViewJourney(call, *catalogue_, row, steps, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoListJourneys(Call& call,
@@ -269,8 +267,12 @@ absl::Status JourneyService::DoListJourneys(Call& call,
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                             store::ListSteps(*call.conn, rows[i].id));
     trail.Note(rows[i], v1::AUDIT_ACTION_LISTED);
+    v1::Journey* out = resp->add_journeys();
     ToProtoJourney(rows[i], steps, *catalogue_, Locale(call), Today(call),
-                   /*with_steps=*/false, resp->add_journeys());
+                   /*with_steps=*/false, out);
+    if (!auth::CanSeeCheckIns(*call.principal, AccessOf(rows[i]))) {
+      out->clear_flagged();
+    }
   }
   if (rows.size() > static_cast<size_t>(size)) {
     resp->set_next_page_token(EncodePageToken(rows[size - 1].id));

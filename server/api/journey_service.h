@@ -52,6 +52,10 @@ class JourneyService final : public v1::JourneyService::CallbackService {
   grpc::ServerUnaryReactor* ListAuditLog(
       grpc::CallbackServerContext* ctx, const v1::ListAuditLogRequest* req,
       v1::ListAuditLogResponse* resp) override;
+  // Check-ins (handler in journey_check_in.cc).
+  grpc::ServerUnaryReactor* SubmitCheckIn(
+      grpc::CallbackServerContext* ctx, const v1::SubmitCheckInRequest* req,
+      v1::SubmitCheckInResponse* resp) override;
 
  private:
   absl::Status DoCreateJourney(Call& call, const v1::CreateJourneyRequest& req,

@@ -2,7 +2,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "server/auth/policy.h"
 #include "server/base/status_macros.h"
+#include "server/store/check_in_store.h"
 #include "server/domain/calendar/civil_date.h"
 
 namespace welkom::api {
@@ -47,12 +49,8 @@ absl::StatusOr<absl::CivilDay> FromProtoDate(absl::string_view field,
 }
 
 journey::Anchors AnchorsOf(const store::JourneyRow& row) {
-  journey::Anchors a;
-  a.arrival = Parse(row.arrival_date);
-  a.start_of_work = Parse(row.start_date);
-  a.brp_registration = Parse(row.brp_date);
-  a.permit_ready = Parse(row.permit_date);
-  return a;
+  return journey::Anchors::FromText(row.arrival_date, row.start_date,
+                                    row.brp_date, row.permit_date);
 }
 
 void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row) {
@@ -151,8 +149,30 @@ absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
                          const store::JourneyRow& row, v1::Journey* out) {
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(*call.conn, row.id));
+  return ViewJourney(call, catalogue, row, steps, out);
+}
+
+absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row,
+                         const std::vector<store::StepRow>& steps,
+                         v1::Journey* out) {
   ToProtoJourney(row, steps, catalogue, call.meta->locale, TodayOf(call),
                  /*with_steps=*/true, out);
+  if (!auth::CanSeeCheckIns(*call.principal,
+                            {row.newcomer_id, row.employer_org_id,
+                             row.advisor_consent})) {
+    out->clear_flagged();
+    return absl::OkStatus();
+  }
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
+                          store::ListCheckIns(*call.conn, row.id));
+  for (const store::CheckInRow& c : check_ins) {
+    v1::CheckIn* ci = out->add_check_ins();
+    ci->set_day(c.day);
+    ci->set_score(c.score);
+    ci->set_comment(c.comment);
+    *ci->mutable_submit_time() = TimeUtil::SecondsToTimestamp(c.submitted_at);
+  }
   return absl::OkStatus();
 }
 

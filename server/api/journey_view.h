@@ -48,9 +48,15 @@ void ToProtoJourney(const store::JourneyRow& row,
 absl::CivilDay TodayOf(const Call& call);
 
 // Fills `out` with the whole journey (steps included) as the caller sees it
-// now, in the caller's locale. Reads on `call.conn`.
+// now, in the caller's locale: check-ins and the flag only for those who
+// may see them (auth::CanSeeCheckIns). Reads on `call.conn`.
 absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
                          const store::JourneyRow& row, v1::Journey* out);
+// The same with the journey's steps already read.
+absl::Status ViewJourney(Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row,
+                         const std::vector<store::StepRow>& steps,
+                         v1::Journey* out);
 
 }  // namespace welkom::api
 

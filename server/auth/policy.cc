@@ -61,6 +61,7 @@ const std::vector<MethodRule>& Table() {
       {"/welkom.v1.JourneyService/WithdrawConsent", kSignedIn,
        {ROLE_NEWCOMER}},
       {"/welkom.v1.JourneyService/ListAuditLog", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.JourneyService/SubmitCheckIn", kSignedIn, {ROLE_NEWCOMER}},
       // EventService
       {"/welkom.v1.EventService/CreateEvent", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
       {"/welkom.v1.EventService/GetEvent", kSignedIn,
@@ -211,6 +212,11 @@ bool CanEditJourney(const Principal& p, const JourneyAccess& j) {
 
 bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j) {
   return p.role == ROLE_NEWCOMER && p.user_id == j.newcomer_id;
+}
+
+bool CanSeeCheckIns(const Principal& p, const JourneyAccess& j) {
+  if (p.role == ROLE_NEWCOMER) return p.user_id == j.newcomer_id;
+  return p.role == ROLE_ADVISOR && j.advisor_consent;
 }
 
 bool CanCreateEvent(const Principal& p, int audience,

@@ -123,6 +123,7 @@ bool CanManageCourse(const Principal& p, absl::string_view course_org_id);
 // May `p` grant or withdraw the Expat Center's access to the journey and
 // read its audit log? Only its newcomer: nobody decides that for them.
 bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j);
+
 // What the buddy rules need to know about one match.
 struct MatchAccess {
   absl::string_view newcomer_id;
@@ -147,6 +148,11 @@ bool CanSeeMatchNewcomer(const Principal& p, const MatchAccess& m);
 // The buddy's limited profile: advisors; the buddy; the newcomer only once
 // the buddy accepted.
 bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m);
+
+// May `p` see the journey's check-ins and whether they flagged it? Its
+// newcomer and, with consent, advisors; not HR (how the newcomer feels is
+// not the employer's business unless the newcomer tells them).
+bool CanSeeCheckIns(const Principal& p, const JourneyAccess& j);
 
 }  // namespace welkom::auth
 

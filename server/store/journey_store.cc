@@ -60,6 +60,17 @@ StepRow ReadStep(const Statement& st, int first) {
   return r;
 }
 
+// Steps `st` to the end, reading rows selected with kJourneyColumns.
+absl::StatusOr<std::vector<JourneyRow>> ReadJourneys(Statement* st) {
+  std::vector<JourneyRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(ReadJourney(*st));
+  }
+  return out;
+}
+
 absl::StatusOr<JourneyRow> GetJourneyWhere(Connection& c,
                                            const std::string& sql,
                                            const std::string& value) {
@@ -179,6 +190,30 @@ absl::Status SetAdvisorConsent(Connection& c, const std::string& journey_id,
   return st->Run();
 }
 
+absl::Status SetJourneyFlagged(Connection& c, const std::string& journey_id,
+                               bool flagged) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st, c.Prepare("UPDATE journeys SET flagged = ? WHERE id = ?"));
+  st->Bind(1, flagged ? 1 : 0).Bind(2, journey_id);
+  return st->Run();
+}
+
+absl::StatusOr<std::vector<std::string>> ListMemberIds(
+    Connection& c, int role, const std::optional<std::string>& org_id) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("SELECT id FROM users WHERE role = ?1 "
+                "AND (?2 IS NULL OR org_id = ?2) ORDER BY id"));
+  st->Bind(1, role).Bind(2, org_id);
+  std::vector<std::string> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(st->Text(0));
+  }
+  return out;
+}
+
 absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
                                absl::string_view step_key, int64_t now) {
   WELKOM_ASSIGN_OR_RETURN(
@@ -212,13 +247,7 @@ absl::StatusOr<std::vector<JourneyRow>> ListJourneys(Connection& c,
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   st->Bind(1, after_id).Bind(2, scope.employer_org_id);
   st->Bind(3, scope.consented_only ? 1 : 0).Bind(4, limit);
-  std::vector<JourneyRow> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(ReadJourney(*st));
-  }
-  return out;
+  return ReadJourneys(st);
 }
 
 absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
@@ -248,6 +277,46 @@ absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
     out.push_back({ReadJourney(*st), ReadStep(*st, kJourneyColumnCount)});
   }
   return out;
+}
+
+absl::StatusOr<std::vector<JourneyRow>> ListJourneysToRemind(Connection& c,
+                                                             int64_t now,
+                                                             int limit) {
+  // The terms match the partial index journeys_reminder_due.
+  static const std::string sql =
+      std::string("SELECT ") + kJourneyColumns + kJourneyFrom +
+      "WHERE j.closed_at IS NULL AND j.reminder_check_at <= ?1 "
+      "ORDER BY j.reminder_check_at LIMIT ?2";
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->Bind(1, now).Bind(2, limit);
+  return ReadJourneys(st);
+}
+
+absl::Status SetReminderCheck(Connection& c, const std::string& journey_id,
+                              int64_t at) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE journeys SET reminder_check_at = ? WHERE id = ?"));
+  st->Bind(1, at).Bind(2, journey_id);
+  return st->Run();
+}
+
+absl::Status CloseJourney(Connection& c, const std::string& journey_id,
+                          int64_t now) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE journeys SET closed_at = ? WHERE id = ? AND "
+                "closed_at IS NULL"));
+  st->Bind(1, now).Bind(2, journey_id);
+  WELKOM_RETURN_IF_ERROR(st->Run());
+  if (c.Changes() == 0) return absl::OkStatus();
+  // Action 8: welkom.v1.AUDIT_ACTION_CLOSED, by Welkom itself.
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * audit,
+      c.Prepare("INSERT INTO journey_audit (journey_id, at, actor_id, "
+                "actor_role, action) VALUES (?, ?, '', 0, 8)"));
+  audit->Bind(1, journey_id).Bind(2, now);
+  return audit->Run();
 }
 
 }  // namespace welkom::store

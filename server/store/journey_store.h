@@ -80,6 +80,15 @@ absl::Status UpdateJourneyAnchors(Connection& c, const JourneyRow& journey);
 absl::Status SetAdvisorConsent(Connection& c, const std::string& journey_id,
                                bool consent);
 
+// Sets whether the journey's latest check-in scored 6 or lower.
+absl::Status SetJourneyFlagged(Connection& c, const std::string& journey_id,
+                               bool flagged);
+
+// Ids of the members with `role` (a welkom.v1.Role number), only those of
+// organisation `org_id` when it is set; the recipients of journey notices.
+absl::StatusOr<std::vector<std::string>> ListMemberIds(
+    Connection& c, int role, const std::optional<std::string>& org_id);
+
 // Marks the step `step_key` of the newcomer's journey done at `now`. OK and
 // no change if the newcomer has no journey, the journey has no such step, or
 // the step is already done or not applicable. Used by other services:
@@ -116,6 +125,19 @@ struct OverdueCursor {
 absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
     Connection& c, const JourneyScope& scope, const std::string& today,
     const std::optional<OverdueCursor>& after, int limit);
+
+// Open journeys whose reminder check is due (reminder_check_at <= now),
+// earliest first, at most `limit` (migration 0013).
+absl::StatusOr<std::vector<JourneyRow>> ListJourneysToRemind(Connection& c,
+                                                             int64_t now,
+                                                             int limit);
+// When the reminder job should look at the journey next (Unix seconds).
+absl::Status SetReminderCheck(Connection& c, const std::string& journey_id,
+                              int64_t at);
+// Closes the journey at `now` (after day 90) and notes it in its audit log
+// as done by Welkom itself. No change if it is closed already.
+absl::Status CloseJourney(Connection& c, const std::string& journey_id,
+                          int64_t now);
 
 }  // namespace welkom::store
 

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/time/clock.h"
 #include "tests/integration/journey_fixture.h"
 
 namespace welkom {
@@ -174,6 +175,26 @@ TEST_F(JourneyTest, ListsShowEmployersJourneysAndOverdueStepsMostOverdueFirst) {
   for (const auto& s : other.steps()) {
     EXPECT_NE(s.employer_org_id(), server_->Account("hr").org_id);
   }
+}
+
+TEST(JourneyJobsTest, WelkomdRunsTheReminderJobOnItsInterval) {
+  WelkomdProcess::Options options;
+  options.jobs = true;
+  options.extra_args = {"--jobs-interval=1"};
+  std::unique_ptr<WelkomdProcess> server = WelkomdProcess::Start(options);
+  auto runs = [&] {
+    std::string log = server->Log();
+    int n = 0;
+    for (size_t at = log.find("job=reminders"); at != std::string::npos;
+         at = log.find("job=reminders", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  for (int i = 0; i < 100 && runs() < 2; ++i) absl::SleepFor(absl::Milliseconds(100));
+  EXPECT_GE(runs(), 2);
+  EXPECT_EQ(server->Log().find("ok=false"), std::string::npos) << server->Log();
+  EXPECT_EQ(server->Stop(), 0);
 }
 
 }  // namespace

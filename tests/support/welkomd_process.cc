@@ -60,6 +60,7 @@ std::unique_ptr<WelkomdProcess> WelkomdProcess::Start(Options options) {
       "--log-level=debug",
   };
   if (options.demo) args.push_back("--demo");
+  if (!options.jobs) args.push_back("--jobs-interval=0");
   for (const auto& a : options.extra_args) args.push_back(a);
 
   pid_t pid = fork();

@@ -26,6 +26,9 @@ class WelkomdProcess {
   struct Options {
     bool demo = true;
     std::vector<std::string> extra_args;
+    // Background jobs (journey reminders) fill inboxes by the wall clock;
+    // off unless a test asks, so inbox contents stay what the test made.
+    bool jobs = false;
     // Reuse a directory (and its database) from an earlier process.
     std::string dir;
   };

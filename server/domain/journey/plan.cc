@@ -2,10 +2,32 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/applicability.h"
 #include "welkom/v1/journey.pb.h"
 
 namespace welkom::journey {
+
+namespace {
+
+std::optional<absl::CivilDay> DayOf(const std::optional<std::string>& text) {
+  if (!text.has_value()) return std::nullopt;
+  return calendar::ParseDate(*text);
+}
+
+}  // namespace
+
+Anchors Anchors::FromText(const std::optional<std::string>& arrival,
+                          const std::optional<std::string>& start_of_work,
+                          const std::optional<std::string>& brp_registration,
+                          const std::optional<std::string>& permit_ready) {
+  Anchors a;
+  a.arrival = DayOf(arrival);
+  a.start_of_work = DayOf(start_of_work);
+  a.brp_registration = DayOf(brp_registration);
+  a.permit_ready = DayOf(permit_ready);
+  return a;
+}
 
 std::optional<absl::CivilDay> Anchors::Get(v1::Anchor anchor) const {
   switch (anchor) {

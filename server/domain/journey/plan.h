@@ -25,6 +25,12 @@ struct Anchors {
   std::optional<absl::CivilDay> brp_registration;
   std::optional<absl::CivilDay> permit_ready;
 
+  // From stored 'YYYY-MM-DD' texts (std::nullopt or unparsable: unknown).
+  static Anchors FromText(const std::optional<std::string>& arrival,
+                          const std::optional<std::string>& start_of_work,
+                          const std::optional<std::string>& brp_registration,
+                          const std::optional<std::string>& permit_ready);
+
   std::optional<absl::CivilDay> Get(v1::Anchor anchor) const;
   void Set(v1::Anchor anchor, std::optional<absl::CivilDay> day);
 };
