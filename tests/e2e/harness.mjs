@@ -7,6 +7,7 @@ import {mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {after, before} from 'node:test';
 import {chromium} from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -104,5 +105,23 @@ export async function signIn(page, server, account) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(account.password);
   await page.keyboard.press('Enter');
+  // Signed in once the console has moved on to the role's home page.
+  await page.waitForURL((url) => url.hash && !url.hash.startsWith('#/login'));
   await page.getByRole('button', {name: /Sign out|Afmelden/}).waitFor();
+}
+
+// Registers node:test hooks that start welkomd and the browser before the
+// file's tests and stop both after; the returned object holds them:
+//   const ctx = consoleSession();  ...  ctx.browser.page, ctx.server.url
+export function consoleSession() {
+  const ctx = {server: null, browser: null};
+  before(async () => {
+    ctx.server = await startWelkomd();
+    ctx.browser = await startBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.stop();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }

@@ -1,23 +1,13 @@
 // HR staff in the console: sign in, see the organisation, invite a
 // newcomer, and be sent back to login when the session ends.
 import assert from 'node:assert/strict';
-import {after, before, test} from 'node:test';
-import {screenshot, signIn, startBrowser, startWelkomd} from './harness.mjs';
+import {test} from 'node:test';
+import {consoleSession, screenshot, signIn} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startWelkomd();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const ctx = consoleSession();
 
 test('HR signs in with the keyboard and sees the members of the employer', async () => {
+  const {server, browser} = ctx;
   const {page} = browser;
   await signIn(page, server, server.account('hr'));
   await page.goto(`${server.url}/#/members`);
@@ -28,6 +18,7 @@ test('HR signs in with the keyboard and sees the members of the employer', async
 });
 
 test('HR invites a newcomer and gets the code once', async () => {
+  const {server, browser} = ctx;
   const {page} = browser;
   await page.goto(`${server.url}/#/invite`);
   await page.getByLabel(/^E-mail address/).fill('mei.chen@example.org');
@@ -46,6 +37,7 @@ test('HR invites a newcomer and gets the code once', async () => {
 });
 
 test('the form shows the server message when the address is taken', async () => {
+  const {server, browser} = ctx;
   const {page} = browser;
   await page.getByRole('link', {name: 'Invite another person'}).click();
   await page.getByLabel(/^E-mail address/).fill('hr@kanaal-photonics.example');
@@ -58,6 +50,7 @@ test('the form shows the server message when the address is taken', async () => 
 });
 
 test('the language switch shows the console in Dutch', async () => {
+  const {server, browser} = ctx;
   const {page} = browser;
   await page.goto(`${server.url}/#/members`);
   await page.getByLabel('Language').selectOption('nl');
@@ -67,7 +60,47 @@ test('the language switch shows the console in Dutch', async () => {
   await page.getByRole('heading', {name: /Members of/}).waitFor();
 });
 
+test('HR sees its newcomers with progress, overdue badges and days since arrival', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  await page.goto(`${server.url}/#/newcomers`);
+  await page.getByRole('heading', {name: 'Newcomers'}).waitFor();
+  const row = page.getByRole('row').filter({has: page.getByRole('link')}).first();
+  await row.waitFor();
+  assert.match(await row.textContent(), /overdue/);
+  const bar = row.getByRole('progressbar');
+  const percent = Number(await bar.getAttribute('aria-valuenow'));
+  assert.ok(percent > 0 && percent < 100, `progress ${percent}`);
+  assert.match(await row.locator('td.num').textContent(), /^21$/);
+  await screenshot(page, 'hr-newcomers');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('HR opens a journey timeline and marks an HR step done', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  await page.goto(`${server.url}/#/newcomers`);
+  await page.getByRole('row').getByRole('link').first().click();
+  await page.getByRole('heading', {name: /^Journey of /}).waitFor();
+  await page.locator('ol.timeline li').first().waitFor();
+  await screenshot(page, 'hr-journey');
+  // HR may tick only HR-owned steps: the 30% ruling is one, still open.
+  const step = page.locator('li[data-step="thirty_percent_ruling"]');
+  await step.getByRole('button', {name: /^Mark .* done$/}).click();
+  await step.getByText('Done', {exact: true}).waitFor();
+  await page.getByRole('status').filter({hasText: 'is done.'}).waitFor();
+  // A newcomer's own step has no button for HR.
+  assert.equal(await page.locator('li[data-step="bank_account"] button').count(), 0);
+  const after = await page.reload().then(() =>
+      page.locator('li[data-step="thirty_percent_ruling"]').getByText('Done', {exact: true})
+          .waitFor());
+  assert.equal(after, undefined);
+  await screenshot(page, 'hr-journey-step-done');
+  assert.deepEqual(browser.problems, []);
+});
+
 test('an ended session returns to the login page', async () => {
+  const {server, browser} = ctx;
   const {page} = browser;
   // End the session behind the console's back, as expiry would.
   const token = await page.evaluate(

@@ -56,6 +56,8 @@ function renderChrome() {
               t(r.nav))))));
 }
 
+let renderSeq = 0;
+
 async function render() {
   renderChrome();
   const {parts, query} = parseHash();
@@ -74,13 +76,21 @@ async function render() {
     location.hash = homeFor(s.member.role);
     return;
   }
+  // A view renders into its own element, shown only if no later navigation
+  // started meanwhile (a slow page must not replace a newer one).
+  const seq = ++renderSeq;
+  const view = h('div', {class: 'view'});
   mount(main, h('p', {class: 'loading'}, t('app.loading')));
   try {
     const module = await route.view();
-    await module.render(main, {params, query, session: s});
+    await module.render(view, {params, query, session: s});
+    if (seq !== renderSeq) return;
+    mount(main, view);
+    view.querySelector('[autofocus]')?.focus();
     document.title = `${t(route.title || route.nav || 'app.title')} · Welkom`;
   } catch (e) {
     if (e && e.code === 'unauthenticated') return;  // the expiry handler runs
+    if (seq !== renderSeq) return;
     mount(main, h('div', {class: 'error', role: 'alert'}, e.message || String(e)),
           h('button', {type: 'button', onclick: render}, t('app.retry')));
   }

@@ -4,15 +4,22 @@
 import {addStrings} from './i18n.js';
 
 addStrings({
-  en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in'},
-  nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden'},
+  en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
+       'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory'},
+  nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
+       'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
+const JOURNEYS = ['ROLE_HR', 'ROLE_ADVISOR'];
 
 export const routes = [
   {path: '/login', view: () => import('./views/login.js'), title: 'login.title'},
   {path: '/', view: () => import('./views/login.js'), title: 'login.title'},
+  {path: '/newcomers', view: () => import('./views/newcomers.js'),
+   roles: JOURNEYS, nav: 'nav.newcomers'},
+  {path: '/journeys/:id', view: () => import('./views/journey.js'),
+   roles: JOURNEYS, title: 'journey.title'},
   {path: '/members', view: () => import('./views/members.js'),
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),

@@ -61,5 +61,5 @@ export async function render(main, {query}) {
     location.hash = homeFor(s.member.role);
   });
   mount(main, form);
-  form.querySelector('input').focus();
+  form.querySelector('input').setAttribute('autofocus', '');
 }

@@ -1,0 +1,62 @@
+// An Expat Center advisor in the console: the regional caseload with its
+// filters, and a journey opened from it.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {consoleSession, screenshot, signIn} from './harness.mjs';
+
+const ctx = consoleSession();
+
+// The "n of total newcomers" line, as numbers ({shown: 0} when none match).
+async function counted(page) {
+  const status = page.getByRole('status').filter({hasText: /newcomers|No newcomer/});
+  await status.waitFor();
+  const m = /(\d+) of (\d+)/.exec(await status.textContent());
+  return m ? {shown: +m[1], total: +m[2]} : {shown: 0};
+}
+
+test('the advisor lands on the regional caseload', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  await signIn(page, server, server.account('advisor'));
+  await page.getByRole('heading', {name: 'Regional caseload'}).waitFor();
+  const {shown, total} = await counted(page);
+  assert.ok(total >= 1 && shown === total, `${shown} of ${total}`);
+  await screenshot(page, 'advisor-caseload');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('filters narrow the caseload and are kept in the address', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  const all = (await counted(page)).total;
+  await page.getByLabel('Municipality').selectOption('enschede');
+  await page.waitForURL(/municipality=enschede/);
+  const inEnschede = await counted(page);
+  assert.ok(inEnschede.shown >= 1 && inEnschede.shown <= all);
+  for (const cell of await page.locator('tbody tr td:nth-child(3)').all()) {
+    assert.equal(await cell.textContent(), 'Enschede');
+  }
+  await page.getByLabel('Overdue legal step').check();
+  await page.waitForURL(/legal=1/);
+  const legal = await counted(page);
+  assert.ok(legal.shown <= inEnschede.shown);
+  await screenshot(page, 'advisor-caseload-filtered');
+  // Back to everything with the keyboard.
+  await page.getByLabel('Overdue legal step').focus();
+  await page.keyboard.press('Space');
+  await page.waitForURL((url) => !/legal=1/.test(url.hash));
+  await page.getByLabel('Municipality').selectOption('');
+  await page.waitForURL((url) => !/municipality/.test(url.hash));
+  assert.equal((await counted(page)).shown, all);
+  assert.deepEqual(browser.problems, []);
+});
+
+test('the advisor opens a consented journey from the caseload', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  await page.getByRole('row').getByRole('link').first().click();
+  await page.getByRole('heading', {name: /^Journey of /}).waitFor();
+  // Advisors may tick any open step.
+  assert.ok(await page.getByRole('button', {name: /^Mark .* done$/}).count() > 0);
+  assert.deepEqual(browser.problems, []);
+});
