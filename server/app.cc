@@ -72,6 +72,8 @@ absl::Status App::Start() {
   journey_ = std::make_unique<api::JourneyService>(
       dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
   journey_->RegisterIdentityHooks(identity_.get());
+  insights_ = std::make_unique<api::InsightsService>(
+      dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
   demo_hooks_.push_back(
       demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
   demo_hooks_.push_back(
@@ -123,6 +125,7 @@ absl::Status App::Start() {
   builder.RegisterService(calendar_.get());
   builder.RegisterService(cohorts_.get());
   builder.RegisterService(buddy_.get());
+  builder.RegisterService(insights_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
@@ -200,6 +203,7 @@ void App::Shutdown(absl::Duration grace) {
   fanout_.reset();
   buddy_jobs_.reset();
   buddy_.reset();
+  insights_.reset();
   journey_.reset();
   calendar_feed_.reset();
   cohorts_.reset();

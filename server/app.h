@@ -20,6 +20,7 @@
 #include "server/api/cohort_service.h"
 #include "server/api/event_service.h"
 #include "server/api/identity_service.h"
+#include "server/api/insights_service.h"
 #include "server/api/notification_fanout.h"
 #include "server/api/notification_service.h"
 #include "server/api/journey_service.h"
@@ -98,6 +99,7 @@ class App {
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<api::BuddyService> buddy_;
   std::unique_ptr<api::BuddyJobs> buddy_jobs_;
+  std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

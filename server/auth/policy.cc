@@ -112,6 +112,11 @@ const std::vector<MethodRule>& Table() {
       {"/welkom.v1.BuddyService/RequestRematch", kSignedIn,
        {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
       {"/welkom.v1.BuddyService/OverrideMatch", kSignedIn, {ROLE_ADVISOR}},
+      // InsightsService: regional figures, never about one newcomer
+      {"/welkom.v1.InsightsService/GetKpis", kSignedIn,
+       {ROLE_ADVISOR, ROLE_ADMIN}},
+      {"/welkom.v1.InsightsService/ExportKpisCsv", kSignedIn,
+       {ROLE_ADVISOR, ROLE_ADMIN}},
   };
   return *rules;
 }

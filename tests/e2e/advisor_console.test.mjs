@@ -60,3 +60,32 @@ test('the advisor opens a consented journey from the caseload', async () => {
   assert.ok(await page.getByRole('button', {name: /^Mark .* done$/}).count() > 0);
   assert.deepEqual(browser.problems, []);
 });
+
+test('the advisor opens the Observatory, compares municipalities and downloads the CSV', async () => {
+  const {browser} = ctx;
+  const {page} = browser;
+  await page.getByRole('link', {name: 'Observatory'}).click();
+  await page.getByRole('heading', {name: 'Talent Observatory'}).waitFor();
+  await page.getByText(/Figures about fewer than 5 newcomers are hidden/).waitFor();
+  for (const title of ['Days from arrival to BSN', 'Buddy within 14 days of arrival',
+                       'Steps done by day 30, 60 and 90', 'Overdue rate per step']) {
+    await page.getByRole('img', {name: new RegExp(`^${title}\\.`)}).waitFor();
+  }
+  await screenshot(page, 'advisor-kpis');
+  await page.getByLabel('Compare by').selectOption('KPI_CUT_MUNICIPALITY');
+  await page.waitForURL(/cut=KPI_CUT_MUNICIPALITY/);
+  const groups = page.getByRole('img', {name: /^Newcomers per group\./});
+  await groups.waitFor();
+  // Every municipality with demo newcomers is listed; small ones say so.
+  assert.match(await groups.getAttribute('aria-label'), /Enschede: (\d+|fewer than 5)/);
+  await screenshot(page, 'advisor-kpis-municipality');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', {name: 'Download CSV'}).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^welkom-kpis-municipality-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString('utf8');
+  assert.match(text, /^group,label,newcomers,figure,value,numerator,denominator,note\r\n/);
+  assert.deepEqual(browser.problems, []);
+});

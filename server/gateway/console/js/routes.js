@@ -20,6 +20,8 @@ export const routes = [
    roles: JOURNEYS, nav: 'nav.newcomers'},
   {path: '/journeys/:id', view: () => import('./views/journey.js'),
    roles: JOURNEYS, title: 'journey.title'},
+  {path: '/kpis', view: () => import('./views/kpis.js'),
+   roles: ['ROLE_ADVISOR', 'ROLE_ADMIN'], nav: 'nav.kpis'},
   {path: '/members', view: () => import('./views/members.js'),
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),

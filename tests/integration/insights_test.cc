@@ -1,0 +1,206 @@
+// InsightsService over gRPC against a real welkomd with the demo region:
+// who may read the Observatory, k >= 5 suppression end to end, and the CSV.
+// Newcomers are added in Tubbergen and Dinkelland, where the demo region
+// has none, so their groups hold exactly what the test made.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "tests/support/welkomd_process.h"
+#include "welkom/v1/identity.grpc.pb.h"
+#include "welkom/v1/insights.grpc.pb.h"
+#include "welkom/v1/journey.grpc.pb.h"
+
+namespace welkom {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::WelkomdProcess;
+using testing::WithToken;
+
+v1::Date DaysAgo(int days) {
+  absl::TimeZone amsterdam;
+  EXPECT_TRUE(absl::LoadTimeZone("Europe/Amsterdam", &amsterdam));
+  absl::CivilDay day = absl::ToCivilDay(absl::Now(), amsterdam) - days;
+  v1::Date out;
+  out.set_year(static_cast<int>(day.year()));
+  out.set_month(day.month());
+  out.set_day(day.day());
+  return out;
+}
+
+const v1::KpiGroup* FindGroup(const v1::GetKpisResponse& r,
+                              const std::string& key) {
+  for (const v1::KpiGroup& g : r.groups()) {
+    if (g.key() == key) return &g;
+  }
+  return nullptr;
+}
+
+class InsightsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = WelkomdProcess::Start();
+    identity_ = v1::IdentityService::NewStub(server_->Channel());
+    journeys_ = v1::JourneyService::NewStub(server_->Channel());
+    insights_ = v1::InsightsService::NewStub(server_->Channel());
+  }
+
+  // A newcomer who arrived 40 days ago in `municipality`, invited by the
+  // demo HR; with `bsn` the newcomer ticks housing, BRP and BSN today.
+  void AddNewcomer(const std::string& email, const std::string& municipality,
+                   bool bsn) {
+    v1::CreateInvitationRequest req;
+    req.set_role(v1::ROLE_NEWCOMER);
+    req.set_email(email);
+    req.set_display_name("Test Newcomer");
+    v1::NewcomerProfile* p = req.mutable_newcomer_profile();
+    p->set_permit_type(v1::PERMIT_TYPE_KNOWLEDGE_MIGRANT);
+    p->set_stay_months(24);
+    p->set_occupation(v1::OCCUPATION_PROFESSIONAL);
+    p->set_municipality(municipality);
+    *p->mutable_arrival_date() = DaysAgo(40);
+    *p->mutable_start_date() = DaysAgo(35);
+    v1::CreateInvitationResponse inv;
+    grpc::ClientContext ctx;
+    WithToken(ctx, server_->Login("hr"));
+    grpc::Status s = identity_->CreateInvitation(&ctx, req, &inv);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    grpc::ClientContext ctx2;
+    v1::AcceptInvitationRequest accept;
+    accept.set_code(inv.invitation().code());
+    accept.set_password("a long enough password");
+    v1::AcceptInvitationResponse session;
+    s = identity_->AcceptInvitation(&ctx2, accept, &session);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    if (!bsn) return;
+    for (const char* key :
+         {"temporary_housing", "brp_registration", "bsn_received"}) {
+      grpc::ClientContext c;
+      WithToken(c, session.session().token());
+      v1::UpdateStepRequest step;
+      step.set_step_key(key);
+      step.set_status(v1::STEP_STATUS_DONE);
+      v1::UpdateStepResponse resp;
+      s = journeys_->UpdateStep(&c, step, &resp);
+      ASSERT_TRUE(s.ok()) << key << ": " << s.error_message();
+    }
+  }
+
+  grpc::Status Kpis(const std::string& token, v1::KpiCut cut,
+                    v1::GetKpisResponse* out) {
+    grpc::ClientContext ctx;
+    WithToken(ctx, token);
+    v1::GetKpisRequest req;
+    req.set_cut(cut);
+    return insights_->GetKpis(&ctx, req, out);
+  }
+
+  std::unique_ptr<WelkomdProcess> server_;
+  std::unique_ptr<v1::IdentityService::Stub> identity_;
+  std::unique_ptr<v1::JourneyService::Stub> journeys_;
+  std::unique_ptr<v1::InsightsService::Stub> insights_;
+};
+
+TEST_F(InsightsTest, AdvisorsReadTheObservatoryAndHrDoesNot) {
+  v1::GetKpisResponse r;
+  grpc::Status s = Kpis(server_->Login("advisor"), v1::KPI_CUT_REGION, &r);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(r.cut(), v1::KPI_CUT_REGION);
+  EXPECT_EQ(r.min_cell(), 5);
+  ASSERT_EQ(r.groups_size(), 1);
+  EXPECT_EQ(r.groups(0).key(), "all");
+  EXPECT_EQ(r.checkin_bucket_labels_size(), 4);
+  EXPECT_TRUE(Kpis(server_->Login("admin"), v1::KPI_CUT_REGION, &r).ok());
+  EXPECT_EQ(Kpis(server_->Login("hr"), v1::KPI_CUT_REGION, &r).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Kpis(server_->Login("newcomer"), v1::KPI_CUT_REGION, &r)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Kpis(server_->Login("advisor"), static_cast<v1::KpiCut>(99), &r)
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(InsightsTest, GroupsOfFiveArePublishedAndSmallerOnesSuppressed) {
+  for (int i = 0; i < 6; ++i) {
+    AddNewcomer("tubbergen" + std::to_string(i) + "@example.org", "tubbergen",
+                /*bsn=*/i < 5);
+  }
+  for (int i = 0; i < 2; ++i) {
+    AddNewcomer("dinkelland" + std::to_string(i) + "@example.org",
+                "dinkelland", /*bsn=*/true);
+  }
+  v1::GetKpisResponse r;
+  ASSERT_TRUE(
+      Kpis(server_->Login("advisor"), v1::KPI_CUT_MUNICIPALITY, &r).ok());
+  const v1::KpiGroup* tubbergen = FindGroup(r, "tubbergen");
+  ASSERT_NE(tubbergen, nullptr);
+  EXPECT_FALSE(tubbergen->suppressed());
+  EXPECT_EQ(tubbergen->label(), "Tubbergen");
+  EXPECT_EQ(tubbergen->newcomers(), 6);
+  // Five of six have their BSN, all ticked today, 40 days after arrival.
+  EXPECT_FALSE(tubbergen->arrival_to_bsn().suppressed());
+  EXPECT_DOUBLE_EQ(tubbergen->arrival_to_bsn().median(), 40);
+  EXPECT_DOUBLE_EQ(tubbergen->arrival_to_bsn().p90(), 40);
+  // Buddy within 14 days: nobody was introduced, out of six.
+  EXPECT_FALSE(tubbergen->buddy_within_14_days().suppressed());
+  EXPECT_EQ(tubbergen->buddy_within_14_days().numerator(), 0);
+  EXPECT_EQ(tubbergen->buddy_within_14_days().denominator(), 6);
+  // Day 30: arrived 40 days ago, but the BSN steps were done on day 40.
+  ASSERT_EQ(tubbergen->completion_size(), 3);
+  EXPECT_EQ(tubbergen->completion(0).day(), 30);
+  EXPECT_FALSE(tubbergen->completion(0).share().suppressed());
+  EXPECT_EQ(tubbergen->completion(0).share().numerator(), 0);
+  EXPECT_TRUE(tubbergen->completion(1).share().suppressed());  // nobody at 60
+  // No check-ins yet: fewer than five newcomers answered.
+  EXPECT_TRUE(tubbergen->checkin_suppressed());
+  EXPECT_EQ(tubbergen->checkin_buckets_size(), 0);
+
+  const v1::KpiGroup* dinkelland = FindGroup(r, "dinkelland");
+  ASSERT_NE(dinkelland, nullptr);
+  EXPECT_TRUE(dinkelland->suppressed());
+  EXPECT_EQ(dinkelland->newcomers(), 0);
+  EXPECT_TRUE(dinkelland->arrival_to_bsn().suppressed());
+  EXPECT_EQ(dinkelland->arrival_to_bsn().median(), 0);
+  for (const v1::KpiGroup& g : r.groups()) {
+    if (!g.suppressed()) {
+      EXPECT_GE(g.newcomers(), 5) << g.key();
+    }
+  }
+  for (const v1::KpiStepOverdue& s : r.overdue_by_step()) {
+    if (!s.overdue().suppressed()) {
+      EXPECT_GE(s.overdue().denominator(), 5) << s.step_key();
+    }
+    EXPECT_FALSE(s.title().empty()) << s.step_key();
+  }
+}
+
+TEST_F(InsightsTest, CsvExportLeavesSuppressedCellsEmpty) {
+  for (int i = 0; i < 5; ++i) {
+    AddNewcomer("csv" + std::to_string(i) + "@example.org", "tubbergen", true);
+  }
+  AddNewcomer("alone@example.org", "dinkelland", true);
+  grpc::ClientContext ctx;
+  WithToken(ctx, server_->Login("advisor"));
+  v1::ExportKpisCsvRequest req;
+  req.set_cut(v1::KPI_CUT_MUNICIPALITY);
+  v1::ExportKpisCsvResponse resp;
+  grpc::Status s = insights_->ExportKpisCsv(&ctx, req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_THAT(resp.filename(), HasSubstr("welkom-kpis-municipality-"));
+  EXPECT_THAT(resp.csv(),
+              HasSubstr("group,label,newcomers,figure,value,numerator,"
+                        "denominator,note\r\n"));
+  EXPECT_THAT(resp.csv(),
+              HasSubstr("tubbergen,Tubbergen,5,arrival_to_bsn_days_median,"
+                        "40.0,,,\r\n"));
+  EXPECT_THAT(resp.csv(),
+              HasSubstr("dinkelland,Dinkelland,,newcomers,,,,suppressed\r\n"));
+  EXPECT_THAT(resp.csv(), Not(HasSubstr("dinkelland,Dinkelland,1")));
+}
+
+}  // namespace
+}  // namespace welkom
