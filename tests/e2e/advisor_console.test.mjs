@@ -45,6 +45,8 @@ test('filters narrow the caseload and are kept in the address', async () => {
   await page.getByLabel('Overdue legal step').focus();
   await page.keyboard.press('Space');
   await page.waitForURL((url) => !/legal=1/.test(url.hash));
+  // The keyboard focus stays on the filter that changed.
+  await page.waitForFunction(() => document.activeElement?.name === 'legal');
   await page.getByLabel('Municipality').selectOption('');
   await page.waitForURL((url) => !/municipality/.test(url.hash));
   assert.equal((await counted(page)).shown, all);

@@ -5,6 +5,7 @@ import {test} from 'node:test';
 import {consoleSession, screenshot, signIn} from './harness.mjs';
 
 const ctx = consoleSession();
+const DEMO_NEWCOMER = 'Priya Raman';
 
 test('HR signs in with the keyboard and sees the members of the employer', async () => {
   const {server, browser} = ctx;
@@ -65,7 +66,8 @@ test('HR sees its newcomers with progress, overdue badges and days since arrival
   const {page} = browser;
   await page.goto(`${server.url}/#/newcomers`);
   await page.getByRole('heading', {name: 'Newcomers'}).waitFor();
-  const row = page.getByRole('row').filter({has: page.getByRole('link')}).first();
+  // The demo newcomer arrived 21 days ago and has one step overdue.
+  const row = page.getByRole('row').filter({has: page.getByRole('link', {name: DEMO_NEWCOMER})});
   await row.waitFor();
   assert.match(await row.textContent(), /overdue/);
   const bar = row.getByRole('progressbar');
@@ -80,7 +82,7 @@ test('HR opens a journey timeline and marks an HR step done', async () => {
   const {server, browser} = ctx;
   const {page} = browser;
   await page.goto(`${server.url}/#/newcomers`);
-  await page.getByRole('row').getByRole('link').first().click();
+  await page.getByRole('link', {name: DEMO_NEWCOMER}).click();
   await page.getByRole('heading', {name: /^Journey of /}).waitFor();
   await page.locator('ol.timeline li').first().waitFor();
   await screenshot(page, 'hr-journey');

@@ -58,7 +58,10 @@ function renderChrome() {
 
 let renderSeq = 0;
 
-async function render() {
+// `focus`: after a navigation, where the keyboard focus goes: the field of
+// the same name when a filter inside the page changed the address, the
+// page's [autofocus] control, or the main region.
+async function render(focus = {}) {
   renderChrome();
   const {parts, query} = parseHash();
   const found = match(parts);
@@ -86,19 +89,23 @@ async function render() {
     await module.render(view, {params, query, session: s});
     if (seq !== renderSeq) return;
     mount(main, view);
-    view.querySelector('[autofocus]')?.focus();
+    const same = focus.name && view.querySelector(`[name="${CSS.escape(focus.name)}"]`);
+    const target = same || view.querySelector('[autofocus]');
+    if (target) target.focus();
+    else if (focus.main) main.focus({preventScroll: true});
     document.title = `${t(route.title || route.nav || 'app.title')} · Welkom`;
   } catch (e) {
     if (e && e.code === 'unauthenticated') return;  // the expiry handler runs
     if (seq !== renderSeq) return;
     mount(main, h('div', {class: 'error', role: 'alert'}, e.message || String(e)),
-          h('button', {type: 'button', onclick: render}, t('app.retry')));
+          h('button', {type: 'button', onclick: () => render()}, t('app.retry')));
   }
 }
 
 window.addEventListener('hashchange', () => {
-  render();
-  main.focus({preventScroll: true});
+  const active = document.activeElement;
+  const inPage = active && main.contains(active) && active.name;
+  render(inPage ? {name: active.name} : {main: true});
 });
 window.addEventListener('welkom:session-expired', () => {
   toast(t('app.expired'));
