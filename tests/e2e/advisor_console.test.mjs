@@ -91,3 +91,30 @@ test('the advisor opens the Observatory, compares municipalities and downloads t
   assert.match(text, /^group,label,newcomers,figure,value,numerator,denominator,note\r\n/);
   assert.deepEqual(browser.problems, []);
 });
+
+test('the advisor publishes an event, sees it listed and cancels it', async () => {
+  const {browser} = ctx;
+  const {page} = browser;
+  await page.getByRole('link', {name: 'Events'}).click();
+  await page.getByRole('heading', {name: 'Events', exact: true}).waitFor();
+  await page.getByLabel('Title (English)').fill('Board game night');
+  await page.getByLabel('Title (Dutch)').fill('Spelletjesavond');
+  // Ends before it starts: the server's message is shown.
+  await page.getByLabel('Starts').fill('2030-05-14T19:00');
+  await page.getByLabel('Ends').fill('2030-05-14T18:00');
+  await page.getByLabel('Venue').fill('Bibliotheek, Pijpenstraat 15');
+  await page.getByLabel('Municipality').selectOption('hengelo');
+  await page.getByRole('button', {name: 'Publish event'}).click();
+  await page.getByRole('alert').filter({hasText: /end_time/}).waitFor();
+  await page.getByLabel('Ends').fill('2030-05-14T22:00');
+  await page.getByRole('button', {name: 'Publish event'}).click();
+  const row = page.getByRole('row').filter({hasText: 'Board game night'});
+  await row.waitFor();
+  assert.match(await row.textContent(), /Hengelo/);
+  assert.match(await row.textContent(), /0 \/ 20/);
+  await screenshot(page, 'advisor-events');
+  await row.getByRole('button', {name: 'Cancel “Board game night”'}).click();
+  // Cancelled events leave the list of upcoming ones.
+  await page.getByRole('row').filter({hasText: 'Board game night'}).waitFor({state: 'detached'});
+  assert.deepEqual(browser.problems, []);
+});

@@ -5,9 +5,10 @@ import {addStrings} from './i18n.js';
 
 addStrings({
   en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
-       'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory'},
+       'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events'},
   nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
-       'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium'},
+       'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
+       'nav.events': 'Activiteiten'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -22,6 +23,8 @@ export const routes = [
    roles: JOURNEYS, title: 'journey.title'},
   {path: '/kpis', view: () => import('./views/kpis.js'),
    roles: ['ROLE_ADVISOR', 'ROLE_ADMIN'], nav: 'nav.kpis'},
+  {path: '/events', view: () => import('./views/events.js'),
+   roles: JOURNEYS, nav: 'nav.events'},
   {path: '/members', view: () => import('./views/members.js'),
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),
