@@ -31,12 +31,18 @@ constexpr const char* kForbidden[] = {
 };
 
 // "welkom.v1.Msg.field" for every field of `message` (nested types
-// included) whose name looks like an identity number. A bool ("has_bsn")
-// holds no number and is allowed.
+// included) whose name looks like an identity number. Only fields that can
+// hold a number themselves count: a bool ("has_bsn") holds none, and a
+// message-typed field ("arrival_to_bsn", a KPI of days) holds its own fields,
+// which are checked where that message is walked.
 void CollectSuspicious(const Descriptor* message, std::vector<std::string>* out) {
   for (int i = 0; i < message->field_count(); ++i) {
     const FieldDescriptor* f = message->field(i);
-    if (f->type() == FieldDescriptor::TYPE_BOOL) continue;
+    if (f->type() == FieldDescriptor::TYPE_BOOL ||
+        f->type() == FieldDescriptor::TYPE_MESSAGE ||
+        f->type() == FieldDescriptor::TYPE_ENUM) {
+      continue;
+    }
     std::string name = absl::StrReplaceAll(absl::AsciiStrToLower(f->name()),
                                            {{"_", ""}});
     for (const char* bad : kForbidden) {
