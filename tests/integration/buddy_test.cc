@@ -45,19 +45,7 @@ class BuddyTest : public ::testing::Test {
       p->set_occupation(v1::OCCUPATION_PROFESSIONAL);
       p->set_municipality("hengelo");
     }
-    v1::CreateInvitationResponse inv;
-    grpc::ClientContext ctx;
-    WithToken(ctx, inviter);
-    grpc::Status s = identity_->CreateInvitation(&ctx, req, &inv);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    grpc::ClientContext ctx2;
-    v1::AcceptInvitationRequest accept;
-    accept.set_code(inv.invitation().code());
-    accept.set_password("a long enough password");
-    v1::AcceptInvitationResponse session;
-    s = identity_->AcceptInvitation(&ctx2, accept, &session);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return session.session().token();
+    return server_->InviteAndAccept(inviter, req);
   }
 
   grpc::Status UpdateProfile(const std::string& token,

@@ -63,28 +63,18 @@ class InsightsTest : public ::testing::Test {
     p->set_municipality(municipality);
     *p->mutable_arrival_date() = DaysAgo(40);
     *p->mutable_start_date() = DaysAgo(35);
-    v1::CreateInvitationResponse inv;
-    grpc::ClientContext ctx;
-    WithToken(ctx, server_->Login("hr"));
-    grpc::Status s = identity_->CreateInvitation(&ctx, req, &inv);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-    grpc::ClientContext ctx2;
-    v1::AcceptInvitationRequest accept;
-    accept.set_code(inv.invitation().code());
-    accept.set_password("a long enough password");
-    v1::AcceptInvitationResponse session;
-    s = identity_->AcceptInvitation(&ctx2, accept, &session);
-    ASSERT_TRUE(s.ok()) << s.error_message();
+    std::string token = server_->InviteAndAccept(server_->Login("hr"), req);
+    ASSERT_FALSE(token.empty());
     if (!bsn) return;
     for (const char* key :
          {"temporary_housing", "brp_registration", "bsn_received"}) {
       grpc::ClientContext c;
-      WithToken(c, session.session().token());
+      WithToken(c, token);
       v1::UpdateStepRequest step;
       step.set_step_key(key);
       step.set_status(v1::STEP_STATUS_DONE);
       v1::UpdateStepResponse resp;
-      s = journeys_->UpdateStep(&c, step, &resp);
+      grpc::Status s = journeys_->UpdateStep(&c, step, &resp);
       ASSERT_TRUE(s.ok()) << key << ": " << s.error_message();
     }
   }

@@ -67,19 +67,7 @@ class JourneyTest : public ::testing::Test {
     req.set_email(email);
     req.set_display_name("Jonas Weber");
     *req.mutable_newcomer_profile() = profile;
-    v1::CreateInvitationResponse inv;
-    grpc::ClientContext ctx;
-    WithToken(ctx, hr_);
-    grpc::Status s = identity_->CreateInvitation(&ctx, req, &inv);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    grpc::ClientContext ctx2;
-    v1::AcceptInvitationRequest accept;
-    accept.set_code(inv.invitation().code());
-    accept.set_password("a long enough password");
-    v1::AcceptInvitationResponse session;
-    s = identity_->AcceptInvitation(&ctx2, accept, &session);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return session.session().token();
+    return server_->InviteAndAccept(hr_, req);
   }
 
   grpc::Status Get(const std::string& token, const std::string& id,

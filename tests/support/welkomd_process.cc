@@ -165,6 +165,26 @@ std::string WelkomdProcess::LoginAs(const std::string& email,
   return resp.session().token();
 }
 
+std::string WelkomdProcess::InviteAndAccept(
+    const std::string& inviter_token,
+    const v1::CreateInvitationRequest& invitation) const {
+  auto stub = v1::IdentityService::NewStub(Channel());
+  v1::CreateInvitationResponse inv;
+  grpc::ClientContext ctx;
+  WithToken(ctx, inviter_token);
+  grpc::Status s = stub->CreateInvitation(&ctx, invitation, &inv);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  if (!s.ok()) return "";
+  grpc::ClientContext ctx2;
+  v1::AcceptInvitationRequest accept;
+  accept.set_code(inv.invitation().code());
+  accept.set_password("a long enough password");
+  v1::AcceptInvitationResponse session;
+  s = stub->AcceptInvitation(&ctx2, accept, &session);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return session.session().token();
+}
+
 void WithToken(grpc::ClientContext& ctx, const std::string& token) {
   ctx.AddMetadata("authorization", "Bearer " + token);
 }

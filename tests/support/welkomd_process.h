@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "server/demo/demo_region.h"
+#include "welkom/v1/identity.pb.h"
 
 namespace welkom::testing {
 
@@ -65,6 +66,11 @@ class WelkomdProcess {
   std::string Login(const std::string& role, int index = 0) const;
   std::string LoginAs(const std::string& email,
                       const std::string& password) const;
+  // Sends `invitation` as `inviter_token`, accepts it with a valid password
+  // and returns the new member's session token; fails the test (and returns
+  // "") if either call fails.
+  std::string InviteAndAccept(const std::string& inviter_token,
+                              const v1::CreateInvitationRequest& invitation) const;
 
  private:
   WelkomdProcess() = default;
