@@ -16,9 +16,6 @@ namespace {
 constexpr char kGetKpis[] = "/welkom.v1.InsightsService/GetKpis";
 constexpr char kExportKpisCsv[] = "/welkom.v1.InsightsService/ExportKpisCsv";
 
-// Employers with fewer staff count as SME (EU definition).
-constexpr int kSmeStaffLimit = 250;
-
 insights::Cut CutOf(v1::KpiCut cut) {
   switch (cut) {
     case v1::KPI_CUT_MUNICIPALITY:
@@ -51,7 +48,8 @@ insights::JourneyFacts FactsOf(const store::JourneyFactsRow& row,
   f.municipality = row.municipality;
   v1::NewcomerProfile profile;
   if (profile.ParseFromString(row.profile)) f.eu_citizen = profile.eu_citizen();
-  f.sme = row.employer_staff_count < kSmeStaffLimit;
+  f.employer_size = insights::EmployerSizeOf(row.employer_staff_count);
+  f.checkin_scores = row.checkin_scores;
   f.closed = row.closed;
   if (row.arrival_date) f.arrival = calendar::ParseDate(*row.arrival_date);
   for (const store::StepFactsRow& s : row.steps) {
@@ -79,6 +77,9 @@ std::string GroupLabel(const std::string& key, bool nl,
   if (key == "large") return nl ? "Groot (250+)" : "Large (250+)";
   if (key == "eu") return nl ? "EU/EER/Zwitserland" : "EU/EEA/Swiss";
   if (key == "non_eu") return nl ? "Buiten de EU" : "Non-EU";
+  if (key == "size_unknown") {
+    return nl ? "Omvang onbekend" : "Size unknown";
+  }
   if (key == "unknown") return nl ? "Onbekend" : "Unknown";
   auto it = municipalities.find(key);
   return it == municipalities.end() ? key : it->second;

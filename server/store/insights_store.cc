@@ -28,21 +28,34 @@ absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(Connection& c) {
       out.push_back(std::move(r));
     }
   }
+  {
+    WELKOM_ASSIGN_OR_RETURN(
+        Statement * st,
+        c.Prepare("SELECT journey_id, step_key, status, due_date, done_at "
+                  "FROM journey_steps ORDER BY journey_id, position"));
+    while (true) {
+      WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+      if (row == Row::kDone) break;
+      auto it = index.find(st->Text(0));
+      if (it == index.end()) continue;
+      StepFactsRow s;
+      s.step_key = st->Text(1);
+      s.status = static_cast<int>(st->Int(2));
+      s.due_date = st->OptionalText(3);
+      s.done_at = st->OptionalInt(4);
+      out[it->second].steps.push_back(std::move(s));
+    }
+  }
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("SELECT journey_id, step_key, status, due_date, done_at "
-                "FROM journey_steps ORDER BY journey_id, position"));
+      c.Prepare("SELECT journey_id, score FROM journey_check_ins "
+                "ORDER BY journey_id, day"));
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
     if (row == Row::kDone) break;
     auto it = index.find(st->Text(0));
     if (it == index.end()) continue;
-    StepFactsRow s;
-    s.step_key = st->Text(1);
-    s.status = static_cast<int>(st->Int(2));
-    s.due_date = st->OptionalText(3);
-    s.done_at = st->OptionalInt(4);
-    out[it->second].steps.push_back(std::move(s));
+    out[it->second].checkin_scores.push_back(static_cast<int>(st->Int(1)));
   }
   return out;
 }

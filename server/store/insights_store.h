@@ -1,6 +1,7 @@
 // File: insights_store.h
 // What the Talent Observatory reads: every journey of the region with its
-// employer's size, and every step's status, due date and completion time.
+// employer's size, every step's status, due date and completion time, and
+// the newcomer's check-in scores.
 // Read-only; runs on the connection it is given (a read snapshot).
 //
 //   WELKOM_ASSIGN_OR_RETURN(std::vector<JourneyFactsRow> rows,
@@ -32,11 +33,13 @@ struct JourneyFactsRow {
   std::string profile;       // serialized welkom.v1.NewcomerProfile
   std::optional<std::string> arrival_date;
   bool closed = false;
-  int employer_staff_count = 0;
+  int employer_staff_count = 0;  // 0: never given (unknown)
   std::vector<StepFactsRow> steps;
+  std::vector<int> checkin_scores;  // journey_check_ins, by day
 };
 
-// All journeys (open and closed) in id order, each with its steps.
+// All journeys (open and closed) in id order, each with its steps and
+// check-in scores.
 absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(Connection& c);
 
 // Municipality key -> name ("hof-van-twente" -> "Hof van Twente").

@@ -48,10 +48,11 @@ class InsightsTest : public ::testing::Test {
     insights_ = v1::InsightsService::NewStub(server_->Channel());
   }
 
-  // A newcomer who arrived 40 days ago in `municipality`, invited by the
-  // demo HR; with `bsn` the newcomer ticks housing, BRP and BSN today.
+  // A newcomer who arrived 40 days ago in `municipality`, invited by
+  // `hr_token` (default: the demo HR); with `bsn` the newcomer ticks
+  // housing, BRP and BSN today. The newcomer's session lands in tokens_.
   void AddNewcomer(const std::string& email, const std::string& municipality,
-                   bool bsn) {
+                   bool bsn, std::string hr_token = "") {
     v1::CreateInvitationRequest req;
     req.set_role(v1::ROLE_NEWCOMER);
     req.set_email(email);
@@ -63,8 +64,10 @@ class InsightsTest : public ::testing::Test {
     p->set_municipality(municipality);
     *p->mutable_arrival_date() = DaysAgo(40);
     *p->mutable_start_date() = DaysAgo(35);
-    std::string token = server_->InviteAndAccept(server_->Login("hr"), req);
+    if (hr_token.empty()) hr_token = server_->Login("hr");
+    std::string token = server_->InviteAndAccept(hr_token, req);
     ASSERT_FALSE(token.empty());
+    tokens_.push_back(token);
     if (!bsn) return;
     for (const char* key :
          {"temporary_housing", "brp_registration", "bsn_received"}) {
@@ -88,7 +91,58 @@ class InsightsTest : public ::testing::Test {
     return insights_->GetKpis(&ctx, req, out);
   }
 
+  // `count` newcomers <prefix><i>@example.org, as AddNewcomer.
+  void AddNewcomers(const std::string& prefix, const std::string& municipality,
+                    int count, bool bsn, const std::string& hr_token = "") {
+    for (int i = 0; i < count; ++i) {
+      AddNewcomer(prefix + std::to_string(i) + "@example.org", municipality,
+                  bsn, hr_token);
+    }
+  }
+
+  // The advisor's view of `cut`; fails the test on an error.
+  v1::GetKpisResponse AdvisorKpis(v1::KpiCut cut) {
+    v1::GetKpisResponse r;
+    grpc::Status s = Kpis(server_->Login("advisor"), cut, &r);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return r;
+  }
+
+  // The newcomer answers the day-30 check-in with `score`.
+  void CheckIn(const std::string& token, int score) {
+    grpc::ClientContext c;
+    WithToken(c, token);
+    v1::SubmitCheckInRequest req;
+    req.set_day(30);
+    req.set_score(score);
+    v1::SubmitCheckInResponse resp;
+    grpc::Status s = journeys_->SubmitCheckIn(&c, req, &resp);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+
+  // A new employer with `staff_count` (0: not given) and a signed-in HR
+  // member of it; returns the HR token.
+  std::string NewEmployerHr(int staff_count) {
+    v1::CreateOrganizationRequest req;
+    req.mutable_organization()->set_name("Onbekend Formaat B.V.");
+    req.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_EMPLOYER);
+    req.mutable_organization()->set_municipality("tubbergen");
+    req.mutable_organization()->set_staff_count(staff_count);
+    v1::CreateOrganizationResponse resp;
+    grpc::ClientContext ctx;
+    WithToken(ctx, server_->Login("admin"));
+    grpc::Status s = identity_->CreateOrganization(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    v1::CreateInvitationRequest invite;
+    invite.set_organization_id(resp.organization().id());
+    invite.set_role(v1::ROLE_HR);
+    invite.set_email("hr@onbekend.example");
+    invite.set_display_name("HR Onbekend");
+    return server_->InviteAndAccept(server_->Login("admin"), invite);
+  }
+
   std::unique_ptr<WelkomdProcess> server_;
+  std::vector<std::string> tokens_;
   std::unique_ptr<v1::IdentityService::Stub> identity_;
   std::unique_ptr<v1::JourneyService::Stub> journeys_;
   std::unique_ptr<v1::InsightsService::Stub> insights_;
@@ -115,17 +169,10 @@ TEST_F(InsightsTest, AdvisorsReadTheObservatoryAndHrDoesNot) {
 }
 
 TEST_F(InsightsTest, GroupsOfFiveArePublishedAndSmallerOnesSuppressed) {
-  for (int i = 0; i < 6; ++i) {
-    AddNewcomer("tubbergen" + std::to_string(i) + "@example.org", "tubbergen",
-                /*bsn=*/i < 5);
-  }
-  for (int i = 0; i < 2; ++i) {
-    AddNewcomer("dinkelland" + std::to_string(i) + "@example.org",
-                "dinkelland", /*bsn=*/true);
-  }
-  v1::GetKpisResponse r;
-  ASSERT_TRUE(
-      Kpis(server_->Login("advisor"), v1::KPI_CUT_MUNICIPALITY, &r).ok());
+  AddNewcomers("tubbergen", "tubbergen", 5, /*bsn=*/true);
+  AddNewcomer("tubbergen5@example.org", "tubbergen", /*bsn=*/false);
+  AddNewcomers("dinkelland", "dinkelland", 2, /*bsn=*/true);
+  v1::GetKpisResponse r = AdvisorKpis(v1::KPI_CUT_MUNICIPALITY);
   const v1::KpiGroup* tubbergen = FindGroup(r, "tubbergen");
   ASSERT_NE(tubbergen, nullptr);
   EXPECT_FALSE(tubbergen->suppressed());
@@ -168,10 +215,53 @@ TEST_F(InsightsTest, GroupsOfFiveArePublishedAndSmallerOnesSuppressed) {
   }
 }
 
+TEST_F(InsightsTest, CheckInScoreDistributionCountsTheSubmittedCheckIns) {
+  AddNewcomers("checkin", "tubbergen", 6, /*bsn=*/false);
+  // Five of six answer: 3 | 5 | 7 8 | 10 (one stays silent).
+  const int scores[] = {3, 5, 7, 8, 10};
+  for (int i = 0; i < 5; ++i) CheckIn(tokens_[i], scores[i]);
+  v1::GetKpisResponse r = AdvisorKpis(v1::KPI_CUT_MUNICIPALITY);
+  const v1::KpiGroup* tubbergen = FindGroup(r, "tubbergen");
+  ASSERT_NE(tubbergen, nullptr);
+  EXPECT_FALSE(tubbergen->checkin_suppressed());
+  EXPECT_THAT(tubbergen->checkin_buckets(), ::testing::ElementsAre(1, 1, 2, 1));
+  EXPECT_THAT(r.checkin_bucket_labels(),
+              ::testing::ElementsAre("0-4", "5-6", "7-8", "9-10"));
+}
+
+TEST_F(InsightsTest, CheckInsOfFewerThanFiveNewcomersStaySuppressed) {
+  AddNewcomers("few", "tubbergen", 5, /*bsn=*/false);
+  for (int i = 0; i < 4; ++i) CheckIn(tokens_[i], 9);
+  v1::GetKpisResponse r = AdvisorKpis(v1::KPI_CUT_MUNICIPALITY);
+  const v1::KpiGroup* tubbergen = FindGroup(r, "tubbergen");
+  ASSERT_NE(tubbergen, nullptr);
+  EXPECT_FALSE(tubbergen->suppressed());
+  EXPECT_TRUE(tubbergen->checkin_suppressed());
+  EXPECT_EQ(tubbergen->checkin_buckets_size(), 0);
+}
+
+TEST_F(InsightsTest, EmployersWithoutAStaffCountAreSizeUnknownNotSme) {
+  v1::GetKpisResponse before = AdvisorKpis(v1::KPI_CUT_EMPLOYER_SIZE);
+  EXPECT_EQ(FindGroup(before, "size_unknown"), nullptr);
+  const v1::KpiGroup* sme_before = FindGroup(before, "sme");
+  const int sme_newcomers = sme_before ? sme_before->newcomers() : 0;
+
+  std::string hr = NewEmployerHr(/*staff_count=*/0);
+  ASSERT_FALSE(hr.empty());
+  AddNewcomers("unknown-size", "tubbergen", 5, /*bsn=*/true, hr);
+  v1::GetKpisResponse r = AdvisorKpis(v1::KPI_CUT_EMPLOYER_SIZE);
+  const v1::KpiGroup* unknown = FindGroup(r, "size_unknown");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_FALSE(unknown->suppressed());
+  EXPECT_EQ(unknown->newcomers(), 5);
+  EXPECT_EQ(unknown->label(), "Size unknown");
+  EXPECT_DOUBLE_EQ(unknown->arrival_to_bsn().median(), 40);
+  const v1::KpiGroup* sme = FindGroup(r, "sme");
+  EXPECT_EQ(sme ? sme->newcomers() : 0, sme_newcomers);
+}
+
 TEST_F(InsightsTest, CsvExportLeavesSuppressedCellsEmpty) {
-  for (int i = 0; i < 5; ++i) {
-    AddNewcomer("csv" + std::to_string(i) + "@example.org", "tubbergen", true);
-  }
+  AddNewcomers("csv", "tubbergen", 5, /*bsn=*/true);
   AddNewcomer("alone@example.org", "dinkelland", true);
   grpc::ClientContext ctx;
   WithToken(ctx, server_->Login("advisor"));

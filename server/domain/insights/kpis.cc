@@ -14,7 +14,15 @@ std::string GroupKey(const JourneyFacts& j, Cut cut) {
     case Cut::kMunicipality:
       return j.municipality.empty() ? "unknown" : j.municipality;
     case Cut::kEmployerSize:
-      return j.sme ? "sme" : "large";
+      switch (j.employer_size) {
+        case EmployerSize::kSme:
+          return "sme";
+        case EmployerSize::kLarge:
+          return "large";
+        case EmployerSize::kUnknown:
+          return "size_unknown";
+      }
+      return "size_unknown";
     case Cut::kEuCitizenship:
       return j.eu_citizen ? "eu" : "non_eu";
   }
@@ -125,6 +133,12 @@ std::vector<StepOverdue> OverdueByStep(
 }
 
 }  // namespace
+
+EmployerSize EmployerSizeOf(int staff_count) {
+  if (staff_count <= 0) return EmployerSize::kUnknown;
+  return staff_count < kSmeStaffLimit ? EmployerSize::kSme
+                                      : EmployerSize::kLarge;
+}
 
 double Median(std::vector<int> values) {
   std::sort(values.begin(), values.end());

@@ -18,7 +18,12 @@
 //  - completion by day N (30, 60, 90): steps done by arrival + N days out of
 //    the steps that apply (not "not applicable"), pooled over newcomers who
 //    arrived at least N days ago.
-//  - check-in scores: how many check-in answers scored 0-4, 5-6, 7-8, 9-10.
+//  - check-in scores: how many check-in answers (journey_check_ins, day 30,
+//    60 and 90) scored 0-4, 5-6, 7-8, 9-10; the base is the newcomers who
+//    answered at least once.
+//  - employer size cut: SME (1-249 staff), large (250 or more) and "size
+//    unknown" (an employer whose staff count was never given, stored as 0),
+//    which is never counted as SME.
 //  - overdue rate per step: open journeys where the step is overdue, out of
 //    open journeys where the step applies and has a due date.
 // Suppression: a figure whose denominator (newcomers, or journeys for the
@@ -44,6 +49,14 @@ inline constexpr std::array<int, 3> kCompletionDays = {30, 60, 90};
 // Check-in score buckets: [0,4], [5,6], [7,8], [9,10].
 inline constexpr std::array<int, 4> kScoreBucketHigh = {4, 6, 8, 10};
 
+// Employers with fewer staff count as SME (EU definition).
+inline constexpr int kSmeStaffLimit = 250;
+
+enum class EmployerSize { kUnknown, kSme, kLarge };
+
+// From organizations.staff_count: 0 (never given) is unknown.
+EmployerSize EmployerSizeOf(int staff_count);
+
 struct StepFacts {
   std::string key;
   bool not_applicable = false;
@@ -55,7 +68,7 @@ struct StepFacts {
 struct JourneyFacts {
   std::string municipality;  // key, e.g. "enschede"; empty if unknown
   bool eu_citizen = false;
-  bool sme = false;  // employer with fewer than 250 staff
+  EmployerSize employer_size = EmployerSize::kUnknown;
   bool closed = false;
   std::optional<absl::CivilDay> arrival;
   std::vector<StepFacts> steps;
@@ -84,7 +97,9 @@ struct DaysFigure {
 };
 
 struct KpiGroup {
-  std::string key;  // "all", a municipality key, "sme", "large", "eu", "non_eu"
+  // "all", a municipality key or "unknown", "sme", "large", "size_unknown",
+  // "eu", "non_eu".
+  std::string key;
   int newcomers = 0;  // 0 when suppressed
   bool suppressed = false;
   DaysFigure arrival_to_bsn;

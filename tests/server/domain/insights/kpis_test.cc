@@ -12,11 +12,12 @@ const absl::CivilDay kToday(2026, 11, 23);
 JourneyFacts Newcomer(int days_ago, std::optional<int> bsn_after,
                       std::optional<int> buddy_after,
                       const std::string& municipality = "enschede",
-                      bool eu = false, bool sme = true) {
+                      bool eu = false,
+                      EmployerSize size = EmployerSize::kSme) {
   JourneyFacts j;
   j.municipality = municipality;
   j.eu_citizen = eu;
-  j.sme = sme;
+  j.employer_size = size;
   j.arrival = kToday - days_ago;
   StepFacts bsn{"bsn_received", false, true, false, std::nullopt};
   if (bsn_after) bsn.done_day = *j.arrival + *bsn_after;
@@ -113,8 +114,12 @@ TEST(KpisTest, OneHiddenGroupHidesTheNextSmallestToo) {
 
 TEST(KpisTest, CutsByEmployerSizeAndCitizenship) {
   std::vector<JourneyFacts> facts;
-  for (int i = 0; i < 5; ++i) facts.push_back(Newcomer(40, 5, 3, "x", true, true));
-  for (int i = 0; i < 7; ++i) facts.push_back(Newcomer(40, 9, 3, "x", false, false));
+  for (int i = 0; i < 5; ++i) {
+    facts.push_back(Newcomer(40, 5, 3, "x", true, EmployerSize::kSme));
+  }
+  for (int i = 0; i < 7; ++i) {
+    facts.push_back(Newcomer(40, 9, 3, "x", false, EmployerSize::kLarge));
+  }
   KpiReport size = ComputeKpis(facts, Cut::kEmployerSize, kToday);
   ASSERT_EQ(size.groups.size(), 2u);
   EXPECT_EQ(size.groups[0].key, "large");
@@ -123,6 +128,35 @@ TEST(KpisTest, CutsByEmployerSizeAndCitizenship) {
   KpiReport eu = ComputeKpis(facts, Cut::kEuCitizenship, kToday);
   EXPECT_EQ(eu.groups[0].key, "non_eu");
   EXPECT_DOUBLE_EQ(eu.groups[0].arrival_to_bsn.median, 9);
+}
+
+TEST(KpisTest, EmployersOfUnknownSizeAreTheirOwnGroupNotSme) {
+  std::vector<JourneyFacts> facts;
+  for (int i = 0; i < 5; ++i) {
+    facts.push_back(Newcomer(40, 5, 3, "x", true, EmployerSize::kSme));
+  }
+  for (int i = 0; i < 6; ++i) {
+    facts.push_back(Newcomer(40, 9, 3, "x", true, EmployerSize::kUnknown));
+  }
+  for (int i = 0; i < 7; ++i) {
+    facts.push_back(Newcomer(40, 2, 3, "x", true, EmployerSize::kLarge));
+  }
+  KpiReport r = ComputeKpis(facts, Cut::kEmployerSize, kToday);
+  ASSERT_EQ(r.groups.size(), 3u);
+  EXPECT_EQ(r.groups[0].key, "large");
+  EXPECT_EQ(r.groups[1].key, "size_unknown");
+  EXPECT_EQ(r.groups[1].newcomers, 6);
+  EXPECT_DOUBLE_EQ(r.groups[1].arrival_to_bsn.median, 9);
+  EXPECT_EQ(r.groups[2].key, "sme");
+  EXPECT_EQ(r.groups[2].newcomers, 5);
+  EXPECT_DOUBLE_EQ(r.groups[2].arrival_to_bsn.median, 5);
+}
+
+TEST(KpisTest, StaffCountZeroIsUnknownAndBelow250IsSme) {
+  EXPECT_EQ(EmployerSizeOf(0), EmployerSize::kUnknown);
+  EXPECT_EQ(EmployerSizeOf(1), EmployerSize::kSme);
+  EXPECT_EQ(EmployerSizeOf(249), EmployerSize::kSme);
+  EXPECT_EQ(EmployerSizeOf(250), EmployerSize::kLarge);
 }
 
 TEST(KpisTest, CheckInScoresFallIntoBuckets) {
