@@ -69,8 +69,13 @@ absl::Status App::Start() {
   WELKOM_RETURN_IF_ERROR(fanout_->Start());
   notifications_ = std::make_unique<api::NotificationService>(
       dispatcher_.get(), fanout_.get());
-  journey_ = std::make_unique<api::JourneyService>(
-      dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
+  definitions_ = std::make_unique<api::JourneyDefinitions>(
+      &journey::Catalogue::BuiltinTwente());
+  WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
+    return definitions_->RecordShipped(c, absl::ToUnixSeconds(clock_.Now()));
+  }));
+  journey_ = std::make_unique<api::JourneyService>(dispatcher_.get(),
+                                                   definitions_.get());
   journey_->RegisterIdentityHooks(identity_.get());
   insights_ = std::make_unique<api::InsightsService>(
       dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
@@ -90,6 +95,10 @@ absl::Status App::Start() {
   buddy_ = std::make_unique<api::BuddyService>(dispatcher_.get(), fanout_.get());
   buddy_->RegisterIdentityHooks(identity_.get());
   demo_hooks_.push_back(demo::DemoBuddiesHook());
+  templates_ = std::make_unique<api::TemplateService>(dispatcher_.get(),
+                                                      definitions_.get());
+  catalogue_ = std::make_unique<api::CatalogueService>(dispatcher_.get(),
+                                                       definitions_.get());
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
   api::BuddyJobs::Options jobs;
@@ -126,6 +135,8 @@ absl::Status App::Start() {
   builder.RegisterService(cohorts_.get());
   builder.RegisterService(buddy_.get());
   builder.RegisterService(insights_.get());
+  builder.RegisterService(templates_.get());
+  builder.RegisterService(catalogue_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();

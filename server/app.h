@@ -25,6 +25,8 @@
 #include "server/api/notification_service.h"
 #include "server/api/journey_service.h"
 #include "server/api/language_service.h"
+#include "server/api/catalogue_service.h"
+#include "server/api/template_service.h"
 #include "server/base/clock.h"
 #include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
@@ -89,6 +91,7 @@ class App {
   std::unique_ptr<api::IdentityService> identity_;
   std::unique_ptr<api::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
+  std::unique_ptr<api::JourneyDefinitions> definitions_;
   std::unique_ptr<api::JourneyService> journey_;
   std::unique_ptr<jobs::ReminderJob> reminders_;
   std::unique_ptr<jobs::JobsRunner> jobs_;
@@ -100,6 +103,8 @@ class App {
   std::unique_ptr<api::BuddyService> buddy_;
   std::unique_ptr<api::BuddyJobs> buddy_jobs_;
   std::unique_ptr<api::InsightsService> insights_;
+  std::unique_ptr<api::TemplateService> templates_;
+  std::unique_ptr<api::CatalogueService> catalogue_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

@@ -52,7 +52,7 @@ absl::Status NotifyAdvisors(Call& call, const store::JourneyRow& row, int day) {
   return absl::OkStatus();
 }
 
-absl::Status SubmitCheckIn(Call& call, const journey::Catalogue& catalogue,
+absl::Status SubmitCheckIn(Call& call, JourneyDefinitions& definitions,
                            const v1::SubmitCheckInRequest& req,
                            v1::SubmitCheckInResponse* resp) {
   WELKOM_RETURN_IF_ERROR(Validate(req));
@@ -86,17 +86,19 @@ absl::Status SubmitCheckIn(Call& call, const journey::Catalogue& catalogue,
   if (req.score() <= kFlaggingScore && row.advisor_consent) {
     WELKOM_RETURN_IF_ERROR(NotifyAdvisors(call, row, req.day()));
   }
-  return ViewJourney(call, catalogue, row, resp->mutable_journey());
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue,
+                          definitions.ForJourney(*call.conn, row));
+  return ViewJourney(call, *catalogue, row, resp->mutable_journey());
 }
 
 }  // namespace
 
 void RegisterCheckInMethods(Dispatcher* dispatcher,
-                            const journey::Catalogue* catalogue) {
+                            JourneyDefinitions* definitions) {
   dispatcher->Register<v1::SubmitCheckInRequest, v1::SubmitCheckInResponse>(
       kSubmitCheckIn, Mode::kWrite,
-      [catalogue](Call& call, const auto& req, auto* resp) {
-        return SubmitCheckIn(call, *catalogue, req, resp);
+      [definitions](Call& call, const auto& req, auto* resp) {
+        return SubmitCheckIn(call, *definitions, req, resp);
       });
 }
 

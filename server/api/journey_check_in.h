@@ -8,7 +8,7 @@
 #define WELKOM_SERVER_API_JOURNEY_CHECK_IN_H_
 
 #include "server/api/dispatcher.h"
-#include "server/domain/journey/catalogue.h"
+#include "server/api/journey_definitions.h"
 
 namespace welkom::api {
 
@@ -17,9 +17,9 @@ inline constexpr char kSubmitCheckIn[] = "/welkom.v1.JourneyService/SubmitCheckI
 // The highest score that flags a journey.
 inline constexpr int kFlaggingScore = 6;
 
-// Registers SubmitCheckIn; `catalogue` must outlive the dispatcher.
+// Registers SubmitCheckIn; `definitions` must outlive the dispatcher.
 void RegisterCheckInMethods(Dispatcher* dispatcher,
-                            const journey::Catalogue* catalogue);
+                            JourneyDefinitions* definitions);
 
 }  // namespace welkom::api
 

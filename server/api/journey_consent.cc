@@ -13,7 +13,7 @@
 namespace welkom::api {
 namespace {
 
-absl::Status SetConsent(Call& call, const journey::Catalogue& catalogue,
+absl::Status SetConsent(Call& call, JourneyDefinitions& definitions,
                         bool consent, v1::Journey* out) {
   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadOwnJourney(call));
   if (row.advisor_consent != consent) {
@@ -24,7 +24,9 @@ absl::Status SetConsent(Call& call, const journey::Catalogue& catalogue,
                               : v1::AUDIT_ACTION_CONSENT_WITHDRAWN);
     WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
   }
-  return ViewJourney(call, catalogue, row, out);
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue,
+                          definitions.ForJourney(*call.conn, row));
+  return ViewJourney(call, *catalogue, row, out);
 }
 
 void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
@@ -63,16 +65,16 @@ absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
 }  // namespace
 
 void RegisterConsentMethods(Dispatcher* dispatcher,
-                            const journey::Catalogue* catalogue) {
+                            JourneyDefinitions* definitions) {
   dispatcher->Register<v1::GrantConsentRequest, v1::GrantConsentResponse>(
       kGrantConsent, Mode::kWrite,
-      [catalogue](Call& call, const auto&, auto* resp) {
-        return SetConsent(call, *catalogue, true, resp->mutable_journey());
+      [definitions](Call& call, const auto&, auto* resp) {
+        return SetConsent(call, *definitions, true, resp->mutable_journey());
       });
   dispatcher->Register<v1::WithdrawConsentRequest, v1::WithdrawConsentResponse>(
       kWithdrawConsent, Mode::kWrite,
-      [catalogue](Call& call, const auto&, auto* resp) {
-        return SetConsent(call, *catalogue, false, resp->mutable_journey());
+      [definitions](Call& call, const auto&, auto* resp) {
+        return SetConsent(call, *definitions, false, resp->mutable_journey());
       });
   dispatcher->Register<v1::ListAuditLogRequest, v1::ListAuditLogResponse>(
       kListAuditLog, Mode::kRead,

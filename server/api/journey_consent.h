@@ -9,7 +9,7 @@
 #define WELKOM_SERVER_API_JOURNEY_CONSENT_H_
 
 #include "server/api/dispatcher.h"
-#include "server/domain/journey/catalogue.h"
+#include "server/api/journey_definitions.h"
 
 namespace welkom::api {
 
@@ -18,9 +18,9 @@ inline constexpr char kWithdrawConsent[] =
     "/welkom.v1.JourneyService/WithdrawConsent";
 inline constexpr char kListAuditLog[] = "/welkom.v1.JourneyService/ListAuditLog";
 
-// Registers the three methods; `catalogue` must outlive the dispatcher.
+// Registers the three methods; `definitions` must outlive the dispatcher.
 void RegisterConsentMethods(Dispatcher* dispatcher,
-                            const journey::Catalogue* catalogue);
+                            JourneyDefinitions* definitions);
 
 }  // namespace welkom::api
 

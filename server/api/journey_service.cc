@@ -43,8 +43,8 @@ store::JourneyScope ScopeOf(const auth::Principal& p) {
 }  // namespace
 
 JourneyService::JourneyService(Dispatcher* dispatcher,
-                               const journey::Catalogue* catalogue)
-    : dispatcher_(dispatcher), catalogue_(catalogue) {
+                               JourneyDefinitions* definitions)
+    : dispatcher_(dispatcher), definitions_(definitions) {
   Dispatcher& d = *dispatcher;
   d.Register<v1::CreateJourneyRequest, v1::CreateJourneyResponse>(
       kCreateJourney, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
@@ -59,7 +59,8 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
           WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
                                   LoadVisibleJourney(call, req.journey_id()));
           trail.Note(row, v1::AUDIT_ACTION_READ);
-          return ViewJourney(call, *catalogue_, row, resp->mutable_journey());
+          WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, row));
+          return ViewJourney(call, *catalogue, row, resp->mutable_journey());
         });
       });
   d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(
@@ -85,8 +86,8 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
           return DoListOverdue(call, req, trail, resp);
         });
       });
-  RegisterConsentMethods(dispatcher, catalogue);
-  RegisterCheckInMethods(dispatcher, catalogue);
+  RegisterConsentMethods(dispatcher, definitions);
+  RegisterCheckInMethods(dispatcher, definitions);
 }
 
 void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
@@ -112,10 +113,16 @@ void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
     if (!profile.ParseFromString(inv.payload)) {
       return absl::InternalError("stored newcomer profile does not parse");
     }
-    return CreateJourneyRows(*call.conn, *catalogue_, user.id, inv.org_id,
-                             profile, call.now_seconds)
+    return definitions_
+        ->CreateJourney(*call.conn, user.id, inv.org_id, profile,
+                        call.now_seconds)
         .status();
   });
+}
+
+absl::StatusOr<CataloguePtr> JourneyService::Definitions(
+    Call& call, const store::JourneyRow& row) {
+  return definitions_->ForJourney(*call.conn, row);
 }
 
 absl::Status JourneyService::DoCreateJourney(
@@ -134,13 +141,14 @@ absl::Status JourneyService::DoCreateJourney(
   WELKOM_RETURN_IF_ERROR(ValidateProfile(*call.conn, "profile", req.profile()));
   WELKOM_ASSIGN_OR_RETURN(
       store::JourneyRow row,
-      CreateJourneyRows(*call.conn, *catalogue_, user->id, user->org_id,
-                        req.profile(), call.now_seconds));
+      definitions_->CreateJourney(*call.conn, user->id, user->org_id,
+                                  req.profile(), call.now_seconds));
   row.newcomer_name = user->display_name;
   JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_CREATED);
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  return ViewJourney(call, *catalogue_, row, resp->mutable_journey());
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, row));
+  return ViewJourney(call, *catalogue, row, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoUpdateStep(Call& call,
@@ -162,6 +170,7 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisibleJourney(call, req.journey_id()));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(*call.conn, row.id));
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, row));
   auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
     return s.step_key == req.step_key();
   });
@@ -185,7 +194,7 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
   if (req.status() == v1::STEP_STATUS_DONE && step.status != v1::STEP_STATUS_DONE) {
     absl::flat_hash_map<std::string, int> status_by_key;
     for (const auto& s : steps) status_by_key[s.step_key] = s.status;
-    if (const v1::StepDefinition* def = catalogue_->Find(step.step_key)) {
+    if (const v1::StepDefinition* def = catalogue->Find(step.step_key)) {
       WELKOM_RETURN_IF_ERROR(journey::CheckPrerequisites(*def, status_by_key));
     }
     step.done_at = call.now_seconds;
@@ -219,7 +228,7 @@ absl::Status JourneyService::DoUpdateStep(Call& call,
   JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step.step_key);
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  return ViewJourney(call, *catalogue_, row, steps, resp->mutable_journey());
+  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoSetAnchorDate(
@@ -251,7 +260,8 @@ absl::Status JourneyService::DoSetAnchorDate(
   JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  return ViewJourney(call, *catalogue_, row, steps, resp->mutable_journey());
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, row));
+  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
 }
 
 absl::Status JourneyService::DoListJourneys(Call& call,
@@ -267,8 +277,9 @@ absl::Status JourneyService::DoListJourneys(Call& call,
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                             store::ListSteps(*call.conn, rows[i].id));
     trail.Note(rows[i], v1::AUDIT_ACTION_LISTED);
+    WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, rows[i]));
     v1::Journey* out = resp->add_journeys();
-    ToProtoJourney(rows[i], steps, *catalogue_, Locale(call), Today(call),
+    ToProtoJourney(rows[i], steps, *catalogue, Locale(call), Today(call),
                    /*with_steps=*/false, out);
     if (!auth::CanSeeCheckIns(*call.principal, AccessOf(rows[i]))) {
       out->clear_flagged();
@@ -302,12 +313,13 @@ absl::Status JourneyService::DoListOverdue(Call& call,
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     const store::OverdueRow& r = rows[i];
     trail.Note(r.journey, v1::AUDIT_ACTION_LISTED);
+    WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue, Definitions(call, r.journey));
     v1::OverdueStep* out = resp->add_steps();
     out->set_journey_id(r.journey.id);
     out->set_newcomer_id(r.journey.newcomer_id);
     out->set_newcomer_name(r.journey.newcomer_name);
     out->set_employer_org_id(r.journey.employer_org_id);
-    ToProtoStep(r.step, *catalogue_, Locale(call), today, out->mutable_step());
+    ToProtoStep(r.step, *catalogue, Locale(call), today, out->mutable_step());
   }
   if (rows.size() > static_cast<size_t>(size)) {
     const store::StepRow& last = rows[size - 1].step;

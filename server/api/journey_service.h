@@ -9,6 +9,7 @@
 #include "server/api/dispatcher.h"
 #include "server/api/identity_service.h"
 #include "server/api/journey_access.h"
+#include "server/api/journey_definitions.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.grpc.pb.h"
@@ -17,8 +18,8 @@ namespace welkom::api {
 
 class JourneyService final : public v1::JourneyService::CallbackService {
  public:
-  // `catalogue` must outlive the service.
-  JourneyService(Dispatcher* dispatcher, const journey::Catalogue* catalogue);
+  // `definitions` must outlive the service.
+  JourneyService(Dispatcher* dispatcher, JourneyDefinitions* definitions);
 
   // Adds the invitation hooks: CreateInvitation validates and keeps a
   // newcomer's profile; AcceptInvitation creates the journey from it.
@@ -72,8 +73,12 @@ class JourneyService final : public v1::JourneyService::CallbackService {
                              JourneyAuditTrail& trail,
                              v1::ListOverdueResponse* resp);
 
+  // The step definitions the journey was planned with.
+  absl::StatusOr<CataloguePtr> Definitions(Call& call,
+                                           const store::JourneyRow& row);
+
   Dispatcher* dispatcher_;
-  const journey::Catalogue* catalogue_;
+  JourneyDefinitions* definitions_;
 };
 
 }  // namespace welkom::api

@@ -6,6 +6,7 @@
 #include "server/base/status_macros.h"
 #include "server/store/check_in_store.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/employer_template.h"
 
 namespace welkom::api {
 namespace {
@@ -64,6 +65,7 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
                  absl::string_view locale, absl::CivilDay today,
                  v1::JourneyStep* out) {
   out->set_key(row.step_key);
+  out->set_employer_step(journey::IsCompanyStep(row.step_key));
   out->set_owner(static_cast<v1::StepOwner>(row.owner));
   out->set_anchor(static_cast<v1::Anchor>(row.anchor));
   out->set_offset_days(row.offset_days);

@@ -117,6 +117,17 @@ const std::vector<MethodRule>& Table() {
        {ROLE_ADVISOR, ROLE_ADMIN}},
       {"/welkom.v1.InsightsService/ExportKpisCsv", kSignedIn,
        {ROLE_ADVISOR, ROLE_ADMIN}},
+
+      // TemplateService: HR its own employer's; advisors read any.
+      {"/welkom.v1.TemplateService/GetTemplate", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
+      {"/welkom.v1.TemplateService/SaveTemplate", kSignedIn, {ROLE_HR}},
+      {"/welkom.v1.TemplateService/ListTemplateVersions", kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR}},
+      // CatalogueService: everyone reads; advisors edit.
+      {"/welkom.v1.CatalogueService/GetCatalogue", kSignedIn, kEveryone},
+      {"/welkom.v1.CatalogueService/UpdateCatalogueStep", kSignedIn,
+       {ROLE_ADVISOR}},
   };
   return *rules;
 }
@@ -291,5 +302,16 @@ bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m) {
   if (p.role == ROLE_BUDDY) return p.user_id == m.buddy_id;
   return p.role == ROLE_NEWCOMER && p.user_id == m.newcomer_id && m.accepted;
 }
+
+bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id) {
+  if (p.role == ROLE_HR) return p.org_id == employer_org_id;
+  return p.role == ROLE_ADVISOR;
+}
+
+bool CanEditTemplate(const Principal& p, absl::string_view employer_org_id) {
+  return p.role == ROLE_HR && p.org_id == employer_org_id;
+}
+
+bool CanEditCatalogue(const Principal& p) { return p.role == ROLE_ADVISOR; }
 
 }  // namespace welkom::auth

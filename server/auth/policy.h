@@ -154,6 +154,18 @@ bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m);
 // not the employer's business unless the newcomer tells them).
 bool CanSeeCheckIns(const Principal& p, const JourneyAccess& j);
 
+// May `p` read the template of employer `employer_org_id`? HR of that
+// employer; advisors of the region (any employer). Handlers answer
+// NOT_FOUND on false.
+bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id);
+
+// May `p` save a new version of that employer's template? HR of that
+// employer only.
+bool CanEditTemplate(const Principal& p, absl::string_view employer_org_id);
+
+// May `p` edit the regional step catalogue? Advisors.
+bool CanEditCatalogue(const Principal& p);
+
 }  // namespace welkom::auth
 
 #endif  // WELKOM_SERVER_AUTH_POLICY_H_
