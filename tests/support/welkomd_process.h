@@ -46,6 +46,8 @@ class WelkomdProcess {
   // SIGKILL: a crash, for durability tests.
   void Kill();
 
+  // The process id while it runs (e.g. to read /proc/<pid>/status).
+  pid_t pid() const { return pid_; }
   int grpc_port() const { return grpc_port_; }
   int http_port() const { return http_port_; }
   std::string grpc_address() const;
