@@ -45,6 +45,7 @@ absl::StatusOr<std::unique_ptr<Client::Impl>> Client::Impl::Open(
   RegisterInboxChanges(*impl);
   RegisterJourneyChanges(*impl);
   RegisterEventChanges(*impl);
+  RegisterClassChanges(*impl);
   return impl;
 }
 

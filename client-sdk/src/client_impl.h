@@ -113,6 +113,7 @@ class Client::Impl {
 void RegisterInboxChanges(Client::Impl& impl);
 void RegisterJourneyChanges(Client::Impl& impl);
 void RegisterEventChanges(Client::Impl& impl);
+void RegisterClassChanges(Client::Impl& impl);
 
 // Calls `fn(seq, request)` for each outbox entry of `method`, oldest first,
 // with its request parsed as Req; stops at the first error. With a
@@ -143,6 +144,24 @@ absl::Status ReplaceCachedKind(
     for (size_t i = 0; s.ok() && i < items.size(); ++i) s = store(impl, items[i]);
     return s;
   });
+}
+
+// The cached documents of `kind` parsed as M, in sort key order. For
+// Source::kDefault `fetch` refreshes them from the server first; when the
+// server is away the cache answers.
+template <typename M>
+absl::StatusOr<std::vector<M>> ReadCachedKind(
+    Client::Impl& impl, Source source, const char* kind,
+    const std::function<absl::Status(Client::Impl&)>& fetch) {
+  if (source == Source::kDefault) {
+    absl::Status s = fetch(impl);
+    if (!s.ok() && !IsTransient(s)) return s;
+  }
+  auto rows = impl.documents().List(kind);
+  if (!rows.ok()) return rows.status();
+  std::vector<M> out(rows->size());
+  for (size_t i = 0; i < rows->size(); ++i) out[i].ParseFromString((*rows)[i]);
+  return out;
 }
 
 // Sets the request's `request_id` string field; false if it has none.

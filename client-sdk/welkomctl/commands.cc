@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "absl/time/time.h"
 #include "welkom/v1/common.pb.h"
 
 namespace welkomctl {
@@ -76,6 +77,15 @@ absl::Status SendNow(Client& client) {
   return status;
 }
 
+std::string AmsterdamTime(int64_t unix_seconds) {
+  absl::TimeZone amsterdam;
+  if (!absl::LoadTimeZone("Europe/Amsterdam", &amsterdam)) {
+    amsterdam = absl::UTCTimeZone();
+  }
+  return absl::FormatTime("%a %Y-%m-%d %H:%M",
+                          absl::FromUnixSeconds(unix_seconds), amsterdam);
+}
+
 absl::Status ReportPending(Client& client) {
   auto pending = client.PendingChanges();
   if (!pending.ok()) return pending.status();
@@ -100,6 +110,9 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   }
   if (command == "events" || command == "rsvp") {
     return RunEventCommand(client, args);
+  }
+  if (command == "classes" || command == "enrol" || command == "calendar") {
+    return RunClassCommand(client, args);
   }
   return UsageError();
 }

@@ -4,6 +4,7 @@
 #ifndef WELKOM_CLIENT_SDK_WELKOMCTL_COMMANDS_H_
 #define WELKOM_CLIENT_SDK_WELKOMCTL_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,17 @@ absl::Status RunInboxCommand(welkom::sdk::Client& client,
 absl::Status RunEventCommand(welkom::sdk::Client& client,
                              const std::vector<std::string>& args);
 
+// classes, enrol, calendar (classes_commands.cc).
+absl::Status RunClassCommand(welkom::sdk::Client& client,
+                             const std::vector<std::string>& args);
+
 // The INVALID_ARGUMENT "usage" that makes main print the usage.
 absl::Status UsageError();
 // Sends the outbox now. Offline that is no failure: it says the change is
 // kept and how to send it later.
 absl::Status SendNow(welkom::sdk::Client& client);
+// "Mon 2026-11-30 19:00" in Europe/Amsterdam.
+std::string AmsterdamTime(int64_t unix_seconds);
 // Prints how many changes still wait to be sent, if any.
 absl::Status ReportPending(welkom::sdk::Client& client);
 

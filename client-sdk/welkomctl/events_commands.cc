@@ -1,7 +1,6 @@
 // welkomctl events and rsvp: upcoming events and the user's seat at them.
 #include <cstdio>
 
-#include "absl/time/time.h"
 #include "commands.h"
 
 namespace welkomctl {
@@ -19,23 +18,14 @@ const char* RsvpName(welkom::v1::RsvpStatus status) {
   }
 }
 
-std::string LocalTime(const Event& e) {
-  absl::TimeZone amsterdam;
-  if (!absl::LoadTimeZone("Europe/Amsterdam", &amsterdam)) {
-    amsterdam = absl::UTCTimeZone();
-  }
-  return absl::FormatTime("%a %Y-%m-%d %H:%M",
-                          absl::FromUnixSeconds(e.start_time().seconds()),
-                          amsterdam);
-}
-
 absl::Status ShowEvents(Client& client, const std::vector<std::string>& args) {
   if (args.size() != 1) return UsageError();
   auto events = client.Events();
   if (!events.ok()) return events.status();
   std::printf("%zu upcoming event(s)\n", events->size());
   for (const Event& e : *events) {
-    std::printf("  %-9s %s  %s%s\n", RsvpName(e.my_rsvp()), LocalTime(e).c_str(),
+    std::printf("  %-9s %s  %s%s\n", RsvpName(e.my_rsvp()),
+                AmsterdamTime(e.start_time().seconds()).c_str(),
                 e.title().en().c_str(), e.cancelled() ? " (CANCELLED)" : "");
     std::printf("            %s, %d/%d going  id %s\n", e.venue().c_str(),
                 e.confirmed_count(), e.capacity(), e.id().c_str());

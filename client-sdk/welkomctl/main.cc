@@ -21,7 +21,8 @@ namespace {
 void Usage() {
   std::fprintf(
       stderr,
-      "usage: welkomctl [--server HOST:PORT] [--cache FILE] COMMAND [ARGS]\n"
+      "usage: welkomctl [--server HOST:PORT] [--web URL] [--cache FILE]\n"
+      "                 COMMAND [ARGS]\n"
       "commands:\n"
       "  login EMAIL [PASSWORD]   sign in (password read from stdin if absent)\n"
       "  whoami                   who is signed in (works offline)\n"
@@ -34,10 +35,14 @@ void Usage() {
       "  watch                    print notifications as they arrive\n"
       "  events                   upcoming events (works offline)\n"
       "  rsvp [cancel] EVENT_ID   take (or give back) a seat at an event\n"
+      "  classes                  Dutch classes, your place (works offline)\n"
+      "  enrol [cancel] CLASS_ID  enrol in (or withdraw from) a class\n"
+      "  calendar [renew|revoke]  your calendar feed (an .ics URL)\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
       "Changes made offline are kept and sent by the next command online.\n"
-      "environment: WELKOM_SERVER (default 127.0.0.1:50051)\n");
+      "environment: WELKOM_SERVER (default 127.0.0.1:50051),\n"
+      "  WELKOM_WEB (welkomd's web address, default http://127.0.0.1:8080)\n");
 }
 
 }  // namespace
@@ -46,13 +51,17 @@ int main(int argc, char** argv) {
   welkom::sdk::ClientOptions options;
   const char* env_server = std::getenv("WELKOM_SERVER");
   if (env_server != nullptr) options.target = env_server;
+  const char* env_web = std::getenv("WELKOM_WEB");
+  if (env_web != nullptr) options.web_base_url = env_web;
   const char* home = std::getenv("HOME");
   options.cache_path = std::string(home ? home : ".") + "/.welkomctl.db";
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if ((a == "--server" || a == "--cache") && i + 1 < argc) {
-      (a == "--server" ? options.target : options.cache_path) = argv[++i];
+    if ((a == "--server" || a == "--cache" || a == "--web") && i + 1 < argc) {
+      (a == "--server"  ? options.target
+       : a == "--cache" ? options.cache_path
+                        : options.web_base_url) = argv[++i];
     } else if (a == "-h" || a == "--help") {
       Usage();
       return 0;

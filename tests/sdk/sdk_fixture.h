@@ -30,6 +30,8 @@ class SdkFixture : public ::testing::Test {
   ClientOptions Options() const {
     ClientOptions options;
     options.target = server_->grpc_address();
+    options.web_base_url =
+        "http://127.0.0.1:" + std::to_string(server_->http_port());
     options.cache_path = cache_path_;
     options.call_timeout = absl::Seconds(5);
     options.backoff.initial = absl::Milliseconds(50);

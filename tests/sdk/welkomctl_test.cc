@@ -27,6 +27,7 @@ class WelkomctlTest : public SdkFixture {
   Output Welkomctl(const std::string& args) {
     std::string command =
         absl::StrCat(WELKOMCTL_PATH, " --server ", server_->grpc_address(),
+                     " --web http://127.0.0.1:", server_->http_port(),
                      " --cache ", server_->dir(), "/welkomctl.db ", args,
                      " 2>&1");
     Output run;
@@ -136,6 +137,38 @@ TEST_F(WelkomctlTest, EventsListsAnEventAndRsvpTakesASeat) {
   EXPECT_THAT(rsvp.out, HasSubstr("Board game night: going"));
   Output again = Welkomctl("events");
   EXPECT_THAT(again.out, HasSubstr("1/3 going"));
+}
+
+TEST_F(WelkomctlTest, ClassesListsTheDemoCoursesAndEnrolTakesAPlace) {
+  LoginAsNewcomer();
+  Output classes = Welkomctl("classes");
+  ASSERT_EQ(classes.exit_code, 0) << classes.out;
+  EXPECT_THAT(classes.out, HasSubstr("ROC van Twente"));
+  auto courses = ServerReader("newcomer")->Classes();
+  ASSERT_TRUE(courses.ok() && !courses->empty());
+  const v1::Course& course = courses->front();
+  EXPECT_THAT(classes.out, HasSubstr("id " + course.id()));
+  Output enrol = Welkomctl("enrol " + course.id());
+  ASSERT_EQ(enrol.exit_code, 0) << enrol.out;
+  EXPECT_THAT(enrol.out, HasSubstr(course.title().en() + ": enrolled"));
+  Output again = Welkomctl("classes");
+  EXPECT_THAT(again.out,
+              HasSubstr(absl::StrCat(course.enrolled_count() + 1, "/",
+                                     course.seats(), " enrolled")));
+}
+
+TEST_F(WelkomctlTest, CalendarPrintsTheFeedAddressAndKeepsItOffline) {
+  LoginAsNewcomer();
+  Output calendar = Welkomctl("calendar");
+  ASSERT_EQ(calendar.exit_code, 0) << calendar.out;
+  std::string prefix =
+      absl::StrCat("http://127.0.0.1:", server_->http_port(), "/calendar/");
+  EXPECT_THAT(calendar.out, ::testing::StartsWith(prefix));
+  EXPECT_THAT(calendar.out, HasSubstr(".ics\n"));
+  server_->Stop();
+  Output offline = Welkomctl("calendar");
+  ASSERT_EQ(offline.exit_code, 0) << offline.out;
+  EXPECT_EQ(offline.out, calendar.out);
 }
 
 TEST_F(WelkomctlTest, UnknownCommandPrintsUsageAndExitsTwo) {

@@ -40,6 +40,7 @@
 #include "welkom/v1/event.pb.h"
 #include "welkom/v1/identity.pb.h"
 #include "welkom/v1/journey.pb.h"
+#include "welkom/v1/language.pb.h"
 #include "welkom/v1/notification.pb.h"
 
 namespace welkom::sdk {
@@ -60,6 +61,9 @@ struct Conflict {
 
 struct ClientOptions {
   std::string target = "127.0.0.1:50051";  // host:port of welkomd
+  // welkomd's web address (its HTTP port), the base of the calendar feed
+  // URL; no trailing slash.
+  std::string web_base_url = "http://127.0.0.1:8080";
   bool use_tls = false;
   // PEM root certificates for TLS; empty uses the system's roots.
   std::string tls_root_certs;
@@ -149,6 +153,32 @@ class Client {
   absl::Status Rsvp(const std::string& event_id);
   // Gives the seat back through the outbox.
   absl::Status CancelRsvp(const std::string& event_id);
+
+  // Dutch classes on offer (courses whose last session has not ended), by
+  // first session, each with the caller's own enrolment (my_enrolment), so
+  // the newcomer's classes read offline. Enrolments still in the outbox are
+  // laid over as the server is expected to decide: a seat while seats
+  // remain, else the waitlist; CANCELLED for a pending withdrawal.
+  absl::StatusOr<std::vector<v1::Course>> Classes(
+      Source source = Source::kDefault);
+  // Enrols in a course through the outbox (works offline). A second
+  // enrolment, or one in a course that has ended, comes back through
+  // on_rejected.
+  absl::Status Enrol(const std::string& course_id);
+  // Withdraws from a course through the outbox; the seat goes to the first
+  // on the waitlist.
+  absl::Status Withdraw(const std::string& course_id);
+
+  // The personal calendar feed (events, class sessions, journey deadlines
+  // as an .ics URL for any calendar app). Needs the server: makes a new
+  // secret URL, revokes the previous one and keeps the new one in the cache.
+  absl::StatusOr<std::string> RenewCalendarFeed();
+  // The feed URL last made on this device (from the cache; NOT_FOUND if
+  // none was made here).
+  absl::StatusOr<std::string> CalendarFeedUrl();
+  // Revokes the feed on the server (its URL answers 404 from then on) and
+  // forgets it here. Needs the server.
+  absl::Status RevokeCalendarFeed();
 
   // Sends the outbox now, in order. OK once it is empty; UNAVAILABLE if the
   // server is away (the rest stays queued and is retried with backoff).
