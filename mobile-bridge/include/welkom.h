@@ -203,6 +203,45 @@ WELKOM_EXPORT welkom_watch* welkom_client_watch_notifications(
 /* Ends the watch; no call of its `fn` runs after this returns. */
 WELKOM_EXPORT void welkom_watch_free(welkom_watch* watch) WELKOM_NOEXCEPT;
 
+/* --- events ------------------------------------------------------------ */
+/* Upcoming events the user may join, by start time, with RSVPs still in the
+ * outbox laid over (my_rsvp as the server is expected to decide); returns
+ * welkom.v1.ListEventsResponse (events only, no page token). */
+WELKOM_EXPORT welkom_buffer* welkom_client_events(welkom_client* client,
+                                                  welkom_source source,
+                                                  welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Takes a seat (or a waitlist place) at an event through the outbox; works
+ * offline. A second RSVP, or one for a past or cancelled event, comes back
+ * through the rejected callback. INVALID_ARGUMENT for a NULL or empty id. */
+WELKOM_EXPORT bool welkom_client_rsvp(welkom_client* client,
+                                      const char* event_id, welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Gives the seat back through the outbox; works offline. */
+WELKOM_EXPORT bool welkom_client_cancel_rsvp(welkom_client* client,
+                                             const char* event_id,
+                                             welkom_error* err)
+    WELKOM_NOEXCEPT;
+
+/* --- Dutch classes ----------------------------------------------------- */
+/* Courses on offer, by first session, each with the user's own enrolment
+ * (my_enrolment; enrolments still in the outbox laid over); returns
+ * welkom.v1.ListCoursesResponse. Read offline from the cache. */
+WELKOM_EXPORT welkom_buffer* welkom_client_classes(welkom_client* client,
+                                                   welkom_source source,
+                                                   welkom_error* err)
+    WELKOM_NOEXCEPT;
+/* Enrols through the outbox (a seat while seats remain, else the waitlist);
+ * works offline. A second enrolment comes back through the rejected
+ * callback. INVALID_ARGUMENT for a NULL or empty id. */
+WELKOM_EXPORT bool welkom_client_enrol(welkom_client* client,
+                                       const char* course_id,
+                                       welkom_error* err) WELKOM_NOEXCEPT;
+/* Withdraws through the outbox; the seat goes to the first waiting. */
+WELKOM_EXPORT bool welkom_client_withdraw(welkom_client* client,
+                                          const char* course_id,
+                                          welkom_error* err) WELKOM_NOEXCEPT;
+
 /* --- buffer ------------------------------------------------------------- */
 WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)
     WELKOM_NOEXCEPT;

@@ -144,6 +144,14 @@ void ThrowUnless(JNIEnv* env, bool ok, const welkom_error& err) {
   if (!ok) Throw(env, err);
 }
 
+// welkom_client_* calls that take or give back a place by id.
+void PlaceChange(JNIEnv* env, jlong handle, jstring id,
+                 bool (*change)(welkom_client*, const char*, welkom_error*)) {
+  welkom_error err;
+  Utf8 text(env, id);
+  ThrowUnless(env, change(FromHandle(handle)->client, text.get(), &err), err);
+}
+
 void Keep(JNIEnv* env, jobject object, Listener* listener, welkom_options* o,
           void (*set)(welkom_options*, welkom_change_fn, void*)) {
   if (object == nullptr) return;
@@ -283,6 +291,36 @@ JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeMarkRead(
                                     static_cast<size_t>(count), &err);
   env->ReleaseLongArrayElements(ids, values, JNI_ABORT);
   ThrowUnless(env, ok, err);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeEvents(
+    JNIEnv* env, jclass, jlong handle, jint source) {
+  return ReadFrom(env, handle, source, welkom_client_events);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeRsvp(
+    JNIEnv* env, jclass, jlong handle, jstring event_id) {
+  PlaceChange(env, handle, event_id, welkom_client_rsvp);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeCancelRsvp(
+    JNIEnv* env, jclass, jlong handle, jstring event_id) {
+  PlaceChange(env, handle, event_id, welkom_client_cancel_rsvp);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeClasses(
+    JNIEnv* env, jclass, jlong handle, jint source) {
+  return ReadFrom(env, handle, source, welkom_client_classes);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeEnrol(
+    JNIEnv* env, jclass, jlong handle, jstring course_id) {
+  PlaceChange(env, handle, course_id, welkom_client_enrol);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWithdraw(
+    JNIEnv* env, jclass, jlong handle, jstring course_id) {
+  PlaceChange(env, handle, course_id, welkom_client_withdraw);
 }
 
 JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWatch(

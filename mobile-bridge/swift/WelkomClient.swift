@@ -135,6 +135,38 @@ public final class WelkomClient {
     } }
   }
 
+  /// Upcoming events, with RSVPs still in the outbox laid over.
+  public func events(_ source: WelkomSource = .server) throws -> [Welkom_V1_Event] {
+    let list: Welkom_V1_ListEventsResponse =
+      try message { welkom_client_events(handle, source.rawValue, $0) }
+    return list.events
+  }
+
+  /// A seat (or waitlist place) through the outbox; works offline.
+  public func rsvp(eventID: String) throws {
+    try check { welkom_client_rsvp(handle, eventID, $0) }
+  }
+
+  public func cancelRsvp(eventID: String) throws {
+    try check { welkom_client_cancel_rsvp(handle, eventID, $0) }
+  }
+
+  /// Dutch classes on offer, each with the user's own enrolment (cached).
+  public func classes(_ source: WelkomSource = .server) throws -> [Welkom_V1_Course] {
+    let list: Welkom_V1_ListCoursesResponse =
+      try message { welkom_client_classes(handle, source.rawValue, $0) }
+    return list.courses
+  }
+
+  /// Enrols through the outbox; works offline.
+  public func enrol(courseID: String) throws {
+    try check { welkom_client_enrol(handle, courseID, $0) }
+  }
+
+  public func withdraw(courseID: String) throws {
+    try check { welkom_client_withdraw(handle, courseID, $0) }
+  }
+
   /// Sends the outbox; throws code 14 (UNAVAILABLE) while offline.
   public func sync() throws { try check { welkom_client_sync(handle, $0) } }
 

@@ -270,6 +270,105 @@ static void test_inbox_and_watch(const launched_server* server) {
   pthread_mutex_destroy(&w.mu);
 }
 
+/* The `n`-th (0-based) element of the repeated message field 1 of a list
+ * response (ListEventsResponse, ListCoursesResponse); 0 if fewer. */
+static int nth_item(const welkom_buffer* list, int n, const uint8_t** item,
+                    size_t* size) {
+  const uint8_t* p = welkom_buffer_data(list);
+  const uint8_t* end = p + welkom_buffer_size(list);
+  int i;
+  for (i = 0; i <= n; ++i) {
+    if (!find_field(p, end, 1, NULL, item, size)) return 0;
+    p = *item + *size;
+  }
+  return 1;
+}
+
+/* The varint field `field` of the item whose id (field 1) is `id`; 0 when
+ * the field is absent (proto3's default), -1 when the item is. */
+static int64_t item_value(const welkom_buffer* list, const char* id,
+                          int field) {
+  const uint8_t* item;
+  const uint8_t* item_id;
+  size_t size, id_size;
+  uint64_t value = 0;
+  int n;
+  for (n = 0; list != NULL && nth_item(list, n, &item, &size); ++n) {
+    if (find_field(item, item + size, 1, NULL, &item_id, &id_size) &&
+        id_size == strlen(id) && memcmp(item_id, id, id_size) == 0) {
+      find_field(item, item + size, field, &value, NULL, NULL);
+      return (int64_t)value;
+    }
+  }
+  return -1;
+}
+
+typedef welkom_buffer* (*list_fn)(welkom_client*, welkom_source,
+                                  welkom_error*);
+typedef bool (*place_fn)(welkom_client*, const char*, welkom_error*);
+
+/* Events and classes alike: the first item where the user has no place
+ * yet gets one (`take`), then gives it back (`give`); `mine` is the field
+ * of the user's own status, `given_back` its value after `give`. The id
+ * taken is left in `id` for the offline test. */
+static void check_take_and_give(welkom_client* client, list_fn list,
+                                place_fn take, place_fn give, int mine,
+                                int64_t given_back, char* id, size_t id_cap) {
+  welkom_error err;
+  welkom_buffer* items = list(client, WELKOM_SOURCE_DEFAULT, &err);
+  const uint8_t* item;
+  const uint8_t* item_id = NULL;
+  size_t size, id_size = 0;
+  int n;
+  id[0] = '\0';
+  for (n = 0; items != NULL && nth_item(items, n, &item, &size); ++n) {
+    uint64_t status = 0;
+    find_field(item, item + size, mine, &status, NULL, NULL);
+    if (status == 0 &&
+        find_field(item, item + size, 1, NULL, &item_id, &id_size) &&
+        id_size < id_cap) {
+      memcpy(id, item_id, id_size);
+      id[id_size] = '\0';
+      break;
+    }
+  }
+  welkom_buffer_free(items);
+  CHECK(id[0] != '\0');
+  if (id[0] == '\0') return;
+  CHECK(take(client, id, &err));
+  CHECK(welkom_client_sync(client, &err));
+  items = list(client, WELKOM_SOURCE_DEFAULT, &err);
+  /* 1: CONFIRMED / ENROLLED, 2: WAITLISTED. */
+  CHECK(item_value(items, id, mine) == 1 || item_value(items, id, mine) == 2);
+  welkom_buffer_free(items);
+  CHECK(give(client, id, &err));
+  CHECK(welkom_client_sync(client, &err));
+  items = list(client, WELKOM_SOURCE_DEFAULT, &err);
+  CHECK(item_value(items, id, mine) == given_back);
+  welkom_buffer_free(items);
+  err.code = WELKOM_OK;
+  CHECK(!take(client, "", &err));
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+}
+
+static char event_id[64], course_id[64];
+
+static void test_events_and_classes(const launched_server* server) {
+  welkom_client* client = open_client(server);
+  welkom_error err;
+  welkom_buffer_free(welkom_client_login(client, server->newcomer_email,
+                                         server->newcomer_password, &err));
+  /* Event.my_rsvp = 18, CANCELLED = 3; Course.my_enrolment = 12,
+   * CANCELLED = 4. */
+  check_take_and_give(client, welkom_client_events, welkom_client_rsvp,
+                      welkom_client_cancel_rsvp, 18, 3, event_id,
+                      sizeof event_id);
+  check_take_and_give(client, welkom_client_classes, welkom_client_enrol,
+                      welkom_client_withdraw, 12, 4, course_id,
+                      sizeof course_id);
+  welkom_client_free(client);
+}
+
 static void test_cache_answers_when_server_is_down(launched_server* server) {
   /* Same cache file as the test before: the session was kept. */
   welkom_client* client = open_client(server);
@@ -280,6 +379,17 @@ static void test_cache_answers_when_server_is_down(launched_server* server) {
   who = welkom_client_whoami(client, WELKOM_SOURCE_DEFAULT, &err);
   CHECK(who != NULL);
   welkom_buffer_free(who);
+  {
+    /* The lists read before are cached, with their last known state. */
+    welkom_buffer* events = welkom_client_events(client, WELKOM_SOURCE_DEFAULT,
+                                                 &err);
+    welkom_buffer* classes =
+        welkom_client_classes(client, WELKOM_SOURCE_DEFAULT, &err);
+    CHECK(item_value(events, event_id, 18) == 3);
+    CHECK(item_value(classes, course_id, 12) == 4);
+    welkom_buffer_free(events);
+    welkom_buffer_free(classes);
+  }
   /* Offline the session cannot be revoked, but it is forgotten here. */
   CHECK(welkom_client_logout(client, &err));
   CHECK(!welkom_client_signed_in(client));
@@ -296,6 +406,7 @@ int main(void) {
   test_login_and_whoami(&server);
   test_journey_step_change(&server);
   test_inbox_and_watch(&server);
+  test_events_and_classes(&server);
   test_cache_answers_when_server_is_down(&server);
   stop_welkomd(&server);
   remove_server_dir(&server);

@@ -2,7 +2,11 @@ package nl.welkom.sdk;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
+import nl.welkom.proto.v1.Course;
+import nl.welkom.proto.v1.Event;
 import nl.welkom.proto.v1.Journey;
+import nl.welkom.proto.v1.ListCoursesResponse;
+import nl.welkom.proto.v1.ListEventsResponse;
 import nl.welkom.proto.v1.ListNotificationsResponse;
 import nl.welkom.proto.v1.Member;
 import nl.welkom.proto.v1.Notification;
@@ -140,6 +144,47 @@ public final class WelkomClient implements AutoCloseable {
     return new Watch(nativeWatch(handle(), raw));
   }
 
+  /**
+   * Upcoming events the user may join, by start time, with RSVPs still in
+   * the outbox laid over (myRsvp as the server is expected to decide).
+   */
+  public List<Event> events(int source) throws WelkomException {
+    return parse(() -> ListEventsResponse.parseFrom(nativeEvents(handle(), source)))
+        .getEventsList();
+  }
+
+  /**
+   * Takes a seat (or a waitlist place) through the outbox; works offline. A
+   * second RSVP comes back through the rejected listener.
+   */
+  public void rsvp(String eventId) throws WelkomException {
+    nativeRsvp(handle(), eventId);
+  }
+
+  /** Gives the seat back through the outbox; works offline. */
+  public void cancelRsvp(String eventId) throws WelkomException {
+    nativeCancelRsvp(handle(), eventId);
+  }
+
+  /**
+   * Dutch classes on offer, by first session, each with the user's own
+   * enrolment (enrolments still in the outbox laid over); cached offline.
+   */
+  public List<Course> classes(int source) throws WelkomException {
+    return parse(() -> ListCoursesResponse.parseFrom(nativeClasses(handle(), source)))
+        .getCoursesList();
+  }
+
+  /** Enrols through the outbox (works offline); a second enrolment is rejected. */
+  public void enrol(String courseId) throws WelkomException {
+    nativeEnrol(handle(), courseId);
+  }
+
+  /** Withdraws through the outbox; the seat goes to the first waiting. */
+  public void withdraw(String courseId) throws WelkomException {
+    nativeWithdraw(handle(), courseId);
+  }
+
   /** Sends the outbox; throws UNAVAILABLE while offline. */
   public void sync() throws WelkomException {
     nativeSync(handle());
@@ -193,6 +238,14 @@ public final class WelkomClient implements AutoCloseable {
       throws WelkomException;
   private static native byte[] nativeInbox(long handle, int source) throws WelkomException;
   private static native void nativeMarkRead(long handle, long[] ids) throws WelkomException;
+  private static native byte[] nativeEvents(long handle, int source) throws WelkomException;
+  private static native void nativeRsvp(long handle, String eventId) throws WelkomException;
+  private static native void nativeCancelRsvp(long handle, String eventId)
+      throws WelkomException;
+  private static native byte[] nativeClasses(long handle, int source) throws WelkomException;
+  private static native void nativeEnrol(long handle, String courseId) throws WelkomException;
+  private static native void nativeWithdraw(long handle, String courseId)
+      throws WelkomException;
   private static native long nativeWatch(long handle, RawListener listener)
       throws WelkomException;
   private static native void nativeWatchFree(long watch);

@@ -7,10 +7,14 @@ import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.welkom.proto.v1.Course;
+import nl.welkom.proto.v1.EnrolmentStatus;
+import nl.welkom.proto.v1.Event;
 import nl.welkom.proto.v1.Journey;
 import nl.welkom.proto.v1.JourneyStep;
 import nl.welkom.proto.v1.Member;
 import nl.welkom.proto.v1.Role;
+import nl.welkom.proto.v1.RsvpStatus;
 import nl.welkom.proto.v1.UpdateStepRequest;
 import nl.welkom.proto.v1.WhoAmIResponse;
 import org.junit.AfterClass;
@@ -173,6 +177,99 @@ public class WelkomClientTest {
         assertEquals(1, codes.size());
         assertEquals(WelkomException.NOT_FOUND, (int) codes.get(0));
       }
+    }
+  }
+
+  private static Course course(List<Course> courses, String id) {
+    for (Course c : courses) {
+      if (c.getId().equals(id)) return c;
+    }
+    throw new AssertionError("no course " + id);
+  }
+
+  @Test
+  public void enrolmentMadeOfflineReachesTheServerOnceAndWithdrawFreesTheSeat()
+      throws Exception {
+    String id;
+    int before;
+    try (WelkomClient client = new WelkomClient(options("classes.db"))) {
+      client.login(server.newcomerEmail, server.newcomerPassword);
+      List<Course> courses = client.classes(WelkomClient.SOURCE_DEFAULT);
+      assertFalse("the demo region offers Dutch courses", courses.isEmpty());
+      id = courses.get(0).getId();
+      before = courses.get(0).getEnrolledCount();
+    }
+    WelkomClient.Options offline = options("classes.db");
+    offline.target = "127.0.0.1:1";  // nothing listens there
+    try (WelkomClient client = new WelkomClient(offline)) {
+      client.enrol(id);
+      assertEquals(1, client.pendingChanges());
+      Course shown = course(client.classes(WelkomClient.SOURCE_DEFAULT), id);
+      assertEquals(EnrolmentStatus.ENROLMENT_STATUS_ENROLLED, shown.getMyEnrolment());
+      assertEquals(before + 1, shown.getEnrolledCount());
+    }
+    WelkomClient.Options online = options("classes.db");
+    online.syncAutomatically = false;
+    try (WelkomClient client = new WelkomClient(online)) {
+      client.sync();
+      assertEquals(0, client.pendingChanges());
+      Course now = course(client.classes(WelkomClient.SOURCE_DEFAULT), id);
+      assertEquals(EnrolmentStatus.ENROLMENT_STATUS_ENROLLED, now.getMyEnrolment());
+      assertEquals(before + 1, now.getEnrolledCount());
+      client.withdraw(id);
+      client.sync();
+      now = course(client.classes(WelkomClient.SOURCE_DEFAULT), id);
+      assertEquals(EnrolmentStatus.ENROLMENT_STATUS_CANCELLED, now.getMyEnrolment());
+      assertEquals(before, now.getEnrolledCount());
+    }
+  }
+
+  @Test
+  public void rsvpTakesASeatAndCancelGivesItBack() throws Exception {
+    List<Integer> rejected = new ArrayList<>();
+    WelkomClient.Options o = options("events.db");
+    o.syncAutomatically = false;
+    o.onRejected = collect(rejected);
+    try (WelkomClient client = new WelkomClient(o)) {
+      client.login(server.newcomerEmail, server.newcomerPassword);
+      Event open = null;
+      for (Event e : client.events(WelkomClient.SOURCE_DEFAULT)) {
+        if (open == null && !e.getCancelled()
+            && e.getMyRsvp() == RsvpStatus.RSVP_STATUS_UNSPECIFIED
+            && e.getConfirmedCount() < e.getCapacity()) {
+          open = e;
+        }
+      }
+      assertTrue("the demo region has an open event", open != null);
+      client.rsvp(open.getId());
+      client.rsvp(open.getId());
+      client.sync();
+      synchronized (rejected) {
+        assertEquals(1, rejected.size());
+        assertEquals(WelkomException.ALREADY_EXISTS, (int) rejected.get(0));
+      }
+      assertEquals(RsvpStatus.RSVP_STATUS_CONFIRMED, find(client, open.getId()).getMyRsvp());
+      client.cancelRsvp(open.getId());
+      client.sync();
+      assertEquals(RsvpStatus.RSVP_STATUS_CANCELLED, find(client, open.getId()).getMyRsvp());
+    }
+  }
+
+  private static Event find(WelkomClient client, String id) throws WelkomException {
+    for (Event e : client.events(WelkomClient.SOURCE_DEFAULT)) {
+      if (e.getId().equals(id)) return e;
+    }
+    throw new AssertionError("no event " + id);
+  }
+
+  @Test
+  public void emptyIdIsRefusedAtOnce() throws Exception {
+    try (WelkomClient client = new WelkomClient(options("empty-id.db"))) {
+      client.login(server.newcomerEmail, server.newcomerPassword);
+      client.enrol("");
+      fail("an empty course id was queued");
+    } catch (WelkomException e) {
+      assertEquals(WelkomException.INVALID_ARGUMENT, e.code());
     }
   }
 
