@@ -12,6 +12,16 @@ absl::Status Failed(sqlite3* db, absl::string_view what) {
 
 }  // namespace
 
+Query::~Query() {
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
+
 Query& Query::Int(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
   return *this;
@@ -76,15 +86,28 @@ absl::StatusOr<std::unique_ptr<CacheDb>> CacheDb::Open(
   return cache;
 }
 
-CacheDb::~CacheDb() { sqlite3_close(db_); }
+CacheDb::~CacheDb() {
+  for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
+  sqlite3_close(db_);
+}
 
 absl::StatusOr<std::unique_ptr<Query>> CacheDb::Prepare(absl::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it != statements_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return std::make_unique<Query>(db_, it->second.stmt, &it->second.in_use);
+  }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt,
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                         SQLITE_PREPARE_PERSISTENT, &stmt,
                          nullptr) != SQLITE_OK) {
     return Failed(db_, "prepare");
   }
-  return std::make_unique<Query>(db_, stmt);
+  if (it != statements_.end()) return std::make_unique<Query>(db_, stmt);
+  Cached& cached = statements_[std::string(sql)];
+  cached.stmt = stmt;
+  cached.in_use = true;
+  return std::make_unique<Query>(db_, stmt, &cached.in_use);
 }
 
 absl::Status CacheDb::ExecScript(const char* sql) {
@@ -98,12 +121,40 @@ absl::Status CacheDb::ExecScript(const char* sql) {
   return absl::OkStatus();
 }
 
+absl::Status CacheDb::Run(const char* sql) {
+  auto q = Prepare(sql);
+  return q.ok() ? (*q)->Exec() : q.status();
+}
+
 absl::Status CacheDb::InTransaction(const std::function<absl::Status()>& body) {
-  if (absl::Status s = ExecScript("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (absl::Status s = Run("BEGIN IMMEDIATE"); !s.ok()) return s;
   absl::Status status = body();
-  if (status.ok()) status = ExecScript("COMMIT");
-  if (!status.ok()) ExecScript("ROLLBACK").IgnoreError();
+  if (status.ok()) status = Run("COMMIT");
+  if (!status.ok()) Run("ROLLBACK").IgnoreError();
   return status;
+}
+
+absl::Status WriteBatch::Add(const std::function<absl::Status()>& unit) {
+  if (!open_) {
+    if (absl::Status s = db_->Run("BEGIN IMMEDIATE"); !s.ok()) return s;
+    open_ = true;
+  }
+  if (absl::Status s = unit(); !s.ok()) {
+    db_->Run("ROLLBACK").IgnoreError();
+    open_ = false;
+    units_ = 0;
+    return s;
+  }
+  return ++units_ >= every_ ? Commit() : absl::OkStatus();
+}
+
+absl::Status WriteBatch::Commit() {
+  if (!open_) return absl::OkStatus();
+  open_ = false;
+  units_ = 0;
+  absl::Status s = db_->Run("COMMIT");
+  if (!s.ok()) db_->Run("ROLLBACK").IgnoreError();
+  return s;
 }
 
 }  // namespace welkom::sdk

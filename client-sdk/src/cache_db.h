@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -20,10 +21,13 @@
 namespace welkom::sdk {
 
 // A prepared statement. Bind with 1-based indexes, then Next() row by row.
+// A statement from CacheDb's cache goes back to it (reset) when the Query
+// is destroyed; any other is finalized.
 class Query {
  public:
-  Query(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  ~Query() { sqlite3_finalize(stmt_); }
+  Query(sqlite3* db, sqlite3_stmt* stmt, bool* in_use = nullptr)
+      : db_(db), stmt_(stmt), in_use_(in_use) {}
+  ~Query();
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
 
@@ -44,6 +48,7 @@ class Query {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_;  // the cache's flag for a cached statement, else null
   absl::Status status_;
 };
 
@@ -53,16 +58,49 @@ class CacheDb {
   static absl::StatusOr<std::unique_ptr<CacheDb>> Open(const std::string& path);
   ~CacheDb();
 
+  // Statements are compiled once per connection and reused (SQL text is
+  // the key); a statement still in use is compiled afresh for the caller.
   absl::StatusOr<std::unique_ptr<Query>> Prepare(absl::string_view sql);
   // Runs SQL text without parameters (schema).
   absl::Status ExecScript(const char* sql);
   // Runs `body` in one transaction; commits if it returns OK.
   absl::Status InTransaction(const std::function<absl::Status()>& body);
+  // Plain statements without parameters, compiled once (BEGIN, COMMIT...).
+  absl::Status Run(const char* sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
   explicit CacheDb(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  // Node-based: the in_use flags keep their address.
+  std::map<std::string, Cached, std::less<>> statements_;
+};
+
+// One transaction over a run of small units of writes (e.g. one per applied
+// outbox entry), so a run of N costs N/`every` commits instead of N: opened
+// by the first Add, committed every `every` units, by Commit() and on
+// destruction. A unit that fails rolls back the whole open batch: use it
+// only for work that is safe to do again (outbox replays are, by
+// request_id). Commit() before anything else writes in its own transaction.
+class WriteBatch {
+ public:
+  WriteBatch(CacheDb* db, int every) : db_(db), every_(every) {}
+  ~WriteBatch() { Commit().IgnoreError(); }
+  WriteBatch(const WriteBatch&) = delete;
+  WriteBatch& operator=(const WriteBatch&) = delete;
+
+  absl::Status Add(const std::function<absl::Status()>& unit);
+  absl::Status Commit();
+
+ private:
+  CacheDb* db_;
+  int every_;
+  int units_ = 0;
+  bool open_ = false;
 };
 
 }  // namespace welkom::sdk

@@ -43,7 +43,7 @@ absl::StatusOr<std::unique_ptr<Client::Impl>> Client::Impl::Open(
   if (!found.ok()) return found.status();
   if (*found) impl->token_ = session.token();
   RegisterInboxChanges(*impl);
-  RegisterJourneyChanges(*impl);
+  if (absl::Status s = RegisterJourneyChanges(*impl); !s.ok()) return s;
   RegisterEventChanges(*impl);
   RegisterClassChanges(*impl);
   return impl;
@@ -141,12 +141,18 @@ absl::Status Client::Impl::Flush() {
 }
 
 absl::Status Client::Impl::SendAll() {
+  // Applied entries leave the outbox (with the server's answer recorded) in
+  // one transaction per kAppliedBatch. A crash loses at most that many
+  // removals: those changes are sent again and the server answers each
+  // replay from its request_id, so nothing is applied twice.
+  constexpr int kAppliedBatch = 64;
+  WriteBatch applied(db_.get(), kAppliedBatch);
   while (true) {
     auto front = outbox_->Front();
     if (!front.ok()) return front.status();
     if (!front->has_value()) {
       backoff_.Reset();
-      return absl::OkStatus();
+      return applied.Commit();
     }
     const OutboxEntry& entry = **front;
     auto kind = changes_.find(entry.method);
@@ -160,15 +166,19 @@ absl::Status Client::Impl::SendAll() {
     if (!request->ParseFromString(entry.request)) {
       return absl::DataLossError("outbox entry unreadable");
     }
+    if (kind->second.before_send) {
+      if (absl::Status s = kind->second.before_send(*request); !s.ok()) return s;
+    }
     absl::Status status = CallServer(entry.method, *request, response.get());
     if (status.ok()) {
-      absl::Status stored = db_->InTransaction([&] {
+      absl::Status stored = applied.Add([&] {
         absl::Status s = outbox_->Remove(entry.seq);
         return s.ok() ? kind->second.applied(*request, *response) : s;
       });
       if (!stored.ok()) return stored;
       continue;
     }
+    if (absl::Status s = applied.Commit(); !s.ok()) return s;
     if (IsTransient(status) || absl::IsResourceExhausted(status)) {
       ScheduleRetry();
       return status;

@@ -34,6 +34,9 @@ struct ChangeKind {
   // answer in the cache and adjusts later entries (e.g. newer etags).
   std::function<absl::Status(const Message& request, const Message& response)>
       applied;
+  // Optional: adjusts the request just before it is sent (e.g. to carry a
+  // newer etag); the request_id stays, so the server still sees one change.
+  std::function<absl::Status(Message& request)> before_send;
   // When a Flush stops (outbox empty, or the server away): stores what
   // `applied` kept in memory, so a run of changes to one document writes it
   // once. Optional. A crash before it only leaves the cache older than the
@@ -111,7 +114,7 @@ class Client::Impl {
 
 // Each feature registers its outbox changes (called by Impl::Open).
 void RegisterInboxChanges(Client::Impl& impl);
-void RegisterJourneyChanges(Client::Impl& impl);
+absl::Status RegisterJourneyChanges(Client::Impl& impl);  // + its table
 void RegisterEventChanges(Client::Impl& impl);
 void RegisterClassChanges(Client::Impl& impl);
 

@@ -54,23 +54,43 @@ absl::Status FetchJourney(Client::Impl& impl) {
   return s.ok() ? Store(impl, resp.journey()) : s;
 }
 
-// After `sent` was applied, later changes of the same step that were based
-// on the same etag are based on the new version now: they are this device's
-// own follow-ups, not conflicts.
-absl::Status CarryEtag(Client::Impl& impl, const v1::UpdateStepRequest& sent,
-                       const v1::Journey& now) {
-  const v1::JourneyStep* step = FindStep(now, sent.step_key());
-  if (step == nullptr || sent.etag().empty()) return absl::OkStatus();
-  return ForEachPending<v1::UpdateStepRequest>(
-      impl, kUpdateStep, [&](int64_t seq, v1::UpdateStepRequest& later) {
-        if (later.step_key() != sent.step_key() ||
-            later.etag() != sent.etag()) {
-          return absl::OkStatus();
-        }
-        later.set_etag(step->etag());
-        return impl.outbox().Rewrite(seq, later.SerializeAsString());
-      },
-      StepSubject(sent.step_key()));
+// Etags this device superseded itself. When a change based on etag X was
+// applied and the step's etag became Y, later changes of the same step that
+// still carry X are this device's own follow-ups, not conflicts: they are
+// sent with Y. One row per superseded etag, always pointing at the newest
+// (so a chain of N changes costs N small writes, not N^2 outbox rewrites);
+// written in the transaction that removes the applied entry, so it holds
+// across a restart; emptied once the outbox is.
+constexpr char kCarriedSchema[] =
+    "CREATE TABLE IF NOT EXISTS carried_etags ("
+    "  step_key TEXT NOT NULL, from_etag TEXT NOT NULL,"
+    "  to_etag TEXT NOT NULL, PRIMARY KEY (step_key, from_etag));"
+    "CREATE INDEX IF NOT EXISTS carried_etags_by_to ON carried_etags "
+    "(step_key, to_etag);";
+
+absl::Status RecordCarry(Client::Impl& impl, const std::string& key,
+                         const std::string& from, const std::string& to) {
+  auto older = impl.db().Prepare(
+      "UPDATE carried_etags SET to_etag = ? WHERE step_key = ? AND to_etag = ?");
+  if (!older.ok()) return older.status();
+  absl::Status s = (*older)->Text(1, to).Text(2, key).Text(3, from).Exec();
+  if (!s.ok()) return s;
+  auto insert = impl.db().Prepare(
+      "INSERT OR REPLACE INTO carried_etags (step_key, from_etag, to_etag) "
+      "VALUES (?, ?, ?)");
+  if (!insert.ok()) return insert.status();
+  return (*insert)->Text(1, key).Text(2, from).Text(3, to).Exec();
+}
+
+// Before sending: an etag this device superseded becomes the newest.
+absl::Status CarryEtag(Client::Impl& impl, v1::UpdateStepRequest* change) {
+  if (change->etag().empty()) return absl::OkStatus();
+  auto q = impl.db().Prepare(
+      "SELECT to_etag FROM carried_etags WHERE step_key = ? AND from_etag = ?");
+  if (!q.ok()) return q.status();
+  (*q)->Text(1, change->step_key()).Text(2, change->etag());
+  if ((*q)->Next()) change->set_etag((*q)->ColumnText(0));
+  return (*q)->status();
 }
 
 absl::Status OverlayPending(Client::Impl& impl, v1::Journey* journey) {
@@ -85,10 +105,14 @@ absl::Status OverlayPending(Client::Impl& impl, v1::Journey* journey) {
 
 }  // namespace
 
-void RegisterJourneyChanges(Client::Impl& impl) {
+absl::Status RegisterJourneyChanges(Client::Impl& impl) {
+  if (absl::Status s = impl.db().ExecScript(kCarriedSchema); !s.ok()) return s;
   ChangeKind kind;
   kind.new_request = [] { return std::make_unique<v1::UpdateStepRequest>(); };
   kind.new_response = [] { return std::make_unique<v1::UpdateStepResponse>(); };
+  kind.before_send = [&impl](Message& request) {
+    return CarryEtag(impl, static_cast<v1::UpdateStepRequest*>(&request));
+  };
   // The journey of the latest answer, stored once when the Flush settles
   // (a journey is ~20 KB; writing it per change doubled a replay's time).
   auto latest = std::make_shared<std::optional<v1::Journey>>();
@@ -97,9 +121,19 @@ void RegisterJourneyChanges(Client::Impl& impl) {
     const auto& sent = static_cast<const v1::UpdateStepRequest&>(request);
     const auto& answer = static_cast<const v1::UpdateStepResponse&>(response);
     *latest = answer.journey();
-    return CarryEtag(impl, sent, answer.journey());
+    const v1::JourneyStep* step = FindStep(**latest, sent.step_key());
+    if (step == nullptr || sent.etag().empty()) return absl::OkStatus();
+    return RecordCarry(impl, sent.step_key(), sent.etag(), step->etag());
   };
   kind.settle = [&impl, latest]() {
+    auto pending = impl.outbox().Count();
+    if (!pending.ok()) return pending.status();
+    if (*pending == 0) {
+      if (absl::Status s = impl.db().ExecScript("DELETE FROM carried_etags;");
+          !s.ok()) {
+        return s;
+      }
+    }
     if (!latest->has_value()) return absl::OkStatus();
     absl::Status s = Store(impl, **latest);
     latest->reset();
@@ -110,6 +144,7 @@ void RegisterJourneyChanges(Client::Impl& impl) {
     FetchJourney(impl).IgnoreError();
   };
   impl.RegisterChange(kUpdateStep, std::move(kind));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<v1::Journey> Client::GetJourney(Source source) {

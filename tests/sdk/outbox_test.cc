@@ -53,6 +53,35 @@ TEST_F(OutboxTest, EntriesSurviveReopeningTheFileInOrder) {
   EXPECT_EQ((*front)->request_id, "id0");
 }
 
+// Removals of applied entries in batches: what a batch committed stays,
+// a failed unit takes back only the batch still open.
+TEST_F(OutboxTest, WriteBatchCommitsEveryNUnitsAndAFailureUndoesOnlyTheOpenOne) {
+  {
+    auto db = CacheDb::Open(path_);
+    ASSERT_TRUE(db.ok());
+    auto outbox = Outbox::Open(db->get());
+    for (int i = 0; i < 5; ++i) {
+      outbox->Append("/m", "r", "id" + std::to_string(i)).IgnoreError();
+    }
+    WriteBatch batch(db->get(), /*every=*/2);
+    for (int64_t seq = 1; seq <= 3; ++seq) {
+      ASSERT_TRUE(batch.Add([&] { return outbox->Remove(seq); }).ok());
+    }
+    // Entry 3 is in the open batch; this failure rolls it back.
+    EXPECT_FALSE(
+        batch.Add([] { return absl::InternalError("unit failed"); }).ok());
+    ASSERT_TRUE(batch.Add([&] { return outbox->Remove(4); }).ok());
+    // The batch left open (entry 4) is committed when it goes.
+  }
+  auto db = CacheDb::Open(path_);
+  auto outbox = Outbox::Open(db->get());
+  auto all = outbox->All();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].request_id, "id2");
+  EXPECT_EQ((*all)[1].request_id, "id4");
+}
+
 TEST_F(OutboxTest, RewriteKeepsTheRequestIdAndRemoveTakesTheEntryOut) {
   auto db = CacheDb::Open(path_);
   auto outbox = Outbox::Open(db->get());
