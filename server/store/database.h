@@ -26,7 +26,7 @@ class Database {
     std::string path;
     int readers = 4;
     // Migrations to apply; empty means the ones built into welkomd.
-    std::vector<Migration> migrations;
+    std::vector<Migration> migrations = {};
   };
 
   // Opens or creates the file and applies every pending migration in one

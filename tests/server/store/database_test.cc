@@ -96,6 +96,46 @@ TEST_F(DatabaseTest, NewerSchemaIsRefused) {
   auto db = Database::Open({path_, 1, one});
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(db.status().message().find("migration(s) 2"), std::string::npos)
+      << db.status();
+}
+
+TEST_F(DatabaseTest, MigrationLandedBelowTheNewestIsStillApplied) {
+  std::vector<Migration> first = {{1, "one", "CREATE TABLE a (x INTEGER);"},
+                                  {3, "three", "CREATE TABLE c (x INTEGER);"}};
+  { ASSERT_TRUE(Database::Open({path_, 1, first}).ok()); }
+  // Migration 2 reached main after 3 had been applied to this file.
+  std::vector<Migration> later = {first[0],
+                                  {2, "two", "CREATE TABLE b (x INTEGER);"},
+                                  first[1]};
+  auto db = Database::Open({path_, 1, later});
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ((*db)->schema_version(), 3);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'"),
+            1);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM schema_migrations"), 3);
+  EXPECT_EQ(Count(**db, "SELECT version FROM schema_migrations "
+                        "WHERE name = 'two'"),
+            2);
+}
+
+TEST_F(DatabaseTest, DatabaseFromBeforeTheLedgerKeepsItsMigrations) {
+  {
+    // What the runner before the ledger left: tables and user_version only.
+    auto conn = Connection::Open(path_, /*read_only=*/false);
+    ASSERT_TRUE(conn.ok()) << conn.status();
+    ASSERT_TRUE((*conn)->Exec("CREATE TABLE a (x INTEGER);"
+                              "INSERT INTO a VALUES (7);"
+                              "PRAGMA user_version=1")
+                    .ok());
+  }
+  std::vector<Migration> two = {{1, "one", "CREATE TABLE a (x INTEGER);"},
+                                {2, "two", "CREATE TABLE b (x INTEGER);"}};
+  auto db = Database::Open({path_, 1, two});
+  ASSERT_TRUE(db.ok()) << db.status();  // 1 is not run again
+  EXPECT_EQ((*db)->schema_version(), 2);
+  EXPECT_EQ(Count(**db, "SELECT x FROM a"), 7);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM schema_migrations"), 2);
 }
 
 TEST_F(DatabaseTest, FailedWriteRollsBackEverything) {
