@@ -56,7 +56,7 @@ void ConnectEventsToJourneys(const journey::Catalogue* catalogue,
         return store::MarkStepDoneByKey(*call.conn, member_id,
                                         kFirstSocialEventStep, call.now_seconds);
       });
-  language->AddCompletionHook(
+  language->AddSeatHook(
       [](Call& call, const store::CourseRow&, const std::string& member_id) {
         return store::MarkStepDoneByKey(*call.conn, member_id, kDutchCourseStep,
                                         call.now_seconds);

@@ -6,8 +6,8 @@
 //     date (cohort events become visible to them);
 //   - attendance recorded at an event marks the journey step
 //     "first_social_event" done (no change if it already is);
-//   - completing a Dutch course (80% of its sessions) marks "dutch_course"
-//     done;
+//   - a seat in a Dutch course (enrolled, or promoted from the waitlist)
+//     marks "dutch_course" (the course intake) done;
 //   - the calendar feed lists the due dates of the journey's open steps as
 //     all-day entries.
 // Every hook runs inside the caller's transaction or read snapshot.

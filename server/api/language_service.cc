@@ -293,9 +293,20 @@ absl::Status LanguageService::DoEnroll(Call& call, const v1::EnrollRequest& req,
   if (status == store::kEnrolWaitlisted) {
     WELKOM_ASSIGN_OR_RETURN(position, store::EnrolmentWaitlistPosition(
                                           *call.conn, course.id, row.seq));
+  } else {
+    WELKOM_RETURN_IF_ERROR(RunSeatHooks(call, course, me));
   }
   ToProto(row, position, static_cast<int>(course.sessions.size()),
           resp->mutable_enrolment());
+  return absl::OkStatus();
+}
+
+absl::Status LanguageService::RunSeatHooks(Call& call,
+                                           const store::CourseRow& course,
+                                           const std::string& member_id) {
+  for (const SeatHook& hook : seat_hooks_) {
+    WELKOM_RETURN_IF_ERROR(hook(call, course, member_id));
+  }
   return absl::OkStatus();
 }
 
@@ -323,6 +334,7 @@ absl::Status LanguageService::DoCancelEnrolment(
   if (!next.has_value()) return absl::OkStatus();
   WELKOM_RETURN_IF_ERROR(store::SetEnrolmentStatus(
       *call.conn, next->seq, store::kEnrolled, std::nullopt));
+  WELKOM_RETURN_IF_ERROR(RunSeatHooks(call, course, next->user_id));
   store::NotificationRow n =
       CourseNotice(course, next->user_id, "waitlist_promoted", call.now_seconds);
   n.title_en = absl::StrCat("You have a place: ", course.title_en);
@@ -379,9 +391,6 @@ absl::Status LanguageService::DoRecordSessionAttendance(
       n.title_nl = absl::StrCat("Cursus afgerond: ", course.title_nl);
       n.dedupe_key = absl::StrCat("course_completed:", enrolment->seq);
       WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
-      for (const CompletionHook& hook : completion_hooks_) {
-        WELKOM_RETURN_IF_ERROR(hook(call, course, member));
-      }
     }
     ToProto(*enrolment, 0, total, resp->add_enrolments());
   }

@@ -23,16 +23,16 @@ bool AttendanceCompletesCourse(int attended, int total);
 
 class LanguageService final : public v1::LanguageService::CallbackService {
  public:
-  // Runs in the transaction that completes a member's course (e.g. to
-  // advance a journey step); an error undoes the attendance recorded.
-  using CompletionHook = std::function<absl::Status(
+  // Runs in the transaction that gives a member a seat in a course: an
+  // enrolment with a free seat, or a promotion from the waitlist when a seat
+  // comes free (e.g. to tick the journey's course intake step). An error
+  // undoes the whole call.
+  using SeatHook = std::function<absl::Status(
       Call&, const store::CourseRow&, const std::string& member_id)>;
 
   explicit LanguageService(Dispatcher* dispatcher);
 
-  void AddCompletionHook(CompletionHook hook) {
-    completion_hooks_.push_back(std::move(hook));
-  }
+  void AddSeatHook(SeatHook hook) { seat_hooks_.push_back(std::move(hook)); }
 
   WELKOM_UNARY_OVERRIDE(CreateProvider);
   WELKOM_UNARY_OVERRIDE(ListProviders);
@@ -56,8 +56,11 @@ class LanguageService final : public v1::LanguageService::CallbackService {
       Call& call, const v1::RecordSessionAttendanceRequest& req,
       v1::RecordSessionAttendanceResponse* resp);
 
+  absl::Status RunSeatHooks(Call& call, const store::CourseRow& course,
+                            const std::string& member_id);
+
   Dispatcher* dispatcher_;
-  std::vector<CompletionHook> completion_hooks_;
+  std::vector<SeatHook> seat_hooks_;
 };
 
 void ToProto(const store::ProviderRow& row, v1::LanguageProvider* out);

@@ -170,7 +170,7 @@ TEST_F(EventsJourneyTest, AttendanceAtAnEventCompletesTheFirstSocialEventStep) {
   EXPECT_EQ(StepStatus(newcomer_, "first_social_event"), v1::STEP_STATUS_DONE);
 }
 
-TEST_F(EventsJourneyTest, EightyPercentOfACourseCompletesTheDutchCourseStep) {
+TEST_F(EventsJourneyTest, ASeatInACourseCompletesTheCourseIntakeStep) {
   v1::ListProvidersResponse providers;
   {
     grpc::ClientContext ctx;
@@ -186,12 +186,13 @@ TEST_F(EventsJourneyTest, EightyPercentOfACourseCompletesTheDutchCourseStep) {
   c->set_step(v1::CEFR_STEP_A0_A1);
   c->set_venue("Bibliotheek Hengelo");
   c->set_municipality("hengelo");
-  c->set_seats(8);
-  int64_t start = absl::ToUnixSeconds(absl::Now()) + 300;
+  c->set_seats(1);
+  int64_t start = absl::ToUnixSeconds(absl::Now()) + 86400;
   for (int i = 0; i < 5; ++i) {
     v1::CourseSession* s = c->add_sessions();
-    *s->mutable_start_time() = TimeUtil::SecondsToTimestamp(start + 600 * i);
-    *s->mutable_end_time() = TimeUtil::SecondsToTimestamp(start + 600 * i + 300);
+    *s->mutable_start_time() = TimeUtil::SecondsToTimestamp(start + 7 * 86400 * i);
+    *s->mutable_end_time() =
+        TimeUtil::SecondsToTimestamp(start + 7 * 86400 * i + 5400);
   }
   v1::CreateCourseResponse course;
   {
@@ -200,29 +201,36 @@ TEST_F(EventsJourneyTest, EightyPercentOfACourseCompletesTheDutchCourseStep) {
     grpc::Status s = language_->CreateCourse(&ctx, create, &course);
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
-  {
+  auto enroll = [&](const std::string& token) {
     grpc::ClientContext ctx;
-    WithToken(ctx, newcomer_);
+    WithToken(ctx, token);
     v1::EnrollRequest req;
     req.set_course_id(course.course().id());
     v1::EnrollResponse resp;
-    ASSERT_TRUE(language_->Enroll(&ctx, req, &resp).ok());
-  }
-  ASSERT_EQ(StepStatus(newcomer_, "dutch_course"), v1::STEP_STATUS_TODO);
-  for (int i = 0; i < 4; ++i) {
-    // 3 of 5 sessions (60%) leave the step open; the 4th (80%) completes it.
-    EXPECT_EQ(StepStatus(newcomer_, "dutch_course"), v1::STEP_STATUS_TODO)
-        << "after " << i << " sessions";
-    grpc::ClientContext ctx;
-    WithToken(ctx, advisor_);
-    v1::RecordSessionAttendanceRequest req;
-    req.set_course_id(course.course().id());
-    req.set_session_id(course.course().sessions(i).id());
-    req.add_member_ids(server_->Account("newcomer").user_id);
-    v1::RecordSessionAttendanceResponse resp;
-    grpc::Status s = language_->RecordSessionAttendance(&ctx, req, &resp);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-  }
+    grpc::Status s = language_->Enroll(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.enrolment().status();
+  };
+  std::vector<ExtraMember> first = NewcomersArriving("Seat", 1, 2031, 3, 2);
+
+  // The only seat: the intake is done at once.
+  ASSERT_EQ(StepStatus(first[0].token, "dutch_course"), v1::STEP_STATUS_TODO);
+  EXPECT_EQ(enroll(first[0].token), v1::ENROLMENT_STATUS_ENROLLED);
+  EXPECT_EQ(StepStatus(first[0].token, "dutch_course"), v1::STEP_STATUS_DONE);
+
+  // On the waitlist the intake stays open...
+  EXPECT_EQ(enroll(newcomer_), v1::ENROLMENT_STATUS_WAITLISTED);
+  EXPECT_EQ(StepStatus(newcomer_, "dutch_course"), v1::STEP_STATUS_TODO);
+
+  // ...until a seat comes free and the waitlist moves up.
+  grpc::ClientContext ctx;
+  WithToken(ctx, first[0].token);
+  v1::CancelEnrolmentRequest cancel;
+  cancel.set_course_id(course.course().id());
+  v1::CancelEnrolmentResponse cancelled;
+  grpc::Status s = language_->CancelEnrolment(&ctx, cancel, &cancelled);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(cancelled.promoted_member_id(), server_->Account("newcomer").user_id);
   EXPECT_EQ(StepStatus(newcomer_, "dutch_course"), v1::STEP_STATUS_DONE);
 }
 
