@@ -102,6 +102,13 @@ absl::Status Notify(store::Connection& c, const std::string& recipient,
        {"A buddy declined a proposal", "Een buddy heeft een voorstel geweigerd",
         "The newcomer joins the next matching run.",
         "De nieuwkomer doet mee aan de volgende koppelronde."}},
+      {"buddy_ended",
+       {"A buddy match has ended", "Een buddykoppeling is beëindigd",
+        "The newcomer, the buddy or an advisor ended it; the newcomer joins "
+        "the next matching run. Nothing else is needed from you.",
+        "De nieuwkomer, de buddy of een adviseur heeft haar beëindigd; de "
+        "nieuwkomer doet mee aan de volgende koppelronde. Je hoeft verder "
+        "niets te doen."}},
       {"buddy_expired",
        {"A buddy proposal expired", "Een buddyvoorstel is verlopen",
         "It was not answered within 72 hours; the newcomer joins the next run.",
@@ -229,7 +236,9 @@ absl::StatusOr<store::MatchRow> ProposeByHand(store::Connection& c,
         "buddy_id: the buddy has no free slot (capacity, pause or "
         "availability)");
   }
-  if (open.has_value()) WELKOM_RETURN_IF_ERROR(EndMatch(c, *open, now).status());
+  if (open.has_value()) {
+    WELKOM_RETURN_IF_ERROR(EndMatch(c, *open, now, advisor_id).status());
+  }
 
   store::MatchRow m;
   m.newcomer_id = newcomer_id;
@@ -279,7 +288,8 @@ absl::StatusOr<store::MatchRow> AnswerProposal(store::Connection& c,
 
 absl::StatusOr<store::MatchRow> EndMatch(store::Connection& c,
                                          const store::MatchRow& match,
-                                         int64_t now) {
+                                         int64_t now,
+                                         const std::string& ended_by) {
   if (match.state != store::kMatchProposed &&
       match.state != store::kMatchAccepted) {
     return absl::FailedPreconditionError("match_id: the match is not open");
@@ -289,6 +299,10 @@ absl::StatusOr<store::MatchRow> EndMatch(store::Connection& c,
   store::MatchRow m = match;
   m.state = store::kMatchEnded;
   m.ended_at = now;
+  for (const std::string& party : {m.newcomer_id, m.buddy_id}) {
+    if (party == ended_by) continue;
+    WELKOM_RETURN_IF_ERROR(Notify(c, party, "buddy_ended", m, now));
+  }
   return m;
 }
 

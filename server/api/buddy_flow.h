@@ -55,11 +55,14 @@ absl::StatusOr<store::MatchRow> AnswerProposal(store::Connection& c,
                                                const store::MatchRow& match,
                                                bool accept, int64_t now);
 
-// Ends a proposed or accepted match (a rematch); FAILED_PRECONDITION for
-// any other state. The pair is never proposed again.
+// Ends a proposed or accepted match (a rematch, or an advisor's override);
+// FAILED_PRECONDITION for any other state. The pair is never proposed again.
+// The newcomer and the buddy, except `ended_by`, get a "buddy_ended"
+// notification.
 absl::StatusOr<store::MatchRow> EndMatch(store::Connection& c,
                                          const store::MatchRow& match,
-                                         int64_t now);
+                                         int64_t now,
+                                         const std::string& ended_by);
 
 // Expires every proposal whose 72 hours are over at `now`; returns how
 // many.

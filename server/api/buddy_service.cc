@@ -199,7 +199,8 @@ void BuddyService::RegisterMatchMethods() {
         if (!auth::CanEndMatch(*call.principal, AccessOf(m))) {
           return absl::NotFoundError("match not found");
         }
-        WELKOM_ASSIGN_OR_RETURN(m, EndMatch(*call.conn, m, call.now_seconds));
+        WELKOM_ASSIGN_OR_RETURN(m, EndMatch(*call.conn, m, call.now_seconds,
+                                            call.principal->user_id));
         return ToProtoMatch(*call.conn, *call.principal, m, resp);
       });
   d.Register<v1::OverrideMatchRequest, v1::Match>(

@@ -101,6 +101,23 @@ class BuddyTest : public ::testing::Test {
 
   std::string LotteId() const { return server_->Account("buddy").user_id; }
 
+  // The demo advisor proposes Lotte (the demo buddy) to the newcomer signed
+  // in with `newcomer_token`, by hand.
+  grpc::Status ProposeLotteByHand(const std::string& newcomer_token,
+                                  v1::Match* proposal) {
+    grpc::ClientContext who_ctx;
+    WithToken(who_ctx, newcomer_token);
+    v1::WhoAmIResponse me;
+    grpc::Status s = identity_->WhoAmI(&who_ctx, {}, &me);
+    if (!s.ok()) return s;
+    grpc::ClientContext ctx;
+    WithToken(ctx, advisor_);
+    v1::OverrideMatchRequest req;
+    req.set_newcomer_id(me.member().id());
+    req.set_buddy_id(LotteId());
+    return buddies_->OverrideMatch(&ctx, req, proposal);
+  }
+
   std::unique_ptr<WelkomdProcess> server_;
   std::unique_ptr<v1::IdentityService::Stub> identity_;
   std::unique_ptr<v1::BuddyService::Stub> buddies_;
@@ -206,23 +223,8 @@ TEST_F(BuddyTest, AcceptedMatchCompletesTheStepAndShowsOnlyTheLimitedProfile) {
   std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
                                          "mila@example.org", "Mila Novak");
   ASSERT_TRUE(SetPreferences(newcomer, {"en", "hr"}).ok());
-  std::string newcomer_id;
-  {
-    grpc::ClientContext ctx;
-    WithToken(ctx, newcomer);
-    v1::WhoAmIResponse me;
-    ASSERT_TRUE(identity_->WhoAmI(&ctx, {}, &me).ok());
-    newcomer_id = me.member().id();
-  }
   v1::Match proposal;
-  {
-    grpc::ClientContext ctx;
-    WithToken(ctx, advisor_);
-    v1::OverrideMatchRequest req;
-    req.set_newcomer_id(newcomer_id);
-    req.set_buddy_id(LotteId());
-    ASSERT_TRUE(buddies_->OverrideMatch(&ctx, req, &proposal).ok());
-  }
+  ASSERT_TRUE(ProposeLotteByHand(newcomer, &proposal).ok());
   EXPECT_TRUE(proposal.overridden());
 
   // The buddy sees the proposal with the newcomer's limited profile only.
@@ -274,6 +276,30 @@ TEST_F(BuddyTest, AcceptedMatchCompletesTheStepAndShowsOnlyTheLimitedProfile) {
   EXPECT_NE(std::find(newcomer_inbox.begin(), newcomer_inbox.end(),
                       "buddy_accepted"),
             newcomer_inbox.end());
+}
+
+TEST_F(BuddyTest, EndingAMatchTellsTheOtherSideOnly) {
+  std::string hr = server_->Login("hr");
+  std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
+                                         "ines@example.org", "Ines Costa");
+  ASSERT_TRUE(SetPreferences(newcomer, {"en", "pt"}).ok());
+  v1::Match proposal;
+  ASSERT_TRUE(ProposeLotteByHand(newcomer, &proposal).ok());
+  v1::Match answered;
+  ASSERT_TRUE(Answer(buddy_, proposal.match_id(), true, &answered).ok());
+  auto count = [](const std::vector<std::string>& kinds) {
+    return std::count(kinds.begin(), kinds.end(), "buddy_ended");
+  };
+  ASSERT_EQ(count(InboxKinds(buddy_)), 0);
+
+  grpc::ClientContext ctx;
+  WithToken(ctx, newcomer);
+  v1::RequestRematchRequest req;
+  req.set_match_id(proposal.match_id());
+  v1::Match ended;
+  ASSERT_TRUE(buddies_->RequestRematch(&ctx, req, &ended).ok());
+  EXPECT_EQ(count(InboxKinds(buddy_)), 1);    // the buddy is told
+  EXPECT_EQ(count(InboxKinds(newcomer)), 0);  // who ended it is not
 }
 
 TEST_F(BuddyTest, RematchNeverProposesTheSameBuddyAgain) {
