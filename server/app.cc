@@ -126,6 +126,9 @@ absl::Status App::Start() {
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options_.grpc_listen, creds, &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_request_bytes);
+  // gRPC on Linux shares a port with any other process by default
+  // (SO_REUSEPORT); a second welkomd must fail instead.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.RegisterService(identity_.get());
   builder.RegisterService(notifications_.get());
   builder.RegisterService(journey_.get());

@@ -1,5 +1,6 @@
 #include "server/gateway/http_server.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "absl/strings/numbers.h"
@@ -55,6 +56,12 @@ HttpServer::HttpServer(store::Database* db, api::Dispatcher* dispatcher,
         res);
     return httplib::Server::HandlerResponse::Handled;
   }));
+  // httplib's default is SO_REUSEPORT, which lets a second welkomd share the
+  // port silently; SO_REUSEADDR alone still allows a quick restart.
+  server_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server_.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         WriteConnectError(absl::InternalError("internal error"), res);
@@ -98,7 +105,18 @@ absl::StatusOr<int> HttpServer::Start(const std::string& listen) {
   if (port <= 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", listen));
   }
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
+  serving_ended_ = false;
+  thread_ = std::thread([this] {
+    server_.listen_after_bind();
+    serving_ended_ = true;
+  });
+  // httplib's stop() does nothing until the serving thread has begun
+  // listening, and that thread would then serve for ever: a Stop() soon after
+  // Start() (a quick SIGTERM on a loaded machine) hung the process. So Start
+  // returns only once it listens.
+  while (!server_.is_running() && !serving_ended_) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return port;
 }
 

@@ -15,6 +15,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <thread>
@@ -37,7 +38,8 @@ class HttpServer {
   httplib::Server& routes() { return server_; }
 
   // Binds `listen` ("host:port", port 0 picks one) and serves on a thread of
-  // its own. Returns the bound port.
+  // its own; returns the bound port once that thread listens, so a Stop()
+  // right after always ends it.
   absl::StatusOr<int> Start(const std::string& listen);
   // Stops accepting and waits for the serving thread.
   void Stop();
@@ -51,6 +53,7 @@ class HttpServer {
   size_t max_body_bytes_;
   httplib::Server server_;
   std::thread thread_;
+  std::atomic<bool> serving_ended_{false};
 };
 
 }  // namespace welkom::gateway

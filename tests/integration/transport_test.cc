@@ -74,6 +74,36 @@ TEST(TransportTest, OnlyOneOfCertAndKeyIsRefusedAtStart) {
   std::system((std::string("rm -rf ") + tmpl).c_str());
 }
 
+// A second welkomd on a port already in use must fail at start with a clear
+// message, not share the port (SO_REUSEPORT) and answer half the requests.
+TEST(TransportTest, APortInUseIsRefusedAtStart) {
+  WelkomdProcess::Options options;
+  options.demo = false;
+  auto running = WelkomdProcess::Start(options);
+  char tmpl[] = "/tmp/welkom-port-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  auto start = [&](const std::string& grpc, const std::string& http) {
+    std::string cmd = std::string("timeout 30 ") + WELKOMD_PATH + " --db=" +
+                      tmpl + "/w.db --grpc-listen=" + grpc +
+                      " --http-listen=" + http + " 2>" + tmpl + "/err.txt";
+    int rc = std::system(cmd.c_str());
+    std::ifstream in(std::string(tmpl) + "/err.txt");
+    std::stringstream err;
+    err << in.rdbuf();
+    return std::make_pair(WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, err.str());
+  };
+  std::string taken = "127.0.0.1:" + std::to_string(running->grpc_port());
+  auto [grpc_rc, grpc_err] = start(taken, "127.0.0.1:0");
+  EXPECT_EQ(grpc_rc, 1) << grpc_err;  // 124: it started and was timed out
+  EXPECT_THAT(grpc_err, ::testing::HasSubstr("cannot listen")) << grpc_err;
+
+  taken = "127.0.0.1:" + std::to_string(running->http_port());
+  auto [http_rc, http_err] = start("127.0.0.1:0", taken);
+  EXPECT_EQ(http_rc, 1) << http_err;
+  EXPECT_THAT(http_err, ::testing::HasSubstr("cannot listen")) << http_err;
+  std::system((std::string("rm -rf ") + tmpl).c_str());
+}
+
 TEST(TransportTest, ExpiredSessionIsUnauthenticated) {
   auto server = WelkomdProcess::Start();
   std::string token = server->Login("hr");
