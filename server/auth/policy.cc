@@ -108,7 +108,8 @@ const std::vector<MethodRule>& Table() {
       {"/welkom.v1.BuddyService/RunMatching", kSignedIn, {ROLE_ADVISOR}},
       {"/welkom.v1.BuddyService/ListMatches", kSignedIn,
        {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
-      {"/welkom.v1.BuddyService/AnswerProposal", kSignedIn, {ROLE_BUDDY}},
+      {"/welkom.v1.BuddyService/AnswerProposal", kSignedIn,
+       {ROLE_BUDDY, ROLE_ADVISOR}},
       {"/welkom.v1.BuddyService/RequestRematch", kSignedIn,
        {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
       {"/welkom.v1.BuddyService/OverrideMatch", kSignedIn, {ROLE_ADVISOR}},
@@ -283,6 +284,7 @@ bool CanSeeMatch(const Principal& p, const MatchAccess& m) {
 }
 
 bool CanAnswerProposal(const Principal& p, const MatchAccess& m) {
+  if (p.role == ROLE_ADVISOR) return true;
   return p.role == ROLE_BUDDY && p.user_id == m.buddy_id;
 }
 

@@ -135,7 +135,9 @@ struct MatchAccess {
 // May `p` see the match? Its newcomer and its buddy; advisors of the region
 // (the buddy pool is regional). Handlers answer NOT_FOUND on false.
 bool CanSeeMatch(const Principal& p, const MatchAccess& m);
-// May `p` accept or decline the proposal? Only its buddy.
+// May `p` accept or decline the proposal? Its buddy, and advisors of the
+// region on the buddy's behalf (the buddy agreed by phone or in person; the
+// console's "confirm for buddy").
 bool CanAnswerProposal(const Principal& p, const MatchAccess& m);
 // May `p` end the match and ask for a rematch? Either side; advisors.
 bool CanEndMatch(const Principal& p, const MatchAccess& m);

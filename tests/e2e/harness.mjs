@@ -12,7 +12,8 @@ import {chromium} from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function startWelkomd() {
+// `args`: extra welkomd flags, e.g. ['--buddy_daily_matching=false'].
+export async function startWelkomd(args = []) {
   const binary = process.env.WELKOMD;
   if (!binary || !existsSync(binary)) {
     throw new Error(`set WELKOMD to the welkomd binary (got '${binary}')`);
@@ -22,7 +23,7 @@ export async function startWelkomd() {
   const child = spawn(binary, [
     '--db', path.join(dir, 'welkom.db'), '--demo',
     '--grpc-listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0',
-    '--port-file', portFile, '--log-level', 'warning',
+    '--port-file', portFile, '--log-level', 'warning', ...args,
   ], {stdio: ['ignore', 'ignore', 'inherit']});
   let exited = null;
   child.on('exit', (code) => { exited = code; });
@@ -95,6 +96,24 @@ export async function screenshot(page, name) {
   return file;
 }
 
+// Calls welkomd's Connect JSON mapping as `account` (signing in first, or
+// using `account.token`; null for public methods), as the app or another
+// browser tab would; throws on an error answer.
+export async function callAs(server, account, method, body) {
+  const post = async (path, payload, token) => {
+    const headers = {'Content-Type': 'application/json'};
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const r = await fetch(`${server.url}/welkom.v1.${path}`,
+                          {method: 'POST', headers, body: JSON.stringify(payload)});
+    const json = await r.json();
+    if (!r.ok) throw new Error(`${path}: ${json.code} ${json.message}`);
+    return json;
+  };
+  const token = !account ? '' : account.token || (await post('IdentityService/Login',
+      {email: account.email, password: account.password})).session.token;
+  return post(method, body, token);
+}
+
 // Signs in through the login form with the keyboard only.
 export async function signIn(page, server, account) {
   await page.goto(`${server.url}/#/login`);
@@ -113,10 +132,11 @@ export async function signIn(page, server, account) {
 // Registers node:test hooks that start welkomd and the browser before the
 // file's tests and stop both after; the returned object holds them:
 //   const ctx = consoleSession();  ...  ctx.browser.page, ctx.server.url
-export function consoleSession() {
+// `welkomdArgs` go to startWelkomd.
+export function consoleSession(welkomdArgs = []) {
   const ctx = {server: null, browser: null};
   before(async () => {
-    ctx.server = await startWelkomd();
+    ctx.server = await startWelkomd(welkomdArgs);
     ctx.browser = await startBrowser();
   });
   after(async () => {

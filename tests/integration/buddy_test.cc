@@ -302,6 +302,37 @@ TEST_F(BuddyTest, EndingAMatchTellsTheOtherSideOnly) {
   EXPECT_EQ(count(InboxKinds(newcomer)), 0);  // who ended it is not
 }
 
+TEST_F(BuddyTest, AdvisorConfirmsAProposalForTheBuddyAndOthersCannot) {
+  std::string hr = server_->Login("hr");
+  std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
+                                         "ayse@example.org", "Ayse Demir");
+  ASSERT_TRUE(SetPreferences(newcomer, {"en", "tr"}).ok());
+  grpc::ClientContext ctx;
+  WithToken(ctx, advisor_);
+  v1::RunMatchingResponse run;
+  ASSERT_TRUE(buddies_->RunMatching(&ctx, {}, &run).ok());
+  const v1::Match* ayse = nullptr;
+  for (const v1::Match& m : run.proposals()) {
+    if (m.newcomer().first_name() == "Ayse") ayse = &m;
+  }
+  ASSERT_NE(ayse, nullptr);
+  v1::Match answered;
+  // Neither HR nor the newcomer answers for the buddy.
+  EXPECT_EQ(Answer(hr, ayse->match_id(), true, &answered).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Answer(newcomer, ayse->match_id(), true, &answered).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(Answer(advisor_, ayse->match_id(), true, &answered).ok());
+  EXPECT_EQ(answered.state(), v1::MATCH_STATE_ACCEPTED);
+  EXPECT_EQ(Answer(advisor_, ayse->match_id(), false, &answered).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // The newcomer now sees the buddy, as after the buddy's own answer.
+  std::vector<v1::Match> mine = Matches(newcomer);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].state(), v1::MATCH_STATE_ACCEPTED);
+  EXPECT_FALSE(mine[0].buddy().first_name().empty());
+}
+
 TEST_F(BuddyTest, RematchNeverProposesTheSameBuddyAgain) {
   std::string hr = server_->Login("hr");
   std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,

@@ -81,3 +81,10 @@ addStrings({
     'role.ROLE_ADMIN': 'Beheerder',
   },
 });
+
+// An RFC 3339 instant as local date and time, e.g. "Thu 26 Nov, 12:45".
+export function formatDateTime(timestamp) {
+  if (!timestamp) return '—';
+  return new Date(timestamp).toLocaleString(current === 'nl' ? 'nl-NL' : 'en-GB',
+      {weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
+}

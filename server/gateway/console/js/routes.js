@@ -5,10 +5,12 @@ import {addStrings} from './i18n.js';
 
 addStrings({
   en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
-       'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events'},
+       'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
+       'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes'},
   nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
-       'nav.events': 'Activiteiten'},
+       'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
+       'nav.classes': 'Nederlandse les'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -25,6 +27,10 @@ export const routes = [
    roles: ['ROLE_ADVISOR', 'ROLE_ADMIN'], nav: 'nav.kpis'},
   {path: '/events', view: () => import('./views/events.js'),
    roles: JOURNEYS, nav: 'nav.events'},
+  {path: '/buddies', view: () => import('./views/buddies.js'),
+   roles: ['ROLE_ADVISOR'], nav: 'nav.buddies'},
+  {path: '/classes', view: () => import('./views/classes.js'),
+   roles: ['ROLE_ADVISOR'], nav: 'nav.classes'},
   {path: '/members', view: () => import('./views/members.js'),
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),

@@ -4,7 +4,7 @@
 import {call, listAll} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit, showError} from '../form.js';
-import {addStrings, localized, t} from '../i18n.js';
+import {addStrings, formatDateTime, localized, t} from '../i18n.js';
 import {MUNICIPALITIES, municipalityName} from '../municipalities.js';
 
 addStrings({
@@ -56,11 +56,6 @@ addStrings({
   },
 });
 
-function when(event) {
-  return new Date(event.startTime).toLocaleString(
-      document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB',
-      {weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
-}
 
 // <input type="datetime-local"> value (local time) -> RFC 3339 instant.
 function instant(value) {
@@ -138,7 +133,7 @@ export async function render(main, {session}) {
           h('tbody', {}, events.map((e) => {
             const title = localized(e.title);
             return h('tr', {},
-                h('td', {}, when(e)),
+                h('td', {}, formatDateTime(e.startTime)),
                 h('th', {scope: 'row'}, title),
                 h('td', {}, `${e.venue || ''} · ${municipalityName(e.municipality)}`),
                 h('td', {}, `${e.confirmedCount || 0} / ${e.capacity || 0}`,
