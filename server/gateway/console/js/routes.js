@@ -6,11 +6,12 @@ import {addStrings} from './i18n.js';
 addStrings({
   en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
-       'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes'},
+       'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
+       'nav.template': 'Company template'},
   nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
-       'nav.classes': 'Nederlandse les'},
+       'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -31,6 +32,8 @@ export const routes = [
    roles: ['ROLE_ADVISOR'], nav: 'nav.buddies'},
   {path: '/classes', view: () => import('./views/classes.js'),
    roles: ['ROLE_ADVISOR'], nav: 'nav.classes'},
+  {path: '/template', view: () => import('./views/template.js'),
+   roles: ['ROLE_HR'], nav: 'nav.template'},
   {path: '/members', view: () => import('./views/members.js'),
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),
