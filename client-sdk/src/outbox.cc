@@ -92,12 +92,6 @@ absl::StatusOr<std::optional<OutboxEntry>> Outbox::Front() {
       (*q)->ColumnText(3)});
 }
 
-absl::Status Outbox::Rewrite(int64_t seq, const std::string& request) {
-  auto q = db_->Prepare("UPDATE outbox SET request = ? WHERE seq = ?");
-  if (!q.ok()) return q.status();
-  return (*q)->Blob(1, request).Int(2, seq).Exec();
-}
-
 absl::Status Outbox::Remove(int64_t seq) {
   auto q = db_->Prepare("DELETE FROM outbox WHERE seq = ?");
   if (!q.ok()) return q.status();

@@ -42,9 +42,6 @@ class Outbox {
   absl::StatusOr<std::vector<OutboxEntry>> About(const std::string& subject);
   // The oldest entry, if any.
   absl::StatusOr<std::optional<OutboxEntry>> Front();
-  // Replaces an entry's request (e.g. to carry a newer etag); the request_id
-  // stays, so the server still sees one change.
-  absl::Status Rewrite(int64_t seq, const std::string& request);
   absl::Status Remove(int64_t seq);
   absl::StatusOr<int64_t> Count();
 
