@@ -111,7 +111,18 @@ int WelkomdProcess::Stop() {
   if (pid_ <= 0) return 0;
   kill(pid_, SIGTERM);
   int status = 0;
-  waitpid(pid_, &status, 0);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (waitpid(pid_, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      // A hang on shutdown is a bug of welkomd: say so, rather than let the
+      // test time out without a word.
+      ADD_FAILURE() << "welkomd did not stop within 30 s of SIGTERM:\n" << Log();
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   pid_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

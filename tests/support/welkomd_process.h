@@ -41,7 +41,8 @@ class WelkomdProcess {
   // Stops with SIGTERM (graceful) unless already stopped.
   ~WelkomdProcess();
 
-  // SIGTERM and wait; returns the exit status (0 on a clean stop).
+  // SIGTERM and wait; returns the exit status (0 on a clean stop). A
+  // welkomd still running 30 s later fails the test and is killed.
   int Stop();
   // SIGKILL: a crash, for durability tests.
   void Kill();
