@@ -10,8 +10,8 @@ namespace {
 std::string Number(double v) { return absl::StrFormat("%.1f", v); }
 
 struct Line {
-  std::string group, label, newcomers, figure, value, numerator, denominator,
-      note;
+  std::string group, label, newcomers, figure = {}, value = {}, numerator = {},
+      denominator = {}, note = {};
 };
 
 void Append(const Line& l, std::string* out) {
