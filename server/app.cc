@@ -160,7 +160,11 @@ absl::Status App::Start() {
   }
   if (options_.jobs_interval > absl::ZeroDuration()) {
     reminders_ = std::make_unique<jobs::ReminderJob>(
-        db_.get(), &journey::Catalogue::BuiltinTwente(),
+        db_.get(),
+        [definitions = definitions_.get()](store::Connection& c,
+                                           const store::JourneyRow& row) {
+          return definitions->ForJourney(c, row);
+        },
         [fanout = fanout_.get()] { fanout->Wake(); });
     jobs_ = std::make_unique<jobs::JobsRunner>(&clock_, options_.jobs_interval);
     jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {

@@ -115,13 +115,24 @@ class Recipients {
 
 }  // namespace
 
+ReminderJob::ReminderJob(store::Database* db, DefinitionsFor definitions,
+                         std::function<void()> on_stored, int batch)
+    : db_(db),
+      definitions_(std::move(definitions)),
+      on_stored_(std::move(on_stored)),
+      batch_(batch) {}
+
 ReminderJob::ReminderJob(store::Database* db,
                          const journey::Catalogue* catalogue,
                          std::function<void()> on_stored, int batch)
-    : db_(db),
-      catalogue_(catalogue),
-      on_stored_(std::move(on_stored)),
-      batch_(batch) {}
+    : ReminderJob(
+          db,
+          [catalogue](store::Connection&, const store::JourneyRow&) {
+            // Not owned: the caller keeps the catalogue alive.
+            return std::shared_ptr<const journey::Catalogue>(
+                std::shared_ptr<const journey::Catalogue>(), catalogue);
+          },
+          std::move(on_stored), batch) {}
 
 absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
   if (!calendar::IsDeliveryTime(now)) return 0;
@@ -143,17 +154,19 @@ absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
                                 store::ListSteps(c, j.id));
         WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
                                 store::ListCheckIns(c, j.id));
+        WELKOM_ASSIGN_OR_RETURN(std::shared_ptr<const journey::Catalogue> defs,
+                                definitions_(c, j));
         std::vector<int> answered;
         for (const auto& ci : check_ins) answered.push_back(ci.day);
         const int day = journey::JourneyDay(
             AnchorsOf(j), calendar::AmsterdamDay(absl::FromUnixSeconds(j.created_at)),
             today);
         journey::ReminderPlan plan = journey::PlanReminders(
-            StatesOf(steps, *catalogue_), today, day, answered);
+            StatesOf(steps, *defs), today, day, answered);
         for (const journey::Notice& n : plan.notices) {
           WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> to, recipients.For(n, j));
           store::NotificationRow row =
-              ComposeNotice(n, catalogue_->Find(n.step_key), j, today);
+              ComposeNotice(n, defs->Find(n.step_key), j, today);
           row.created_at = t;
           for (const std::string& recipient : to) {
             row.recipient_id = recipient;

@@ -13,19 +13,30 @@
 #define WELKOM_SERVER_JOBS_REMINDER_JOB_H_
 
 #include <functional>
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/store/database.h"
+#include "server/store/journey_store.h"
 
 namespace welkom::jobs {
 
 class ReminderJob {
  public:
+  // The step definitions a journey was planned with (its catalogue version
+  // merged with its employer's template version), read in the job's
+  // transaction, so company steps get their titles and prerequisites.
+  using DefinitionsFor =
+      std::function<absl::StatusOr<std::shared_ptr<const journey::Catalogue>>(
+          store::Connection&, const store::JourneyRow&)>;
+
   // `on_stored` (may be empty) runs after each commit that stored
-  // notifications, e.g. to wake the live fan-out. `db` and `catalogue` must
-  // outlive the job.
+  // notifications, e.g. to wake the live fan-out. `db` must outlive the job.
+  ReminderJob(store::Database* db, DefinitionsFor definitions,
+              std::function<void()> on_stored = nullptr, int batch = 100);
+  // Every journey read with the one `catalogue`, which must outlive the job.
   ReminderJob(store::Database* db, const journey::Catalogue* catalogue,
               std::function<void()> on_stored = nullptr, int batch = 100);
 
@@ -35,7 +46,7 @@ class ReminderJob {
 
  private:
   store::Database* db_;
-  const journey::Catalogue* catalogue_;
+  DefinitionsFor definitions_;
   std::function<void()> on_stored_;
   int batch_;
 };

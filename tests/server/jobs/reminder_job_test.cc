@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/employer_template.h"
 #include "server/store/database.h"
 #include "server/store/identity_store.h"
 #include "server/store/journey_audit_store.h"
@@ -234,6 +235,41 @@ TEST_F(ReminderJobTest, CheckInIsPromptedAtDay30AndTheJourneyClosesAfterDay90) {
                    EXPECT_EQ((*log)[0].action, v1::AUDIT_ACTION_CLOSED);
                    return absl::OkStatus();
                  }).ok());
+}
+
+TEST_F(ReminderJobTest, ACompanyStepIsRemindedWithItsTemplateTitle) {
+  v1::EmployerTemplate tpl;
+  v1::CompanyStep* laptop = tpl.add_steps();
+  laptop->set_key("company_laptop");
+  laptop->set_owner(v1::STEP_OWNER_NEWCOMER);
+  laptop->set_anchor(v1::ANCHOR_ARRIVAL);
+  laptop->set_offset_days(15);
+  laptop->mutable_title()->set_en("Collect your laptop");
+  laptop->mutable_title()->set_nl("Haal je laptop op");
+  absl::StatusOr<journey::Catalogue> merged =
+      journey::WithTemplate(journey::Catalogue::BuiltinTwente(), tpl);
+  ASSERT_TRUE(merged.ok()) << merged.status();
+  auto definitions =
+      std::make_shared<const journey::Catalogue>(std::move(*merged));
+  MakeJourney(D(2027, 3, 1), {{"company_laptop", kNewcomer, kArrival, D(2027, 3, 16)}});
+  int lookups = 0;
+  ReminderJob job(
+      db_.get(),
+      [&](Connection&, const store::JourneyRow& j)
+          -> absl::StatusOr<std::shared_ptr<const journey::Catalogue>> {
+        ++lookups;
+        EXPECT_EQ(j.id, "jny");
+        return definitions;
+      });
+  absl::StatusOr<int> stored = job.RunOnce(Local(2027, 3, 9, 10));  // 7 days before
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(lookups, 1);
+  std::vector<store::NotificationRow> inbox = Inbox("nc");
+  ASSERT_FALSE(inbox.empty());
+  for (const store::NotificationRow& n : inbox) {
+    EXPECT_NE(n.title_en.find("Collect your laptop"), std::string::npos) << n.title_en;
+    EXPECT_NE(n.title_nl.find("Haal je laptop op"), std::string::npos) << n.title_nl;
+  }
 }
 
 }  // namespace
