@@ -72,7 +72,8 @@ absl::Status JourneyAuditTrail::Write(store::Connection& c) const {
 }
 
 absl::Status ReadAudited(
-    Call& call, absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read) {
+    Call& call, JourneyAuditWriter& writer,
+    absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read) {
   JourneyAuditTrail trail(call);
   absl::Status status = call.db->Read([&](store::Connection& c) {
     call.conn = &c;
@@ -80,9 +81,7 @@ absl::Status ReadAudited(
   });
   call.conn = nullptr;
   WELKOM_RETURN_IF_ERROR(status);
-  if (trail.empty()) return absl::OkStatus();
-  return call.db->Write(
-      [&](store::Connection& c) { return trail.Write(c); });
+  return writer.Append(trail.rows());
 }
 
 }  // namespace welkom::api

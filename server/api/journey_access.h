@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "server/api/dispatcher.h"
+#include "server/api/journey_audit_writer.h"
 #include "server/auth/policy.h"
 #include "server/store/journey_audit_store.h"
 #include "server/store/journey_store.h"
@@ -51,6 +52,7 @@ class JourneyAuditTrail {
               absl::string_view detail = "");
 
   bool empty() const { return rows_.empty(); }
+  const std::vector<store::AuditRow>& rows() const { return rows_; }
   // Appends the recorded entries on `c`, which must be in a write
   // transaction.
   absl::Status Write(store::Connection& c) const;
@@ -62,11 +64,13 @@ class JourneyAuditTrail {
 
 // For reading handlers registered with Mode::kCustom: runs `read` in one
 // read snapshot (`call.conn` is the reader meanwhile), then appends what it
-// noted to the audit logs in one write transaction. If that write fails the
-// call fails: nothing is read unaudited. Reads by a journey's own newcomer
-// note nothing and never touch the writer.
+// noted to the audit logs through `writer` (one write transaction shared
+// with concurrent reads). If that write fails the call fails: nothing is
+// read unaudited. Reads by a journey's own newcomer note nothing and never
+// touch the writer.
 absl::Status ReadAudited(
-    Call& call, absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read);
+    Call& call, JourneyAuditWriter& writer,
+    absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read);
 
 }  // namespace welkom::api
 

@@ -9,6 +9,7 @@
 #include "server/api/dispatcher.h"
 #include "server/api/identity_service.h"
 #include "server/api/journey_access.h"
+#include "server/api/journey_audit_writer.h"
 #include "server/api/journey_definitions.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/store/journey_store.h"
@@ -79,6 +80,7 @@ class JourneyService final : public v1::JourneyService::CallbackService {
 
   Dispatcher* dispatcher_;
   JourneyDefinitions* definitions_;
+  JourneyAuditWriter audit_writer_;  // audit entries of reads by others
 };
 
 }  // namespace welkom::api

@@ -38,11 +38,11 @@ Database::~Database() {
 absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
   absl::MutexLock lock(&write_mu_);
   Connection& conn = *writer_;
-  WELKOM_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
+  WELKOM_RETURN_IF_ERROR(conn.RunCached("BEGIN IMMEDIATE"));
   absl::Status status = fn(conn);
   conn.ResetStatements();
-  if (status.ok()) status = conn.Exec("COMMIT");
-  if (!status.ok()) conn.Exec("ROLLBACK").IgnoreError();
+  if (status.ok()) status = conn.RunCached("COMMIT");
+  if (!status.ok()) conn.RunCached("ROLLBACK").IgnoreError();
   return status;
 }
 
@@ -57,11 +57,11 @@ absl::Status Database::Read(
     conn = std::move(idle_readers_.back());
     idle_readers_.pop_back();
   }
-  absl::Status status = conn->Exec("BEGIN");
+  absl::Status status = conn->RunCached("BEGIN");
   if (status.ok()) {
     status = fn(*conn);
     conn->ResetStatements();
-    absl::Status end = conn->Exec("COMMIT");
+    absl::Status end = conn->RunCached("COMMIT");
     if (status.ok()) status = end;
   }
   absl::MutexLock lock(&read_mu_);

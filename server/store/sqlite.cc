@@ -139,6 +139,15 @@ absl::StatusOr<Statement*> Connection::Prepare(absl::string_view sql) {
   return raw;
 }
 
+absl::Status Connection::RunCached(absl::string_view sql) {
+  absl::StatusOr<Statement*> st = Prepare(sql);
+  if (!st.ok()) return st.status();
+  in_use_.pop_back();  // rewound below, not left for ResetStatements
+  absl::Status status = (*st)->Run();
+  (*st)->Reset();
+  return status;
+}
+
 void Connection::ResetStatements() {
   for (Statement* st : in_use_) st->Reset();
   in_use_.clear();

@@ -99,6 +99,10 @@ class Connection {
   void ResetStatements();
   // Runs one or more statements without parameters (DDL, pragmas).
   absl::Status Exec(absl::string_view sql);
+  // Runs one statement without parameters or rows from the statement cache
+  // and rewinds it at once: BEGIN, COMMIT and ROLLBACK of every transaction,
+  // which Exec would parse again each time.
+  absl::Status RunCached(absl::string_view sql);
 
   int64_t LastInsertRowId() const;
   int Changes() const;

@@ -11,9 +11,10 @@
 //  - UpdateStep throughput (HR changes the note of "workplace_ready") at
 //    concurrency 1 and 32, next to a raw SQLite loop running the same
 //    statements (session, user and organisation read; journey, steps and
-//    template version read and the step row updated in one BEGIN IMMEDIATE
-//    transaction) through store::Database with welkomd's durability (WAL,
-//    synchronous=NORMAL), welkomd stopped meanwhile;
+//    template version read, the step row updated and the audit row appended
+//    in one BEGIN IMMEDIATE transaction) through store::Database with
+//    welkomd's durability (WAL, synchronous=NORMAL), welkomd stopped
+//    meanwhile;
 //  - ListOverdue latency for a page of 100 (HR: half of all journeys;
 //    advisor: the consented half), p50 and p99;
 //  - welkomd's resident memory (VmRSS, VmHWM).
@@ -39,6 +40,7 @@
 #include "server/base/status_macros.h"
 #include "server/store/database.h"
 #include "server/store/identity_store.h"
+#include "server/store/journey_audit_store.h"
 #include "server/store/journey_store.h"
 #include "server/store/template_store.h"
 #include "tests/bench/journey_bench_data.h"
@@ -167,14 +169,17 @@ std::vector<double> OverdueLatencies(v1::JourneyService::Stub& stub,
   return ms;
 }
 
-// The statements of one UpdateStep, through the store layer, without gRPC.
+// The statements of one UpdateStep, through the store layer, without gRPC:
+// the session, user and organisation read (authentication), then in one
+// write transaction the journey, its steps and template version read, the
+// step row updated and the audit row appended.
 bool RawUpdateStep(store::Database& db, const std::string& token_hash,
                    const std::string& journey_id, long n) {
+  store::UserRow user;
   absl::Status s = db.Read([&](store::Connection& c) -> absl::Status {
     WELKOM_ASSIGN_OR_RETURN(store::SessionRow session,
                             store::FindSession(c, token_hash));
-    WELKOM_ASSIGN_OR_RETURN(store::UserRow user,
-                            store::GetUser(c, session.user_id));
+    WELKOM_ASSIGN_OR_RETURN(user, store::GetUser(c, session.user_id));
     return store::GetOrganization(c, user.org_id).status();
   });
   if (s.ok()) {
@@ -188,7 +193,16 @@ bool RawUpdateStep(store::Database& db, const std::string& token_hash,
         if (step.step_key != "workplace_ready") continue;
         step.note = absl::StrCat("raw ", n);
         step.version += 1;
-        return store::UpdateStep(c, step, step.version - 1);
+        WELKOM_RETURN_IF_ERROR(store::UpdateStep(c, step, step.version - 1));
+        store::AuditRow audit;
+        audit.journey_id = row.id;
+        audit.at = absl::ToUnixSeconds(absl::Now());
+        audit.actor_id = user.id;
+        audit.actor_role = user.role;
+        audit.actor_org_id = user.org_id;
+        audit.action = v1::AUDIT_ACTION_STEP_CHANGED;
+        audit.detail = step.step_key;
+        return store::InsertAuditEntry(c, audit);
       }
       return absl::NotFoundError("no workplace_ready");
     });
@@ -204,10 +218,12 @@ absl::Status Run(const Flags& flags) {
     WELKOM_ASSIGN_OR_RETURN(data, GenerateBenchData(flags.dir, flags.journeys));
     std::ofstream ids(flags.dir + "/sme-journeys.txt");
     for (const auto& id : data.sme_professional_journeys) ids << id << "\n";
+    std::ofstream(flags.dir + "/counts.txt") << data.journeys << " " << data.steps;
   } else {
     std::ifstream ids(flags.dir + "/sme-journeys.txt");
     std::string id;
     while (std::getline(ids, id)) data.sme_professional_journeys.push_back(id);
+    std::ifstream(flags.dir + "/counts.txt") >> data.journeys >> data.steps;
   }
   const std::vector<std::string>& ids = data.sme_professional_journeys;
   std::printf("database: %s, %d journeys, %ld steps (%.1f per journey)\n",

@@ -19,7 +19,7 @@
 namespace welkom::bench {
 namespace {
 
-constexpr int kBatch = 2000;
+constexpr int kProgressEvery = 2000;
 
 v1::EmployerTemplate CompanyTemplate() {
   v1::EmployerTemplate tpl;
@@ -120,34 +120,37 @@ absl::StatusOr<BenchData> GenerateBenchData(const std::string& dir, int count) {
   api::JourneyDefinitions defs(&journey::Catalogue::BuiltinTwente());
   BenchData data;
   const absl::Time started = absl::Now();
-  for (int first = 0; first < count; first += kBatch) {
-    WELKOM_RETURN_IF_ERROR(db->Write([&](store::Connection& c) -> absl::Status {
-      for (int i = first; i < first + kBatch && i < count; ++i) {
-        const bool at_sme = i % 2 == 0;
-        store::UserRow user;
-        user.id = absl::StrFormat("usr_bench_%07d", i);
-        user.org_id = at_sme ? sme : large;
-        user.role = v1::ROLE_NEWCOMER;
-        user.email = absl::StrFormat("bench%07d@bench.example", i);
-        user.display_name = absl::StrCat("Bench Newcomer ", i);
-        user.password_hash = "!";
-        user.created_at = t;
-        WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
-        WELKOM_ASSIGN_OR_RETURN(
-            store::JourneyRow row,
-            defs.CreateJourney(c, user.id, user.org_id,
-                               ProfileFor(i / 2, today - (i % 200)), t));
-        if (at_sme) {
-          data.sme_journeys.push_back(row.id);
-          if ((i / 2) % 4 != 3) data.sme_professional_journeys.push_back(row.id);
-        }
-        ++data.journeys;
+  // One write transaction; the store's statements are prepared once and
+  // reused (store::Connection caches them).
+  WELKOM_RETURN_IF_ERROR(db->Write([&](store::Connection& c) -> absl::Status {
+    for (int i = 0; i < count; ++i) {
+      const bool at_sme = i % 2 == 0;
+      store::UserRow user;
+      user.id = absl::StrFormat("usr_bench_%07d", i);
+      user.org_id = at_sme ? sme : large;
+      user.role = v1::ROLE_NEWCOMER;
+      user.email = absl::StrFormat("bench%07d@bench.example", i);
+      user.display_name = absl::StrCat("Bench Newcomer ", i);
+      user.password_hash = "!";
+      user.created_at = t;
+      WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
+      WELKOM_ASSIGN_OR_RETURN(
+          store::JourneyRow row,
+          defs.CreateJourney(c, user.id, user.org_id,
+                             ProfileFor(i / 2, today - (i % 200)), t));
+      if (at_sme) {
+        data.sme_journeys.push_back(row.id);
+        if ((i / 2) % 4 != 3) data.sme_professional_journeys.push_back(row.id);
       }
-      return absl::OkStatus();
-    }));
-    std::fprintf(stderr, "\rgenerated %d journeys (%.0f s)", data.journeys,
-                 absl::ToDoubleSeconds(absl::Now() - started));
-  }
+      ++data.journeys;
+      if (data.journeys % kProgressEvery == 0 || data.journeys == count) {
+        std::fprintf(stderr, "\rgenerated %d of %d journeys (%.0f s)",
+                     data.journeys, count,
+                     absl::ToDoubleSeconds(absl::Now() - started));
+      }
+    }
+    return absl::OkStatus();
+  }));
   std::fprintf(stderr, "\n");
   // Progress and consent in bulk: the bench's own data, not product logic.
   WELKOM_RETURN_IF_ERROR(db->Write([&](store::Connection& c) -> absl::Status {

@@ -4,6 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "tests/integration/journey_fixture.h"
 
 namespace welkom {
@@ -115,6 +119,33 @@ TEST_F(JourneyConsentTest, ReadsAndChangesByOthersAreInTheNewcomersAuditLog) {
   EXPECT_EQ(log[4].actor_id(), server_->Account("hr").user_id);
   for (size_t i = 1; i < log.size(); ++i) {
     EXPECT_LE(log[i].time().seconds(), log[i - 1].time().seconds());
+  }
+}
+
+TEST_F(JourneyConsentTest, ConcurrentReadsByOthersAreEachInTheAuditLog) {
+  std::string token = InviteAndAccept("many@example.org", EuSingleProfessional());
+  v1::Journey own;
+  ASSERT_TRUE(Get(token, "", &own).ok());
+  // Reads that overlap share audit transactions; none may be lost.
+  constexpr int kThreads = 8;
+  constexpr int kReadsEach = 4;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < kThreads; ++t) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < kReadsEach; ++i) {
+        v1::Journey j;
+        if (!Get(hr_, own.id(), &j).ok()) ++failed;
+      }
+    });
+  }
+  for (std::thread& r : readers) r.join();
+  ASSERT_EQ(failed.load(), 0);
+  std::vector<v1::AuditEntry> log = AuditLog(token);
+  ASSERT_EQ(log.size(), static_cast<size_t>(kThreads * kReadsEach));
+  for (const v1::AuditEntry& e : log) {
+    EXPECT_EQ(e.action(), v1::AUDIT_ACTION_READ);
+    EXPECT_EQ(e.actor_id(), server_->Account("hr").user_id);
   }
 }
 

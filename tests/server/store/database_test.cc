@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "server/store/identity_store.h"
+#include "tests/support/row_count.h"
 
 namespace welkom::store {
 namespace {
@@ -22,16 +23,7 @@ class DatabaseTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   int64_t Count(Database& db, const char* sql) {
-    int64_t n = -1;
-    EXPECT_TRUE(db.Read([&](Connection& c) {
-                    auto st = c.Prepare(sql);
-                    if (!st.ok()) return st.status();
-                    auto row = (*st)->Step();
-                    if (!row.ok()) return row.status();
-                    n = (*st)->Int(0);
-                    return absl::OkStatus();
-                  }).ok());
-    return n;
+    return testing::CountRows(db, sql);
   }
 
   std::string dir_;
