@@ -18,21 +18,79 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(Options options) {
     absl::MutexLock lock(&db->write_mu_);
     db->writer_ = std::move(writer);
   }
-  absl::MutexLock lock(&db->read_mu_);
-  for (int i = 0; i < std::max(1, options.readers); ++i) {
-    WELKOM_ASSIGN_OR_RETURN(auto reader,
-                            Connection::Open(options.path, /*read_only=*/true));
-    db->idle_readers_.push_back(std::move(reader));
+  {
+    absl::MutexLock lock(&db->read_mu_);
+    for (int i = 0; i < std::max(1, options.readers); ++i) {
+      WELKOM_ASSIGN_OR_RETURN(
+          auto reader, Connection::Open(options.path, /*read_only=*/true));
+      db->idle_readers_.push_back(std::move(reader));
+    }
   }
+  // The writer no longer checkpoints in its commits (the hook replaces
+  // SQLite's auto-checkpoint); the checkpoint thread does, on its own
+  // connection.
+  WELKOM_ASSIGN_OR_RETURN(db->checkpointer_,
+                          Connection::Open(options.path, /*read_only=*/false));
+  db->checkpoint_frames_ = std::max(1, options.checkpoint_frames);
+  {
+    absl::MutexLock lock(&db->write_mu_);
+    sqlite3_wal_hook(db->writer_->raw(), &Database::OnCommit, db.get());
+  }
+  db->checkpoint_thread_ = std::thread([d = db.get()] { d->CheckpointLoop(); });
   return db;
 }
 
 Database::~Database() {
+  if (checkpoint_thread_.joinable()) {
+    {
+      absl::MutexLock lock(&checkpoint_mu_);
+      stopping_ = true;
+    }
+    checkpoint_thread_.join();
+  }
   // Let SQLite fold the WAL back into the main file on a clean close.
   absl::MutexLock lock(&write_mu_);
   if (writer_ != nullptr) {
     writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)").IgnoreError();
   }
+}
+
+int Database::OnCommit(void* self, sqlite3*, const char*, int frames) {
+  auto* db = static_cast<Database*>(self);
+  if (frames >= db->checkpoint_frames_) {
+    absl::MutexLock lock(&db->checkpoint_mu_);
+    db->checkpoint_due_ = true;
+  }
+  return SQLITE_OK;
+}
+
+void Database::CheckpointLoop() {
+  while (true) {
+    {
+      absl::MutexLock lock(&checkpoint_mu_);
+      checkpoint_mu_.Await(absl::Condition(
+          +[](Database* d) ABSL_EXCLUSIVE_LOCKS_REQUIRED(d->checkpoint_mu_) {
+            return d->checkpoint_due_ || d->stopping_;
+          },
+          this));
+      if (stopping_) return;
+      checkpoint_due_ = false;
+    }
+    // PASSIVE: copies what no reader still needs, never waits for or blocks
+    // the writer or a reader. Frames it could not copy go with the next run,
+    // and SQLite starts the WAL over once a run has copied it all.
+    int log_frames = 0;
+    int copied = 0;
+    sqlite3_wal_checkpoint_v2(checkpointer_->raw(), "main",
+                              SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied);
+    absl::MutexLock lock(&checkpoint_mu_);
+    ++checkpoints_run_;
+  }
+}
+
+int64_t Database::checkpoints_run() const {
+  absl::MutexLock lock(&checkpoint_mu_);
+  return checkpoints_run_;
 }
 
 absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {

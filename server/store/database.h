@@ -1,6 +1,9 @@
 // File: database.h
 // The embedded SQLite database: one writer connection and a pool of readers
 // over one file in WAL mode, with numbered migrations applied at open.
+// Checkpoints (copying the WAL back into the main file, with its fsync) run
+// on a thread of their own, so no request waits for one: the writer wakes it
+// once the WAL holds `checkpoint_frames` frames since the last checkpoint.
 //
 //   WELKOM_ASSIGN_OR_RETURN(auto db, Database::Open({.path = "var/welkom.db"}));
 //   WELKOM_RETURN_IF_ERROR(db->Write([&](Connection& c) { ... }));
@@ -9,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -27,6 +31,9 @@ class Database {
     int readers = 4;
     // Migrations to apply; empty means the ones built into welkomd.
     std::vector<Migration> migrations = {};
+    // WAL frames (pages) written before the checkpoint thread runs; 1000 is
+    // SQLite's own auto-checkpoint default.
+    int checkpoint_frames = 1000;
   };
 
   // Opens or creates the file and applies every pending migration in one
@@ -51,8 +58,14 @@ class Database {
   // Copies the live database to `dest` with SQLite's online backup API.
   absl::Status Backup(const std::string& dest) const;
 
+  // Checkpoints the checkpoint thread has run (for tests).
+  int64_t checkpoints_run() const;
+
  private:
   Database() = default;
+  // sqlite3_wal_hook: after each commit, with the frames now in the WAL.
+  static int OnCommit(void* self, sqlite3* db, const char* name, int frames);
+  void CheckpointLoop();
 
   std::string path_;
   int schema_version_ = 0;
@@ -61,6 +74,14 @@ class Database {
   mutable absl::Mutex read_mu_;
   mutable std::vector<std::unique_ptr<Connection>> idle_readers_
       ABSL_GUARDED_BY(read_mu_);
+
+  int checkpoint_frames_ = 1000;
+  mutable absl::Mutex checkpoint_mu_;
+  bool checkpoint_due_ ABSL_GUARDED_BY(checkpoint_mu_) = false;
+  bool stopping_ ABSL_GUARDED_BY(checkpoint_mu_) = false;
+  int64_t checkpoints_run_ ABSL_GUARDED_BY(checkpoint_mu_) = 0;
+  std::unique_ptr<Connection> checkpointer_;  // used by checkpoint_thread_
+  std::thread checkpoint_thread_;
 };
 
 }  // namespace welkom::store

@@ -2,6 +2,11 @@
 //
 //   build/tests/bench/journey_bench [--journeys=100000] [--seconds=5]
 //       [--rounds=3] [--dir=/tmp/welkom-journey-bench] [--reuse]
+//       [--only=get|update|overdue] [--server-arg=--flag=value ...]
+//
+// --only runs one group of measures (the others print as 0), for quick
+// experiments; --server-arg passes a flag to welkomd (repeatable). welkomd
+// runs with its production log level (info: one line per failed call only).
 //
 // Generates the journeys (journey_bench_data.h) unless --reuse finds them,
 // starts a real welkomd on the database and measures, each round:
@@ -60,6 +65,11 @@ struct Flags {
   int rounds = 3;
   std::string dir = "/tmp/welkom-journey-bench";
   bool reuse = false;
+  std::string only;  // empty: everything
+  std::vector<std::string> server_args;
+  bool Runs(absl::string_view group) const {
+    return only.empty() || only == group;
+  }
 };
 
 // Runs `op(thread, i)` on `threads` threads for `seconds`; returns ops/s.
@@ -124,7 +134,8 @@ std::string StatusLine(const std::string& path, const std::string& key) {
 }
 
 struct Round {
-  double get1, get32, echo1, echo32, upd1, upd32, raw1, raw32;
+  double get1 = 0, get32 = 0, echo1 = 0, echo32 = 0;
+  double upd1 = 0, upd32 = 0, raw1 = 0, raw32 = 0;
   std::vector<double> overdue_hr_ms, overdue_advisor_ms;
 };
 
@@ -237,6 +248,9 @@ absl::Status Run(const Flags& flags) {
     Round round;
     WelkomdProcess::Options options;
     options.dir = flags.dir;
+    // After the test default (debug): the last --log-level wins.
+    options.extra_args = {"--log-level=info"};
+    for (const std::string& a : flags.server_args) options.extra_args.push_back(a);
     auto server = WelkomdProcess::Start(options);
     const std::string hr = server->Login("hr", 0);
     const std::string advisor = server->Login("advisor");
@@ -279,14 +293,20 @@ absl::Status Run(const Flags& flags) {
       return journeys[t]->UpdateStep(&ctx, req, &resp).ok();
     };
     std::fprintf(stderr, "round %d: GetJourney/Echo/UpdateStep...\n", r + 1);
-    round.get1 = Throughput(1, flags.seconds, get);
-    round.echo1 = Throughput(1, flags.seconds, echo);
-    round.get32 = Throughput(32, flags.seconds, get);
-    round.echo32 = Throughput(32, flags.seconds, echo);
-    round.upd1 = Throughput(1, flags.seconds, update);
-    round.upd32 = Throughput(32, flags.seconds, update);
-    round.overdue_hr_ms = OverdueLatencies(*journeys[0], hr, 300);
-    round.overdue_advisor_ms = OverdueLatencies(*journeys[0], advisor, 300);
+    if (flags.Runs("get")) {
+      round.get1 = Throughput(1, flags.seconds, get);
+      round.echo1 = Throughput(1, flags.seconds, echo);
+      round.get32 = Throughput(32, flags.seconds, get);
+      round.echo32 = Throughput(32, flags.seconds, echo);
+    }
+    if (flags.Runs("update")) {
+      round.upd1 = Throughput(1, flags.seconds, update);
+      round.upd32 = Throughput(32, flags.seconds, update);
+    }
+    if (flags.Runs("overdue")) {
+      round.overdue_hr_ms = OverdueLatencies(*journeys[0], hr, 300);
+      round.overdue_advisor_ms = OverdueLatencies(*journeys[0], advisor, 300);
+    }
     const std::string status =
         absl::StrCat("/proc/", server->pid(), "/status");
     rss = StatusLine(status, "VmRSS");
@@ -302,8 +322,10 @@ absl::Status Run(const Flags& flags) {
           std::this_thread::get_id()));
       return RawUpdateStep(*db, hash, ids[rng() % ids.size()], n);
     };
-    round.raw1 = Throughput(1, flags.seconds, raw);
-    round.raw32 = Throughput(32, flags.seconds, raw);
+    if (flags.Runs("update")) {
+      round.raw1 = Throughput(1, flags.seconds, raw);
+      round.raw32 = Throughput(32, flags.seconds, raw);
+    }
     rounds.push_back(std::move(round));
   }
 
@@ -358,6 +380,14 @@ int main(int argc, char** argv) {
       flags.dir = std::string(a);
     } else if (a == "--reuse") {
       flags.reuse = true;
+    } else if (absl::ConsumePrefix(&a, "--only=")) {
+      if (a != "get" && a != "update" && a != "overdue") {
+        std::fprintf(stderr, "--only: expected get, update or overdue\n");
+        return 2;
+      }
+      flags.only = std::string(a);
+    } else if (absl::ConsumePrefix(&a, "--server-arg=")) {
+      flags.server_args.emplace_back(a);
     } else {
       std::fprintf(stderr, "unknown flag %s\n", argv[i]);
       return 2;
