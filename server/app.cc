@@ -74,8 +74,13 @@ absl::Status App::Start() {
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
     return definitions_->RecordShipped(c, absl::ToUnixSeconds(clock_.Now()));
   }));
-  journey_ = std::make_unique<api::JourneyService>(dispatcher_.get(),
-                                                   definitions_.get());
+  // Copies into the database what a crash left in the journal, before any
+  // request is served.
+  WELKOM_ASSIGN_OR_RETURN(audit_writer_,
+                          api::JourneyAuditWriter::Open(
+                              db_.get(), options_.db_path + "-audit"));
+  journey_ = std::make_unique<api::JourneyService>(
+      dispatcher_.get(), definitions_.get(), audit_writer_.get());
   journey_->RegisterIdentityHooks(identity_.get());
   insights_ = std::make_unique<api::InsightsService>(
       dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
@@ -223,6 +228,7 @@ void App::Shutdown(absl::Duration grace) {
   buddy_.reset();
   insights_.reset();
   journey_.reset();
+  audit_writer_.reset();  // copies what is pending into the database
   calendar_feed_.reset();
   cohorts_.reset();
   calendar_.reset();

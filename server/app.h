@@ -92,6 +92,7 @@ class App {
   std::unique_ptr<api::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
   std::unique_ptr<api::JourneyDefinitions> definitions_;
+  std::unique_ptr<api::JourneyAuditWriter> audit_writer_;
   std::unique_ptr<api::JourneyService> journey_;
   std::unique_ptr<jobs::ReminderJob> reminders_;
   std::unique_ptr<jobs::JobsRunner> jobs_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/time/time.h"
+
 #include "server/base/status_macros.h"
 
 namespace welkom::api {
@@ -55,6 +57,7 @@ void JourneyAuditTrail::Record(const store::JourneyRow& journey,
   if (seen) return;
   store::AuditRow row;
   row.journey_id = journey.id;
+  row.at_micros = absl::ToUnixMicros(call_.clock->Now());
   row.at = call_.now_seconds;
   row.actor_id = call_.principal->user_id;
   row.actor_role = call_.principal->role;

@@ -1,48 +1,155 @@
 #include "server/api/journey_audit_writer.h"
 
+#include "absl/strings/str_cat.h"
+#include "server/base/log.h"
 #include "server/base/status_macros.h"
 
 namespace welkom::api {
+namespace {
 
-// A call waits until its batch is written or nobody is writing.
-struct JourneyAuditWriter::Waiting {
-  const Batch* batch;
-  const bool* writing;
-  bool Ready() const { return batch->done || !*writing; }
-};
+absl::Status CopyRows(store::Connection& c,
+                      const std::vector<store::AuditRow>& rows,
+                      const store::AuditJournalState& state) {
+  for (const store::AuditRow& row : rows) {
+    WELKOM_RETURN_IF_ERROR(store::InsertAuditEntryIfJourneyExists(c, row));
+  }
+  return store::SetAuditJournalState(c, state);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<JourneyAuditWriter>> JourneyAuditWriter::Open(
+    store::Database* db, const std::string& journal_path, Options options) {
+  WELKOM_ASSIGN_OR_RETURN(std::unique_ptr<store::AuditJournal> journal,
+                          store::AuditJournal::Open(journal_path));
+  store::AuditJournalState state;
+  WELKOM_RETURN_IF_ERROR(db->Read([&](store::Connection& c) -> absl::Status {
+    WELKOM_ASSIGN_OR_RETURN(state, store::GetAuditJournalState(c));
+    return absl::OkStatus();
+  }));
+  // The state names the generation it was copied from; another generation
+  // means the journal started over after all of its old rows were copied.
+  const int64_t from = state.generation == journal->generation()
+                           ? state.copied_bytes
+                           : journal->header_bytes();
+  WELKOM_ASSIGN_OR_RETURN(store::AuditJournal::Records left,
+                          journal->ReadFrom(from));
+  if (!left.rows.empty()) {
+    WELKOM_RETURN_IF_ERROR(db->Write([&](store::Connection& c) {
+      return CopyRows(c, left.rows, {journal->generation(), left.end});
+    }));
+    Log(LogLevel::kInfo, "audit_journal_recovered",
+        {{"entries", absl::StrCat(left.rows.size())}});
+  }
+  // Start over: also drops a record cut short by the crash.
+  WELKOM_RETURN_IF_ERROR(journal->Restart());
+  WELKOM_RETURN_IF_ERROR(db->Write([&](store::Connection& c) {
+    return store::SetAuditJournalState(
+        c, {journal->generation(), journal->header_bytes()});
+  }));
+  std::unique_ptr<JourneyAuditWriter> writer(
+      new JourneyAuditWriter(db, std::move(journal), options));
+  writer->thread_ = std::thread([w = writer.get()] { w->Loop(); });
+  return writer;
+}
+
+JourneyAuditWriter::~JourneyAuditWriter() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
 
 absl::Status JourneyAuditWriter::Append(
     const std::vector<store::AuditRow>& rows) {
   if (rows.empty()) return absl::OkStatus();
   absl::MutexLock lock(&mu_);
-  if (open_ == nullptr) open_ = std::make_shared<Batch>();
-  std::shared_ptr<Batch> mine = open_;
-  mine->rows.insert(mine->rows.end(), rows.begin(), rows.end());
-  while (!mine->done) {
-    if (writing_) {
-      // Another call is writing; ours goes with the next transaction.
-      Waiting waiting{mine.get(), &writing_};
-      mu_.Await(absl::Condition(&waiting, &Waiting::Ready));
-      continue;
+  WELKOM_RETURN_IF_ERROR(journal_->Append(rows));
+  pending_.insert(pending_.end(), rows.begin(), rows.end());
+  appended_ += static_cast<int64_t>(rows.size());
+  return absl::OkStatus();
+}
+
+absl::Status JourneyAuditWriter::Flush() {
+  absl::MutexLock lock(&mu_);
+  const int64_t target = appended_;
+  const int64_t failures = failures_;
+  flush_requested_ = true;
+  struct Done {
+    JourneyAuditWriter* w;
+    int64_t target, failures;
+    bool operator()() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
+      return w->copied_ >= target || w->failures_ > failures;
     }
-    // Not written and nobody writing: `mine` is still the open batch, and
-    // this call writes it with everything that joined it.
-    writing_ = true;
-    std::shared_ptr<Batch> batch = std::move(open_);
-    open_ = nullptr;
-    mu_.Unlock();
-    absl::Status status = db_->Write([&](store::Connection& c) -> absl::Status {
-      for (const store::AuditRow& row : batch->rows) {
-        WELKOM_RETURN_IF_ERROR(store::InsertAuditEntry(c, row));
-      }
-      return absl::OkStatus();
-    });
-    mu_.Lock();
-    batch->status = std::move(status);
-    batch->done = true;
-    writing_ = false;
+    static bool Check(Done* d) { return (*d)(); }
+  } done{this, target, failures};
+  mu_.Await(absl::Condition(&Done::Check, &done));
+  return copied_ >= target ? absl::OkStatus() : last_error_;
+}
+
+void JourneyAuditWriter::Loop() {
+  absl::MutexLock lock(&mu_);
+  while (true) {
+    mu_.AwaitWithTimeout(
+        absl::Condition(
+            +[](JourneyAuditWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
+              return w->stopping_ ||
+                     (!w->pending_.empty() &&
+                      (w->flush_requested_ ||
+                       w->pending_.size() >= w->options_.batch));
+            },
+            this),
+        options_.interval);
+    flush_requested_ = false;
+    if (!pending_.empty()) {
+      const int64_t failures = failures_;
+      CopyPending();
+      // On stopping, a failed copy is left in the journal for the next start.
+      if (stopping_ && failures_ > failures) return;
+    }
+    if (stopping_ && pending_.empty()) return;
   }
-  return mine->status;
+}
+
+void JourneyAuditWriter::CopyPending() {
+  std::vector<store::AuditRow> batch;
+  batch.swap(pending_);
+  const store::AuditJournalState state{journal_->generation(), journal_->size()};
+  mu_.Unlock();
+  absl::Status status = db_->Write(
+      [&](store::Connection& c) { return CopyRows(c, batch, state); });
+  mu_.Lock();
+  if (!status.ok()) {
+    // Kept for the next copy (and in the journal); Flush() reports it.
+    pending_.insert(pending_.begin(), batch.begin(), batch.end());
+    ++failures_;
+    last_error_ = status;
+    Log(LogLevel::kWarning, "audit_copy_failed",
+        {{"entries", absl::StrCat(batch.size())},
+         {"code", std::string(absl::StatusCodeToString(status.code()))}});
+    return;
+  }
+  copied_ += static_cast<int64_t>(batch.size());
+  MaybeRestart();
+}
+
+void JourneyAuditWriter::MaybeRestart() {
+  if (!pending_.empty() || journal_->size() < options_.restart_bytes) return;
+  // mu_ is held, so no Append runs until the new generation is recorded.
+  absl::Status status = journal_->Restart();
+  if (status.ok()) {
+    status = db_->Write([&](store::Connection& c) {
+      return store::SetAuditJournalState(
+          c, {journal_->generation(), journal_->header_bytes()});
+    });
+  }
+  // Harmless if it failed: at the next start a generation that does not
+  // match the state is read from its first record.
+  if (!status.ok()) {
+    Log(LogLevel::kWarning, "audit_journal_restart_failed",
+        {{"code", std::string(absl::StatusCodeToString(status.code()))}});
+  }
 }
 
 }  // namespace welkom::api

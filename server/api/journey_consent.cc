@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/api/journey_access.h"
 #include "server/api/journey_service.h"
@@ -32,7 +33,9 @@ absl::Status SetConsent(Call& call, JourneyDefinitions& definitions,
 void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
   out->set_id(absl::StrCat(row.id));
   *out->mutable_time() =
-      google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
+      row.at_micros != 0
+          ? google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(row.at_micros)
+          : google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
   out->set_actor_id(row.actor_id);
   out->set_actor_name(row.actor_name);
   out->set_actor_role(static_cast<v1::Role>(row.actor_role));
@@ -45,9 +48,13 @@ absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
                           v1::ListAuditLogResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
   WELKOM_ASSIGN_OR_RETURN(std::string token, DecodePageToken(req.page_token()));
-  int64_t before = 0;
-  if (!token.empty() && (!absl::SimpleAtoi(token, &before) || before <= 0)) {
-    return absl::InvalidArgumentError("page_token: not a token of this list");
+  store::AuditCursor before;
+  if (!token.empty()) {
+    std::pair<std::string, std::string> parts = absl::StrSplit(token, ':');
+    if (!absl::SimpleAtoi(parts.first, &before.at_micros) ||
+        !absl::SimpleAtoi(parts.second, &before.id) || before.id <= 0) {
+      return absl::InvalidArgumentError("page_token: not a token of this list");
+    }
   }
   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadOwnJourney(call));
   WELKOM_ASSIGN_OR_RETURN(
@@ -57,7 +64,9 @@ absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
     ToProtoEntry(rows[i], resp->add_entries());
   }
   if (rows.size() > static_cast<size_t>(size)) {
-    resp->set_next_page_token(EncodePageToken(absl::StrCat(rows[size - 1].id)));
+    const store::AuditRow& last = rows[size - 1];
+    resp->set_next_page_token(
+        EncodePageToken(absl::StrCat(last.at_micros, ":", last.id)));
   }
   return absl::OkStatus();
 }
@@ -65,7 +74,8 @@ absl::Status ListAuditLog(Call& call, const v1::ListAuditLogRequest& req,
 }  // namespace
 
 void RegisterConsentMethods(Dispatcher* dispatcher,
-                            JourneyDefinitions* definitions) {
+                            JourneyDefinitions* definitions,
+                            JourneyAuditWriter* audit_writer) {
   dispatcher->Register<v1::GrantConsentRequest, v1::GrantConsentResponse>(
       kGrantConsent, Mode::kWrite,
       [definitions](Call& call, const auto&, auto* resp) {
@@ -77,9 +87,16 @@ void RegisterConsentMethods(Dispatcher* dispatcher,
         return SetConsent(call, *definitions, false, resp->mutable_journey());
       });
   dispatcher->Register<v1::ListAuditLogRequest, v1::ListAuditLogResponse>(
-      kListAuditLog, Mode::kRead,
-      [](Call& call, const auto& req, auto* resp) {
-        return ListAuditLog(call, req, resp);
+      kListAuditLog, Mode::kCustom,
+      [audit_writer](Call& call, const auto& req, auto* resp) -> absl::Status {
+        // The audit entries of reads reach journey_audit in batches.
+        WELKOM_RETURN_IF_ERROR(audit_writer->Flush());
+        absl::Status status = call.db->Read([&](store::Connection& c) {
+          call.conn = &c;
+          return ListAuditLog(call, req, resp);
+        });
+        call.conn = nullptr;
+        return status;
       });
 }
 

@@ -9,6 +9,7 @@
 #define WELKOM_SERVER_API_JOURNEY_CONSENT_H_
 
 #include "server/api/dispatcher.h"
+#include "server/api/journey_audit_writer.h"
 #include "server/api/journey_definitions.h"
 
 namespace welkom::api {
@@ -18,9 +19,12 @@ inline constexpr char kWithdrawConsent[] =
     "/welkom.v1.JourneyService/WithdrawConsent";
 inline constexpr char kListAuditLog[] = "/welkom.v1.JourneyService/ListAuditLog";
 
-// Registers the three methods; `definitions` must outlive the dispatcher.
+// Registers the three methods; `definitions` and `audit_writer` must
+// outlive the dispatcher. ListAuditLog flushes `audit_writer` first, so it
+// lists every read answered before it.
 void RegisterConsentMethods(Dispatcher* dispatcher,
-                            JourneyDefinitions* definitions);
+                            JourneyDefinitions* definitions,
+                            JourneyAuditWriter* audit_writer);
 
 }  // namespace welkom::api
 

@@ -43,10 +43,11 @@ store::JourneyScope ScopeOf(const auth::Principal& p) {
 }  // namespace
 
 JourneyService::JourneyService(Dispatcher* dispatcher,
-                               JourneyDefinitions* definitions)
+                               JourneyDefinitions* definitions,
+                               JourneyAuditWriter* audit_writer)
     : dispatcher_(dispatcher),
       definitions_(definitions),
-      audit_writer_(dispatcher->db()) {
+      audit_writer_(audit_writer) {
   Dispatcher& d = *dispatcher;
   d.Register<v1::CreateJourneyRequest, v1::CreateJourneyResponse>(
       kCreateJourney, Mode::kWrite, [this](Call& call, const auto& req, auto* resp) {
@@ -57,7 +58,7 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
   d.Register<v1::GetJourneyRequest, v1::GetJourneyResponse>(
       kGetJourney, Mode::kCustom,
       [this](Call& call, const auto& req, auto* resp) -> absl::Status {
-        return ReadAudited(call, audit_writer_, [&](JourneyAuditTrail& trail) -> absl::Status {
+        return ReadAudited(call, *audit_writer_, [&](JourneyAuditTrail& trail) -> absl::Status {
           WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
                                   LoadVisibleJourney(call, req.journey_id()));
           trail.Note(row, v1::AUDIT_ACTION_READ);
@@ -77,18 +78,18 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
   d.Register<v1::ListJourneysRequest, v1::ListJourneysResponse>(
       kListJourneys, Mode::kCustom,
       [this](Call& call, const auto& req, auto* resp) {
-        return ReadAudited(call, audit_writer_, [&](JourneyAuditTrail& trail) {
+        return ReadAudited(call, *audit_writer_, [&](JourneyAuditTrail& trail) {
           return DoListJourneys(call, req, trail, resp);
         });
       });
   d.Register<v1::ListOverdueRequest, v1::ListOverdueResponse>(
       kListOverdue, Mode::kCustom,
       [this](Call& call, const auto& req, auto* resp) {
-        return ReadAudited(call, audit_writer_, [&](JourneyAuditTrail& trail) {
+        return ReadAudited(call, *audit_writer_, [&](JourneyAuditTrail& trail) {
           return DoListOverdue(call, req, trail, resp);
         });
       });
-  RegisterConsentMethods(dispatcher, definitions);
+  RegisterConsentMethods(dispatcher, definitions, audit_writer);
   RegisterCheckInMethods(dispatcher, definitions);
 }
 

@@ -19,8 +19,9 @@ namespace welkom::api {
 
 class JourneyService final : public v1::JourneyService::CallbackService {
  public:
-  // `definitions` must outlive the service.
-  JourneyService(Dispatcher* dispatcher, JourneyDefinitions* definitions);
+  // `definitions` and `audit_writer` must outlive the service.
+  JourneyService(Dispatcher* dispatcher, JourneyDefinitions* definitions,
+                 JourneyAuditWriter* audit_writer);
 
   // Adds the invitation hooks: CreateInvitation validates and keeps a
   // newcomer's profile; AcceptInvitation creates the journey from it.
@@ -80,7 +81,7 @@ class JourneyService final : public v1::JourneyService::CallbackService {
 
   Dispatcher* dispatcher_;
   JourneyDefinitions* definitions_;
-  JourneyAuditWriter audit_writer_;  // audit entries of reads by others
+  JourneyAuditWriter* audit_writer_;  // audit entries of reads by others
 };
 
 }  // namespace welkom::api

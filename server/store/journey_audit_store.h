@@ -19,6 +19,8 @@ struct AuditRow {
   int64_t id = 0;  // assigned on insert; increases with time
   std::string journey_id;
   int64_t at = 0;
+  // Orders the log; 0 on insert means at * 1,000,000.
+  int64_t at_micros = 0;
   std::string actor_id;  // empty: Welkom itself
   int actor_role = 0;    // welkom.v1.Role; 0 for Welkom itself
   std::string actor_org_id;
@@ -31,10 +33,29 @@ struct AuditRow {
 
 absl::Status InsertAuditEntry(Connection& c, const AuditRow& row);
 
-// The journey's entries with id < before_id (0: from the newest), newest
-// first, at most `limit`.
+// As InsertAuditEntry, but a row of a journey deleted meanwhile is dropped
+// (for rows copied from the audit journal some time after they happened).
+absl::Status InsertAuditEntryIfJourneyExists(Connection& c, const AuditRow& row);
+
+// How far the audit journal has been copied (migration 0034).
+struct AuditJournalState {
+  std::string generation;  // empty: never copied
+  int64_t copied_bytes = 0;
+};
+absl::StatusOr<AuditJournalState> GetAuditJournalState(Connection& c);
+absl::Status SetAuditJournalState(Connection& c, const AuditJournalState& s);
+
+// Where a page of the log ends: the last entry listed.
+struct AuditCursor {
+  int64_t at_micros = 0;
+  int64_t id = 0;  // 0: from the newest
+};
+
+// The journey's entries before `before`, newest first (by at_micros, then
+// id), at most `limit`.
 absl::StatusOr<std::vector<AuditRow>> ListAuditEntries(
-    Connection& c, const std::string& journey_id, int64_t before_id, int limit);
+    Connection& c, const std::string& journey_id, const AuditCursor& before,
+    int limit);
 
 }  // namespace welkom::store
 

@@ -230,8 +230,9 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
   WELKOM_ASSIGN_OR_RETURN(
       Statement * audit,
       c.Prepare("INSERT INTO journey_audit (journey_id, at, actor_id, "
-                "actor_role, action, detail) "
-                "SELECT id, ?1, '', 0, 4, ?2 FROM journeys WHERE newcomer_id = ?3"));
+                "actor_role, action, detail, at_micros) "
+                "SELECT id, ?1, '', 0, 4, ?2, ?1 * 1000000 FROM journeys "
+                "WHERE newcomer_id = ?3"));
   audit->Bind(1, now).Bind(2, step_key).Bind(3, newcomer_id);
   return audit->Run();
 }
@@ -314,7 +315,8 @@ absl::Status CloseJourney(Connection& c, const std::string& journey_id,
   WELKOM_ASSIGN_OR_RETURN(
       Statement * audit,
       c.Prepare("INSERT INTO journey_audit (journey_id, at, actor_id, "
-                "actor_role, action) VALUES (?, ?, '', 0, 8)"));
+                "actor_role, action, at_micros) "
+                "VALUES (?1, ?2, '', 0, 8, ?2 * 1000000)"));
   audit->Bind(1, journey_id).Bind(2, now);
   return audit->Run();
 }

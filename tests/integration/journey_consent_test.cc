@@ -126,7 +126,7 @@ TEST_F(JourneyConsentTest, ConcurrentReadsByOthersAreEachInTheAuditLog) {
   std::string token = InviteAndAccept("many@example.org", EuSingleProfessional());
   v1::Journey own;
   ASSERT_TRUE(Get(token, "", &own).ok());
-  // Reads that overlap share audit transactions; none may be lost.
+  // Overlapping reads append to the audit journal together; none may be lost.
   constexpr int kThreads = 8;
   constexpr int kReadsEach = 4;
   std::atomic<int> failed{0};
@@ -147,6 +147,36 @@ TEST_F(JourneyConsentTest, ConcurrentReadsByOthersAreEachInTheAuditLog) {
     EXPECT_EQ(e.action(), v1::AUDIT_ACTION_READ);
     EXPECT_EQ(e.actor_id(), server_->Account("hr").user_id);
   }
+}
+
+TEST_F(JourneyConsentTest, ReadsAnsweredBeforeACrashAreStillInTheAuditLog) {
+  std::string token = InviteAndAccept("crash@example.org", EuSingleProfessional());
+  v1::Journey own;
+  ASSERT_TRUE(Get(token, "", &own).ok());
+  for (int i = 0; i < 5; ++i) {
+    v1::Journey j;
+    ASSERT_TRUE(Get(hr_, own.id(), &j).ok());
+  }
+  // Killed at once: the reads' entries are in the journal, most likely not
+  // yet copied into the database (every 200 ms); the restarted welkomd then
+  // copies them at start ("audit_journal_recovered entries=5" in its log).
+  // Copied before the kill or at the start, each is there exactly once.
+  server_->Kill();
+  // server_ keeps the directory until the end of the test.
+  WelkomdProcess::Options again;
+  again.dir = server_->dir();
+  auto restarted = WelkomdProcess::Start(again);
+  journeys_ = v1::JourneyService::NewStub(restarted->Channel());
+  std::vector<v1::AuditEntry> log = AuditLog(token);
+  ASSERT_EQ(log.size(), 5u);
+  for (const v1::AuditEntry& e : log) {
+    EXPECT_EQ(e.action(), v1::AUDIT_ACTION_READ);
+  }
+  // A clean stop and start copies nothing twice.
+  ASSERT_EQ(restarted->Stop(), 0);
+  auto again_restarted = WelkomdProcess::Start(again);
+  journeys_ = v1::JourneyService::NewStub(again_restarted->Channel());
+  EXPECT_EQ(AuditLog(token).size(), 5u);
 }
 
 TEST_F(JourneyConsentTest, GrantingTwiceChangesNothingTheSecondTime) {

@@ -230,7 +230,7 @@ TEST_F(ReminderJobTest, CheckInIsPromptedAtDay30AndTheJourneyClosesAfterDay90) {
   ASSERT_TRUE(db_->Read([](Connection& c) -> absl::Status {
                    auto j = store::GetJourney(c, "jny");
                    EXPECT_TRUE(j->closed_at.has_value());
-                   auto log = store::ListAuditEntries(c, "jny", 0, 10);
+                   auto log = store::ListAuditEntries(c, "jny", {}, 10);
                    EXPECT_EQ(log->size(), 1u);
                    EXPECT_EQ((*log)[0].action, v1::AUDIT_ACTION_CLOSED);
                    return absl::OkStatus();

@@ -77,7 +77,7 @@ TEST_F(JourneyStoreTest, MarkStepDoneByKeyLeavesOneAuditEntryByWelkomItself) {
   ASSERT_TRUE(Mark("usr1", "dutch_course", 300).ok());  // not applicable
   std::vector<AuditRow> log;
   ASSERT_TRUE(db_->Read([&](Connection& c) -> absl::Status {
-                   auto rows = ListAuditEntries(c, "jny1", 0, 10);
+                   auto rows = ListAuditEntries(c, "jny1", {}, 10);
                    if (!rows.ok()) return rows.status();
                    log = *rows;
                    return absl::OkStatus();
