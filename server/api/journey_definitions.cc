@@ -124,9 +124,7 @@ absl::StatusOr<CataloguePtr> JourneyDefinitions::ForJourney(
     store::Connection& c, const store::JourneyRow& row) {
   WELKOM_ASSIGN_OR_RETURN(CataloguePtr regional,
                           Regional(c, row.catalogue_version));
-  WELKOM_ASSIGN_OR_RETURN(int template_version,
-                          store::JourneyTemplateVersion(c, row.id));
-  return Merged(c, regional, row.employer_org_id, template_version);
+  return Merged(c, regional, row.employer_org_id, row.template_version);
 }
 
 absl::StatusOr<store::JourneyRow> JourneyDefinitions::CreateJourney(
@@ -148,6 +146,7 @@ absl::StatusOr<store::JourneyRow> JourneyDefinitions::CreateJourney(
     WELKOM_RETURN_IF_ERROR(store::RecordJourneyTemplate(
         c, row.id, employer_org_id, template_version));
   }
+  row.template_version = template_version;
   return row;
 }
 

@@ -11,8 +11,10 @@ constexpr char kJourneyColumns[] =
     "j.id, j.newcomer_id, j.employer_org_id, IFNULL(j.municipality, ''), "
     "j.profile, j.arrival_date, j.start_date, j.brp_date, j.permit_date, "
     "j.advisor_consent, j.flagged, j.catalogue_version, j.created_at, "
-    "j.closed_at, u.display_name";
-constexpr int kJourneyColumnCount = 15;
+    "j.closed_at, u.display_name, "
+    "IFNULL((SELECT t.template_version FROM journey_templates t "
+    "WHERE t.journey_id = j.id), 0)";
+constexpr int kJourneyColumnCount = 16;
 constexpr char kJourneyFrom[] =
     " FROM journeys j JOIN users u ON u.id = j.newcomer_id ";
 // Columns of a step (alias s).
@@ -38,6 +40,7 @@ JourneyRow ReadJourney(const Statement& st) {
   r.created_at = st.Int(12);
   r.closed_at = st.OptionalInt(13);
   r.newcomer_name = st.Text(14);
+  r.template_version = static_cast<int>(st.Int(15));
   return r;
 }
 

@@ -36,6 +36,9 @@ struct JourneyRow {
   int64_t created_at = 0;
   std::optional<int64_t> closed_at;
   std::string newcomer_name;  // read from users; ignored on insert
+  // The employer template version it was planned with (journey_templates);
+  // 0: none. Read with the row; ignored on insert.
+  int template_version = 0;
 };
 
 struct StepRow {

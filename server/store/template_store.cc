@@ -78,16 +78,4 @@ absl::Status RecordJourneyTemplate(Connection& c, const std::string& journey_id,
   return st->Run();
 }
 
-absl::StatusOr<int> JourneyTemplateVersion(Connection& c,
-                                           const std::string& journey_id) {
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT template_version FROM journey_templates "
-                "WHERE journey_id = ?"));
-  st->Bind(1, journey_id);
-  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-  if (row == Row::kDone) return 0;
-  return static_cast<int>(st->Int(0));
-}
-
 }  // namespace welkom::store

@@ -40,9 +40,8 @@ absl::Status InsertTemplate(Connection& c, const TemplateRow& row);
 absl::Status RecordJourneyTemplate(Connection& c, const std::string& journey_id,
                                    const std::string& employer_org_id,
                                    int template_version);
-// The template version the journey was planned with; 0 if none.
-absl::StatusOr<int> JourneyTemplateVersion(Connection& c,
-                                           const std::string& journey_id);
+// (The template version a journey was planned with is read with its row:
+// JourneyRow::template_version.)
 
 }  // namespace welkom::store
 
