@@ -28,6 +28,17 @@ const std::string& Pick(const v1::LocalizedText& text,
   return locale == "nl" && !text.nl().empty() ? text.nl() : text.en();
 }
 
+// Days past the due date of a step neither done nor not applicable; nullopt
+// when it is not overdue (or has no due date yet).
+std::optional<int32_t> DaysOverdue(const store::StepRow& row,
+                                   const std::optional<absl::CivilDay>& due,
+                                   absl::CivilDay today) {
+  if (!due.has_value() || *due >= today || journey::IsFinished(row.status)) {
+    return std::nullopt;
+  }
+  return static_cast<int32_t>(today - *due);
+}
+
 }  // namespace
 
 v1::Date ToProtoDate(absl::CivilDay day) {
@@ -80,9 +91,9 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
   std::optional<absl::CivilDay> due = Parse(row.due_date);
   if (due.has_value()) {
     *out->mutable_due_date() = ToProtoDate(*due);
-    if (*due < today && !journey::IsFinished(row.status)) {
+    if (std::optional<int32_t> days = DaysOverdue(row, due, today)) {
       out->set_overdue(true);
-      out->set_days_overdue(static_cast<int32_t>(today - *due));
+      out->set_days_overdue(*days);
     }
   } else {
     out->set_pending(true);
@@ -124,11 +135,10 @@ void ToProtoJourney(const store::JourneyRow& row,
   int finished = 0;
   int overdue = 0;
   for (const store::StepRow& s : steps) {
-    v1::JourneyStep step;
-    ToProtoStep(s, catalogue, locale, today, &step);
     if (journey::IsFinished(s.status)) ++finished;
-    if (step.overdue()) ++overdue;
-    if (with_steps) *out->add_steps() = std::move(step);
+    // A summary (ListJourneys) counts without building the steps.
+    if (DaysOverdue(s, Parse(s.due_date), today).has_value()) ++overdue;
+    if (with_steps) ToProtoStep(s, catalogue, locale, today, out->add_steps());
   }
   out->set_progress_percent(
       steps.empty() ? 0 : static_cast<int32_t>(finished * 100 / steps.size()));
