@@ -74,16 +74,21 @@ absl::Status JourneyAuditTrail::Write(store::Connection& c) const {
   return absl::OkStatus();
 }
 
+absl::Status InReadSnapshot(Call& call,
+                            absl::FunctionRef<absl::Status()> read) {
+  absl::Status status = call.db->Read([&](store::Connection& c) {
+    call.conn = &c;
+    return read();
+  });
+  call.conn = nullptr;
+  return status;
+}
+
 absl::Status ReadAudited(
     Call& call, JourneyAuditWriter& writer,
     absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read) {
   JourneyAuditTrail trail(call);
-  absl::Status status = call.db->Read([&](store::Connection& c) {
-    call.conn = &c;
-    return read(trail);
-  });
-  call.conn = nullptr;
-  WELKOM_RETURN_IF_ERROR(status);
+  WELKOM_RETURN_IF_ERROR(InReadSnapshot(call, [&] { return read(trail); }));
   return writer.Append(trail.rows());
 }
 

@@ -62,12 +62,15 @@ class JourneyAuditTrail {
   std::vector<store::AuditRow> rows_;
 };
 
+// Runs `read` in one read snapshot with `call.conn` set, for handlers in
+// Mode::kCustom that do something before or after their read.
+absl::Status InReadSnapshot(Call& call, absl::FunctionRef<absl::Status()> read);
+
 // For reading handlers registered with Mode::kCustom: runs `read` in one
-// read snapshot (`call.conn` is the reader meanwhile), then appends what it
-// noted to the audit logs through `writer` (one write transaction shared
-// with concurrent reads). If that write fails the call fails: nothing is
-// read unaudited. Reads by a journey's own newcomer note nothing and never
-// touch the writer.
+// read snapshot, then appends what it noted to the audit journal through
+// `writer` before the call answers. If that append fails the call fails:
+// nothing is read unaudited. Reads by a journey's own newcomer note nothing
+// and never touch the writer.
 absl::Status ReadAudited(
     Call& call, JourneyAuditWriter& writer,
     absl::FunctionRef<absl::Status(JourneyAuditTrail&)> read);

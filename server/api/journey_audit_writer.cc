@@ -76,15 +76,15 @@ absl::Status JourneyAuditWriter::Flush() {
   const int64_t target = appended_;
   const int64_t failures = failures_;
   flush_requested_ = true;
-  struct Done {
+  struct Wait {
     JourneyAuditWriter* w;
     int64_t target, failures;
-    bool operator()() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
-      return w->copied_ >= target || w->failures_ > failures;
-    }
-    static bool Check(Done* d) { return (*d)(); }
-  } done{this, target, failures};
-  mu_.Await(absl::Condition(&Done::Check, &done));
+  } wait{this, target, failures};
+  mu_.Await(absl::Condition(
+      +[](Wait* x) ABSL_NO_THREAD_SAFETY_ANALYSIS {
+        return x->w->copied_ >= x->target || x->w->failures_ > x->failures;
+      },
+      &wait));
   return copied_ >= target ? absl::OkStatus() : last_error_;
 }
 

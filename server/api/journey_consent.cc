@@ -91,12 +91,7 @@ void RegisterConsentMethods(Dispatcher* dispatcher,
       [audit_writer](Call& call, const auto& req, auto* resp) -> absl::Status {
         // The audit entries of reads reach journey_audit in batches.
         WELKOM_RETURN_IF_ERROR(audit_writer->Flush());
-        absl::Status status = call.db->Read([&](store::Connection& c) {
-          call.conn = &c;
-          return ListAuditLog(call, req, resp);
-        });
-        call.conn = nullptr;
-        return status;
+        return InReadSnapshot(call, [&] { return ListAuditLog(call, req, resp); });
       });
 }
 

@@ -136,9 +136,13 @@ void ToProtoJourney(const store::JourneyRow& row,
   int overdue = 0;
   for (const store::StepRow& s : steps) {
     if (journey::IsFinished(s.status)) ++finished;
-    // A summary (ListJourneys) counts without building the steps.
-    if (DaysOverdue(s, Parse(s.due_date), today).has_value()) ++overdue;
-    if (with_steps) ToProtoStep(s, catalogue, locale, today, out->add_steps());
+    if (with_steps) {
+      v1::JourneyStep* step = out->add_steps();
+      ToProtoStep(s, catalogue, locale, today, step);
+      if (step->overdue()) ++overdue;
+    } else if (DaysOverdue(s, Parse(s.due_date), today).has_value()) {
+      ++overdue;  // a summary (ListJourneys) counts without building steps
+    }
   }
   out->set_progress_percent(
       steps.empty() ? 0 : static_cast<int32_t>(finished * 100 / steps.size()));
