@@ -89,6 +89,11 @@ JourneyService::JourneyService(Dispatcher* dispatcher,
           return DoListOverdue(call, req, trail, resp);
         });
       });
+  SetMessageAllocatorFor_GetJourney(&get_alloc_);
+  SetMessageAllocatorFor_UpdateStep(&update_alloc_);
+  SetMessageAllocatorFor_SetAnchorDate(&anchor_alloc_);
+  SetMessageAllocatorFor_ListJourneys(&list_alloc_);
+  SetMessageAllocatorFor_ListOverdue(&overdue_alloc_);
   RegisterConsentMethods(dispatcher, definitions, audit_writer);
   RegisterCheckInMethods(dispatcher, definitions);
 }

@@ -6,6 +6,7 @@
 #ifndef WELKOM_SERVER_API_JOURNEY_SERVICE_H_
 #define WELKOM_SERVER_API_JOURNEY_SERVICE_H_
 
+#include "server/api/arena_allocator.h"
 #include "server/api/dispatcher.h"
 #include "server/api/identity_service.h"
 #include "server/api/journey_access.h"
@@ -82,6 +83,14 @@ class JourneyService final : public v1::JourneyService::CallbackService {
   Dispatcher* dispatcher_;
   JourneyDefinitions* definitions_;
   JourneyAuditWriter* audit_writer_;  // audit entries of reads by others
+  // The calls that answer whole journeys build them on an arena.
+  ArenaAllocator<v1::GetJourneyRequest, v1::GetJourneyResponse> get_alloc_;
+  ArenaAllocator<v1::UpdateStepRequest, v1::UpdateStepResponse> update_alloc_;
+  ArenaAllocator<v1::SetAnchorDateRequest, v1::SetAnchorDateResponse>
+      anchor_alloc_;
+  ArenaAllocator<v1::ListJourneysRequest, v1::ListJourneysResponse> list_alloc_;
+  ArenaAllocator<v1::ListOverdueRequest, v1::ListOverdueResponse>
+      overdue_alloc_;
 };
 
 }  // namespace welkom::api
