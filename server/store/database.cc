@@ -1,5 +1,7 @@
 #include "server/store/database.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "server/base/status_macros.h"
 
@@ -32,6 +34,7 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(Options options) {
   WELKOM_ASSIGN_OR_RETURN(db->checkpointer_,
                           Connection::Open(options.path, /*read_only=*/false));
   db->checkpoint_frames_ = std::max(1, options.checkpoint_frames);
+  db->max_write_group_ = static_cast<size_t>(std::max(1, options.max_write_group));
   {
     absl::MutexLock lock(&db->write_mu_);
     sqlite3_wal_hook(db->writer_->raw(), &Database::OnCommit, db.get());
@@ -88,20 +91,95 @@ void Database::CheckpointLoop() {
   }
 }
 
+int64_t Database::write_groups() const {
+  absl::MutexLock lock(&queue_mu_);
+  return write_groups_;
+}
+
 int64_t Database::checkpoints_run() const {
   absl::MutexLock lock(&checkpoint_mu_);
   return checkpoints_run_;
 }
 
 absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
-  absl::MutexLock lock(&write_mu_);
+  QueuedWrite me{fn, absl::OkStatus(), false};
+  absl::MutexLock lock(&queue_mu_);
+  queue_.push_back(&me);
+  struct Turn {
+    Database* db;
+    QueuedWrite* me;
+    bool operator()() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(db->queue_mu_) {
+      return me->done || !db->leading_;
+    }
+  } turn{this, &me};
+  queue_mu_.Await(absl::Condition(&turn));
+  if (me.done) return me.status;
+  // Lead: commit groups from the front of the queue until ours is done.
+  leading_ = true;
+  while (!me.done) {
+    const size_t n = std::min(queue_.size(), max_write_group_);
+    std::vector<QueuedWrite*> group(queue_.begin(), queue_.begin() + n);
+    queue_.erase(queue_.begin(), queue_.begin() + n);
+    queue_mu_.Unlock();
+    {
+      absl::MutexLock write_lock(&write_mu_);
+      CommitGroup(group);
+    }
+    queue_mu_.Lock();
+    ++write_groups_;
+    for (QueuedWrite* w : group) w->done = true;
+  }
+  leading_ = false;
+  return me.status;
+}
+
+void Database::CommitGroup(absl::Span<QueuedWrite* const> group) {
+  if (group.empty()) return;
   Connection& conn = *writer_;
-  WELKOM_RETURN_IF_ERROR(conn.RunCached("BEGIN IMMEDIATE"));
-  absl::Status status = fn(conn);
-  conn.ResetStatements();
-  if (status.ok()) status = conn.RunCached("COMMIT");
-  if (!status.ok()) conn.RunCached("ROLLBACK").IgnoreError();
-  return status;
+  absl::Status begin = conn.RunCached("BEGIN IMMEDIATE");
+  if (!begin.ok()) {
+    for (QueuedWrite* w : group) w->status = begin;
+    return;
+  }
+  if (group.size() == 1) {
+    absl::Status status = group[0]->fn(conn);
+    conn.ResetStatements();
+    if (status.ok()) status = conn.RunCached("COMMIT");
+    if (!status.ok()) conn.RunCached("ROLLBACK").IgnoreError();
+    group[0]->status = status;
+    return;
+  }
+  std::vector<QueuedWrite*> applied;
+  for (size_t i = 0; i < group.size(); ++i) {
+    QueuedWrite* w = group[i];
+    absl::Status status = conn.RunCached("SAVEPOINT group_write");
+    if (status.ok()) status = w->fn(conn);
+    conn.ResetStatements();
+    if (status.ok()) {
+      status = conn.RunCached("RELEASE group_write");
+    } else {
+      conn.RunCached("ROLLBACK TO group_write").IgnoreError();
+      conn.RunCached("RELEASE group_write").IgnoreError();
+    }
+    w->status = status;
+    if (sqlite3_get_autocommit(conn.raw())) {
+      // SQLite ended the transaction itself (an I/O error, a full disk):
+      // the writes applied before this one are gone with it.
+      absl::Status lost = status.ok()
+                              ? absl::InternalError("write transaction ended")
+                              : status;
+      for (QueuedWrite* a : applied) a->status = lost;
+      w->status = lost;
+      CommitGroup(group.subspan(i + 1));
+      return;
+    }
+    if (status.ok()) applied.push_back(w);
+  }
+  absl::Status commit = conn.RunCached("COMMIT");
+  if (!commit.ok()) {
+    conn.RunCached("ROLLBACK").IgnoreError();
+    for (QueuedWrite* a : applied) a->status = commit;
+  }
 }
 
 absl::Status Database::Read(

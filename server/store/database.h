@@ -10,6 +10,7 @@
 #ifndef WELKOM_SERVER_STORE_DATABASE_H_
 #define WELKOM_SERVER_STORE_DATABASE_H_
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <thread>
@@ -19,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
 #include "server/store/migrations.h"
 #include "server/store/sqlite.h"
 
@@ -34,6 +36,9 @@ class Database {
     // WAL frames (pages) written before the checkpoint thread runs; 1000 is
     // SQLite's own auto-checkpoint default.
     int checkpoint_frames = 1000;
+    // Writes that may share one transaction (see Write); 1 commits each
+    // write on its own.
+    int max_write_group = 64;
   };
 
   // Opens or creates the file and applies every pending migration in one
@@ -45,6 +50,15 @@ class Database {
   // Runs `fn` in BEGIN IMMEDIATE ... COMMIT on the single writer connection.
   // If `fn` returns an error, or the commit fails, everything it wrote is
   // rolled back and the error returned: a change fully happens or not at all.
+  //
+  // Concurrent writes commit in groups: callers that arrive while a
+  // transaction is open queue up, and the first of them then runs the queued
+  // `fn`s one after the other in one transaction, each inside a SAVEPOINT
+  // (an `fn` that fails rolls back only its own changes). Each `fn` sees the
+  // changes of those before it, as if run alone in that order, and every
+  // caller returns only after the COMMIT that holds its change: the
+  // durability of a single write, with one BEGIN/COMMIT and one hand-over
+  // of the writer for the whole group.
   absl::Status Write(absl::FunctionRef<absl::Status(Connection&)> fn);
 
   // Runs `fn` in a read transaction (one consistent snapshot) on one of the
@@ -60,6 +74,9 @@ class Database {
 
   // Checkpoints the checkpoint thread has run (for tests).
   int64_t checkpoints_run() const;
+  // Transactions Write has committed or rolled back, each holding one or
+  // more writes (for tests).
+  int64_t write_groups() const;
 
  private:
   Database() = default;
@@ -67,14 +84,29 @@ class Database {
   static int OnCommit(void* self, sqlite3* db, const char* name, int frames);
   void CheckpointLoop();
 
+  // A caller of Write waiting in the queue.
+  struct QueuedWrite {
+    absl::FunctionRef<absl::Status(Connection&)> fn;
+    absl::Status status;
+    bool done = false;
+  };
+  // Runs `group` in one transaction and sets each one's status.
+  void CommitGroup(absl::Span<QueuedWrite* const> group)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+
   std::string path_;
   int schema_version_ = 0;
+  mutable absl::Mutex queue_mu_;
+  std::deque<QueuedWrite*> queue_ ABSL_GUARDED_BY(queue_mu_);
+  bool leading_ ABSL_GUARDED_BY(queue_mu_) = false;  // a caller runs a group
+  int64_t write_groups_ ABSL_GUARDED_BY(queue_mu_) = 0;
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);
   mutable absl::Mutex read_mu_;
   mutable std::vector<std::unique_ptr<Connection>> idle_readers_
       ABSL_GUARDED_BY(read_mu_);
 
+  size_t max_write_group_ = 64;
   int checkpoint_frames_ = 1000;
   mutable absl::Mutex checkpoint_mu_;
   bool checkpoint_due_ ABSL_GUARDED_BY(checkpoint_mu_) = false;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "server/base/status_macros.h"
 #include "server/store/identity_store.h"
 #include "tests/support/row_count.h"
@@ -249,6 +250,107 @@ TEST_F(DatabaseTest, CheckpointsRunOnTheirOwnThreadAndLoseNothing) {
   auto again = Database::Open({path_, 1, schema});
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(Count(**again, "SELECT COUNT(*) FROM blobs"), 200);
+}
+
+// Writes that arrive while another is open commit together, each in its own
+// savepoint: a failing one loses only its own rows, and every other one is
+// there after its Write returns.
+TEST_F(DatabaseTest, ConcurrentWritesCommitInGroupsAndEachFullyHappensOrNot) {
+  std::vector<Migration> schema = {
+      {1, "rows",
+       "CREATE TABLE rows (writer INTEGER NOT NULL, n INTEGER NOT NULL, "
+       "part INTEGER NOT NULL, PRIMARY KEY (writer, n, part));"}};
+  auto db = Database::Open({path_, 1, schema});
+  ASSERT_TRUE(db.ok()) << db.status();
+  constexpr int kThreads = 8, kWrites = 60;
+  auto insert = [](Connection& c, int writer, int n, int part) -> absl::Status {
+    WELKOM_ASSIGN_OR_RETURN(
+        Statement * st,
+        c.Prepare("INSERT INTO rows (writer, n, part) VALUES (?, ?, ?)"));
+    st->Bind(1, int64_t{writer}).Bind(2, int64_t{n}).Bind(3, int64_t{part});
+    return st->Run();
+  };
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int n = 0; n < kWrites; ++n) {
+        // Every third write fails after its first row: by returning an error
+        // (n % 3 == 1) or by a statement SQLite refuses (n % 3 == 2).
+        absl::Status status = (*db)->Write([&](Connection& c) -> absl::Status {
+          WELKOM_RETURN_IF_ERROR(insert(c, t, n, 0));
+          std::this_thread::sleep_for(std::chrono::microseconds(200));
+          if (n % 3 == 1) return absl::FailedPreconditionError("no");
+          return insert(c, t, n, n % 3 == 2 ? 0 : 1);
+        });
+        const absl::StatusCode want =
+            n % 3 == 0 ? absl::StatusCode::kOk
+            : n % 3 == 1 ? absl::StatusCode::kFailedPrecondition
+                         : absl::StatusCode::kAlreadyExists;
+        if (status.code() != want) ++wrong;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+  const int64_t ok_writes = kThreads * ((kWrites + 2) / 3);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM rows"), 2 * ok_writes);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM rows WHERE n % 3 <> 0"), 0);
+  // While one write sleeps in its transaction the others queue behind it.
+  EXPECT_LT((*db)->write_groups(), int64_t{kThreads} * kWrites);
+}
+
+TEST_F(DatabaseTest, EachWriteInAGroupSeesTheWritesBeforeIt) {
+  std::vector<Migration> schema = {
+      {1, "counter",
+       "CREATE TABLE counter (v INTEGER NOT NULL); "
+       "INSERT INTO counter VALUES (0);"}};
+  auto db = Database::Open({path_, 1, schema});
+  ASSERT_TRUE(db.ok()) << db.status();
+  constexpr int kThreads = 8, kWrites = 50;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kWrites; ++i) {
+        // Read, then write what was read plus one: lost updates would show.
+        EXPECT_TRUE((*db)->Write([](Connection& c) -> absl::Status {
+                         WELKOM_ASSIGN_OR_RETURN(
+                             Statement * read, c.Prepare("SELECT v FROM counter"));
+                         WELKOM_RETURN_IF_ERROR(read->Step().status());
+                         const int64_t v = read->Int(0);
+                         WELKOM_ASSIGN_OR_RETURN(
+                             Statement * write,
+                             c.Prepare("UPDATE counter SET v = ?"));
+                         write->Bind(1, v + 1);
+                         return write->Run();
+                       }).ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(Count(**db, "SELECT v FROM counter"), kThreads * kWrites);
+}
+
+TEST_F(DatabaseTest, AGroupOfOneCommitsEachWriteOnItsOwn) {
+  Database::Options options;
+  options.path = path_;
+  options.max_write_group = 1;
+  auto db = Database::Open(options);
+  ASSERT_TRUE(db.ok()) << db.status();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        OrganizationRow org{absl::StrCat("org_", t, "_", i), 1, "A", "", 1, 0};
+        EXPECT_TRUE((*db)->Write([&](Connection& c) {
+                         return InsertOrganization(c, org);
+                       }).ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ((*db)->write_groups(), 40);
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM organizations"), 40);
 }
 
 }  // namespace
