@@ -3,10 +3,17 @@
 //   build/tests/bench/journey_bench [--journeys=100000] [--seconds=5]
 //       [--rounds=3] [--dir=/tmp/welkom-journey-bench] [--reuse]
 //       [--only=get|update|overdue] [--server-arg=--flag=value ...]
+//       [--client=messages|bytes]
 //
 // --only runs one group of measures (the others print as 0), for quick
 // experiments; --server-arg passes a flag to welkomd (repeatable). welkomd
 // runs with its production log level (info: one line per failed call only).
+// --client=bytes takes GetJourney's and Echo's answers as the bytes on the
+// wire instead of parsing them into messages: the benchmark's client then
+// does the same work for both, and their ratio is the server's alone (the
+// client shares the machine's two cores with welkomd).
+// The database file is read once before the rounds, so that they measure
+// reads from the page cache, as on a server that has been running a while.
 //
 // Generates the journeys (journey_bench_data.h) unless --reuse finds them,
 // starts a real welkomd on the database and measures, each round:
@@ -26,6 +33,7 @@
 //  - welkomd's resident memory (VmRSS, VmHWM).
 // Prints medians over the rounds and ratios to the baselines.
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/codegen/client_unary_call.h>
 
 #include <algorithm>
 #include <atomic>
@@ -68,6 +76,7 @@ struct Flags {
   bool reuse = false;
   std::string only;  // empty: everything
   std::vector<std::string> server_args;
+  bool bytes_client = false;  // --client=bytes
   bool Runs(absl::string_view group) const {
     return only.empty() || only == group;
   }
@@ -98,6 +107,37 @@ double Throughput(int threads, double seconds,
   for (auto& th : pool) th.join();
   if (failed > 0) std::fprintf(stderr, "  (%ld failed calls)\n", failed.load());
   return done / absl::ToDoubleSeconds(absl::Now() - start);
+}
+
+// Calls `method` and keeps its answer as the bytes on the wire (for
+// --client=bytes). Generated stubs make the same blocking call, with the
+// response message type in place of ByteBuffer.
+template <typename Req>
+bool CallForBytes(grpc::Channel& channel, const char* method,
+                  grpc::ClientContext* ctx, const Req& req) {
+  grpc::ByteBuffer answer;
+  return grpc::internal::BlockingUnaryCall<Req, grpc::ByteBuffer,
+                                           google::protobuf::MessageLite,
+                                           grpc::ByteBuffer>(
+             &channel,
+             grpc::internal::RpcMethod(method,
+                                       grpc::internal::RpcMethod::NORMAL_RPC),
+             ctx, req, &answer)
+      .ok();
+}
+
+// Reads `path` once, so that later reads find it in the page cache.
+void WarmPageCache(const std::string& path) {
+  const absl::Time start = absl::Now();
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> block(1 << 20);
+  size_t bytes = 0;
+  while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+    bytes += static_cast<size_t>(in.gcount());
+  }
+  std::fprintf(stderr, "read %s once (%zu MB, %.1f s) for the page cache\n",
+               path.c_str(), bytes >> 20,
+               absl::ToDoubleSeconds(absl::Now() - start));
 }
 
 double Median(std::vector<double> v) {
@@ -136,7 +176,7 @@ std::string StatusLine(const std::string& path, const std::string& key) {
 
 struct Round {
   double get1 = 0, get32 = 0, echo1 = 0, echo32 = 0;
-  double upd1 = 0, upd32 = 0, raw1 = 0, raw32 = 0;
+  double upd1 = 0, upd32 = 0, raw1 = 0, raw32 = 0, raw32_grouped = 0;
   std::vector<double> overdue_hr_ms, overdue_advisor_ms;
 };
 
@@ -241,6 +281,7 @@ absl::Status Run(const Flags& flags) {
               flags.dir.c_str(), data.journeys, data.steps,
               data.journeys ? double(data.steps) / data.journeys : 0.0);
 
+  WarmPageCache(flags.dir + "/welkom.db");
   std::vector<Round> rounds;
   std::string rss, hwm;
   size_t bytes = 0;
@@ -268,6 +309,10 @@ absl::Status Run(const Flags& flags) {
       WithToken(ctx, hr);
       v1::GetJourneyRequest req;
       req.set_journey_id(ids[rng() % ids.size()]);
+      if (flags.bytes_client) {
+        return CallForBytes(*channels[t], "/welkom.v1.JourneyService/GetJourney",
+                            &ctx, req);
+      }
       v1::GetJourneyResponse resp;
       return journeys[t]->GetJourney(&ctx, req, &resp).ok();
     };
@@ -277,6 +322,10 @@ absl::Status Run(const Flags& flags) {
       v1::EchoRequest req;
       req.set_payload("x");
       req.set_response_size(static_cast<int>(bytes));
+      if (flags.bytes_client) {
+        return CallForBytes(*channels[t], "/welkom.v1.IdentityService/Echo",
+                            &ctx, req);
+      }
       v1::EchoResponse resp;
       return identity[t]->Echo(&ctx, req, &resp).ok();
     };
@@ -313,18 +362,28 @@ absl::Status Run(const Flags& flags) {
     hwm = StatusLine(status, "VmHWM");
     if (server->Stop() != 0) return absl::InternalError("welkomd stop failed");
 
-    // The raw loop, on the same file with welkomd stopped.
-    WELKOM_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
-                            store::Database::Open({flags.dir + "/welkom.db", 4, {}}));
+    // The raw loop, on the same file with welkomd stopped: one transaction
+    // per update (max_write_group 1), then, for comparison, with the group
+    // commit welkomd uses.
     const std::string hash = auth::HashSecret(hr);
-    auto raw = [&](int, long n) {
-      thread_local std::mt19937_64 rng(std::hash<std::thread::id>()(
-          std::this_thread::get_id()));
-      return RawUpdateStep(*db, hash, ids[rng() % ids.size()], n);
-    };
-    if (flags.Runs("update")) {
-      round.raw1 = Throughput(1, flags.seconds, raw);
-      round.raw32 = Throughput(32, flags.seconds, raw);
+    for (int group : {1, 64}) {
+      if (!flags.Runs("update")) break;
+      store::Database::Options db_options;
+      db_options.path = flags.dir + "/welkom.db";
+      db_options.max_write_group = group;
+      WELKOM_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
+                              store::Database::Open(db_options));
+      auto raw = [&](int, long n) {
+        thread_local std::mt19937_64 rng(std::hash<std::thread::id>()(
+            std::this_thread::get_id()));
+        return RawUpdateStep(*db, hash, ids[rng() % ids.size()], n);
+      };
+      if (group == 1) {
+        round.raw1 = Throughput(1, flags.seconds, raw);
+        round.raw32 = Throughput(32, flags.seconds, raw);
+      } else {
+        round.raw32_grouped = Throughput(32, flags.seconds, raw);
+      }
     }
     rounds.push_back(std::move(round));
   }
@@ -340,7 +399,9 @@ absl::Status Run(const Flags& flags) {
     adv_ms.insert(adv_ms.end(), r.overdue_advisor_ms.begin(),
                   r.overdue_advisor_ms.end());
   }
-  std::printf("GetJourney response: %zu bytes (Echo returns the same)\n", bytes);
+  std::printf("GetJourney response: %zu bytes (Echo returns the same), "
+              "client %s\n",
+              bytes, flags.bytes_client ? "takes bytes" : "parses messages");
   std::printf("medians of %d rounds of %.0f s, ops/s:\n", flags.rounds,
               flags.seconds);
   for (int c : {1, 32}) {
@@ -354,6 +415,10 @@ absl::Status Run(const Flags& flags) {
         "  raw SQLite %7.0f  ratio %.2f\n",
         c, g, e, e > 0 ? g / e : 0, u, w, w > 0 ? u / w : 0);
   }
+  const double grouped = med(&Round::raw32_grouped);
+  std::printf("  raw SQLite c=32 with group commit (as welkomd): %.0f, "
+              "UpdateStep ratio to it %.2f\n",
+              grouped, grouped > 0 ? med(&Round::upd32) / grouped : 0);
   std::printf("ListOverdue page of 100, ms: HR p50 %.2f p99 %.2f | advisor "
               "p50 %.2f p99 %.2f\n",
               Percentile(hr_ms, 0.5), Percentile(hr_ms, 0.99),
@@ -386,6 +451,12 @@ int main(int argc, char** argv) {
         return 2;
       }
       flags.only = std::string(a);
+    } else if (absl::ConsumePrefix(&a, "--client=")) {
+      if (a != "messages" && a != "bytes") {
+        std::fprintf(stderr, "--client: expected messages or bytes\n");
+        return 2;
+      }
+      flags.bytes_client = a == "bytes";
     } else if (absl::ConsumePrefix(&a, "--server-arg=")) {
       flags.server_args.emplace_back(a);
     } else {
