@@ -82,8 +82,8 @@ absl::Status App::Start() {
   journey_ = std::make_unique<api::JourneyService>(
       dispatcher_.get(), definitions_.get(), audit_writer_.get());
   journey_->RegisterIdentityHooks(identity_.get());
-  insights_ = std::make_unique<api::InsightsService>(
-      dispatcher_.get(), &journey::Catalogue::BuiltinTwente());
+  insights_ = std::make_unique<api::InsightsService>(dispatcher_.get(),
+                                                    definitions_.get());
   demo_hooks_.push_back(
       demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
   demo_hooks_.push_back(

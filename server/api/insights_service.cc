@@ -96,8 +96,8 @@ void ToProtoShare(const insights::Share& s, v1::KpiShare* out) {
 }  // namespace
 
 InsightsService::InsightsService(Dispatcher* dispatcher,
-                                 const journey::Catalogue* catalogue)
-    : dispatcher_(dispatcher), catalogue_(catalogue) {
+                                 JourneyDefinitions* definitions)
+    : dispatcher_(dispatcher), definitions_(definitions) {
   dispatcher->Register<v1::GetKpisRequest, v1::GetKpisResponse>(
       kGetKpis, Mode::kRead, [this](Call& call, const auto& req, auto* resp) {
         return Compute(call, req.cut(), resp);
@@ -167,10 +167,14 @@ absl::Status InsightsService::Compute(Call& call, v1::KpiCut cut,
     out->set_checkin_suppressed(g.checkin_suppressed);
     for (int n : g.checkin_buckets) out->add_checkin_buckets(n);
   }
+  // Titles as the region's catalogue has them now, advisors' edits
+  // included; an employer's own step keeps its key.
+  WELKOM_ASSIGN_OR_RETURN(CataloguePtr catalogue,
+                          definitions_->Regional(*call.conn, 0));
   for (const insights::StepOverdue& s : report.overdue_by_step) {
     v1::KpiStepOverdue* out = resp->add_overdue_by_step();
     out->set_step_key(s.step_key);
-    const v1::StepDefinition* def = catalogue_->Find(s.step_key);
+    const v1::StepDefinition* def = catalogue->Find(s.step_key);
     out->set_title(def == nullptr ? s.step_key
                    : nl && !def->title().nl().empty() ? def->title().nl()
                                                       : def->title().en());

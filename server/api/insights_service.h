@@ -7,15 +7,16 @@
 #define WELKOM_SERVER_API_INSIGHTS_SERVICE_H_
 
 #include "server/api/dispatcher.h"
-#include "server/domain/journey/catalogue.h"
+#include "server/api/journey_definitions.h"
 #include "welkom/v1/insights.grpc.pb.h"
 
 namespace welkom::api {
 
 class InsightsService final : public v1::InsightsService::CallbackService {
  public:
-  // `catalogue` (for step titles) must outlive the service.
-  InsightsService(Dispatcher* dispatcher, const journey::Catalogue* catalogue);
+  // `definitions` (the current catalogue, for step titles) must outlive the
+  // service.
+  InsightsService(Dispatcher* dispatcher, JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetKpis(grpc::CallbackServerContext* ctx,
                                     const v1::GetKpisRequest* req,
@@ -28,7 +29,7 @@ class InsightsService final : public v1::InsightsService::CallbackService {
   absl::Status Compute(Call& call, v1::KpiCut cut, v1::GetKpisResponse* resp);
 
   Dispatcher* dispatcher_;
-  const journey::Catalogue* catalogue_;
+  JourneyDefinitions* definitions_;
 };
 
 }  // namespace welkom::api

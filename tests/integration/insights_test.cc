@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "tests/support/welkomd_process.h"
+#include "welkom/v1/catalogue_service.grpc.pb.h"
 #include "welkom/v1/identity.grpc.pb.h"
 #include "welkom/v1/insights.grpc.pb.h"
 #include "welkom/v1/journey.grpc.pb.h"
@@ -213,6 +214,30 @@ TEST_F(InsightsTest, GroupsOfFiveArePublishedAndSmallerOnesSuppressed) {
     }
     EXPECT_FALSE(s.title().empty()) << s.step_key();
   }
+}
+
+// An advisor's edit of a step's title shows in the Observatory at once.
+TEST_F(InsightsTest, OverdueStepsAreTitledAsTheCatalogueIsNow) {
+  auto catalogue = v1::CatalogueService::NewStub(server_->Channel());
+  const std::string advisor = server_->Login("advisor");
+  v1::UpdateCatalogueStepRequest edit;
+  edit.set_step_key("brp_registration");
+  edit.mutable_title()->set_en("Register at the town hall (BRP)");
+  edit.mutable_title()->set_nl("Inschrijven bij de gemeente (BRP)");
+  edit.set_expected_version(1);
+  grpc::ClientContext ctx;
+  WithToken(ctx, advisor);
+  v1::UpdateCatalogueStepResponse edited;
+  grpc::Status s = catalogue->UpdateCatalogueStep(&ctx, edit, &edited);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  v1::GetKpisResponse r = AdvisorKpis(v1::KPI_CUT_REGION);
+  const v1::KpiStepOverdue* brp = nullptr;
+  for (const v1::KpiStepOverdue& step : r.overdue_by_step()) {
+    if (step.step_key() == "brp_registration") brp = &step;
+  }
+  ASSERT_NE(brp, nullptr);
+  EXPECT_EQ(brp->title(), "Register at the town hall (BRP)");
 }
 
 TEST_F(InsightsTest, CheckInScoreDistributionCountsTheSubmittedCheckIns) {
