@@ -118,6 +118,11 @@ WELKOM_EXPORT void welkom_options_set_tls(welkom_options* options,
 WELKOM_EXPORT void welkom_options_set_cache_path(welkom_options* options,
                                                  const char* path)
     WELKOM_NOEXCEPT;
+/* Base URL of welkomd's HTTP port as the phone reaches it, for the
+ * calendar feed's address; default "http://127.0.0.1:8080". */
+WELKOM_EXPORT void welkom_options_set_web_base_url(welkom_options* options,
+                                                   const char* url)
+    WELKOM_NOEXCEPT;
 /* true (default): send changes at once and retry with backoff. */
 WELKOM_EXPORT void welkom_options_set_sync_automatically(
     welkom_options* options, bool automatically) WELKOM_NOEXCEPT;
@@ -241,6 +246,24 @@ WELKOM_EXPORT bool welkom_client_enrol(welkom_client* client,
 WELKOM_EXPORT bool welkom_client_withdraw(welkom_client* client,
                                           const char* course_id,
                                           welkom_error* err) WELKOM_NOEXCEPT;
+
+/* --- calendar feed ---------------------------------------------------- */
+/* The personal calendar feed: events, class sessions and journey deadlines
+ * as an .ics address any calendar app can subscribe to. The address is
+ * returned as a google.protobuf.StringValue. */
+/* Needs the server: makes a new secret address, revokes the one before and
+ * keeps the new one in the cache. */
+WELKOM_EXPORT welkom_buffer* welkom_client_renew_calendar_feed(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+/* The address last made on this device, from the cache; NOT_FOUND if none
+ * was made here. Works offline. */
+WELKOM_EXPORT welkom_buffer* welkom_client_calendar_feed_url(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+/* Needs the server: the address answers 404 from then on, and the cache
+ * forgets it. */
+WELKOM_EXPORT bool welkom_client_revoke_calendar_feed(welkom_client* client,
+                                                      welkom_error* err)
+    WELKOM_NOEXCEPT;
 
 /* --- buffer ------------------------------------------------------------- */
 WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)

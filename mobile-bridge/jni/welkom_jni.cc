@@ -170,11 +170,14 @@ JNIEXPORT jint JNI_OnLoad(JavaVM* vm, void*) {
 
 JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeOpen(
     JNIEnv* env, jclass, jstring target, jstring cache_path, jstring tls_roots,
-    jboolean sync_automatically, jobject on_conflict, jobject on_rejected) {
+    jstring web_base_url, jboolean sync_automatically, jobject on_conflict,
+    jobject on_rejected) {
   auto jc = std::make_unique<JniClient>();
   welkom_options* o = welkom_options_new();
   welkom_options_set_target(o, Utf8(env, target).get());
   welkom_options_set_cache_path(o, Utf8(env, cache_path).get());
+  Utf8 web(env, web_base_url);
+  if (!web.null()) welkom_options_set_web_base_url(o, web.get());
   Utf8 roots(env, tls_roots);
   if (!roots.null()) {
     welkom_options_set_tls(o, roots.get(), std::string(roots.get()).size());
@@ -225,6 +228,33 @@ Java_nl_welkom_sdk_WelkomClient_nativeAcceptInvitation(JNIEnv* env, jclass,
       FromHandle(handle)->client, Utf8(env, code).get(),
       Utf8(env, password).get(), &err);
   return Bytes(env, b, err);
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeRenewCalendarFeed(JNIEnv* env, jclass,
+                                                        jlong handle) {
+  welkom_error err;
+  return Bytes(env,
+               welkom_client_renew_calendar_feed(FromHandle(handle)->client,
+                                                 &err),
+               err);
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeCalendarFeedUrl(JNIEnv* env, jclass,
+                                                      jlong handle) {
+  welkom_error err;
+  return Bytes(
+      env, welkom_client_calendar_feed_url(FromHandle(handle)->client, &err),
+      err);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeRevokeCalendarFeed(
+    JNIEnv* env, jclass, jlong handle) {
+  welkom_error err;
+  ThrowUnless(
+      env, welkom_client_revoke_calendar_feed(FromHandle(handle)->client, &err),
+      err);
 }
 
 JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogout(

@@ -1,16 +1,19 @@
-// The C ABI's events and Dutch classes entry points over
-// welkom::sdk::Client: the lists as serialized list responses, and taking or
-// giving back a place (through the outbox) by id.
+// The C ABI's events, Dutch classes and calendar feed entry points over
+// welkom::sdk::Client: the lists as serialized list responses, taking or
+// giving back a place (through the outbox) by id, and the feed's address as
+// a google.protobuf.StringValue.
 #include <string>
 #include <vector>
 
 #include "bridge_internal.h"
+#include "google/protobuf/wrappers.pb.h"
 #include "welkom.h"
 #include "welkom/v1/event.pb.h"
 #include "welkom/v1/language.pb.h"
 
 using welkom::bridge::FillError;
 using welkom::bridge::Guard;
+using welkom::bridge::MessageResult;
 using welkom::bridge::StatusResult;
 using welkom::sdk::Client;
 using welkom::sdk::Source;
@@ -42,6 +45,15 @@ bool PlaceChange(welkom_client* client, const char* id, welkom_error* err,
     }
     return StatusResult((client->client.get()->*change)(id), err);
   });
+}
+
+// The address as a StringValue.
+absl::StatusOr<google::protobuf::StringValue> Address(
+    const absl::StatusOr<std::string>& url) {
+  if (!url.ok()) return url.status();
+  google::protobuf::StringValue out;
+  out.set_value(*url);
+  return out;
 }
 
 }  // namespace
@@ -84,6 +96,27 @@ bool welkom_client_enrol(welkom_client* client, const char* course_id,
 bool welkom_client_withdraw(welkom_client* client, const char* course_id,
                             welkom_error* err) noexcept {
   return PlaceChange(client, course_id, err, &Client::Withdraw);
+}
+
+welkom_buffer* welkom_client_renew_calendar_feed(welkom_client* client,
+                                                 welkom_error* err) noexcept {
+  return Guard<welkom_buffer*>(err, nullptr, [&] {
+    return MessageResult(Address(client->client->RenewCalendarFeed()), err);
+  });
+}
+
+welkom_buffer* welkom_client_calendar_feed_url(welkom_client* client,
+                                               welkom_error* err) noexcept {
+  return Guard<welkom_buffer*>(err, nullptr, [&] {
+    return MessageResult(Address(client->client->CalendarFeedUrl()), err);
+  });
+}
+
+bool welkom_client_revoke_calendar_feed(welkom_client* client,
+                                        welkom_error* err) noexcept {
+  return Guard<bool>(err, false, [&] {
+    return StatusResult(client->client->RevokeCalendarFeed(), err);
+  });
 }
 
 }  // extern "C"

@@ -64,6 +64,14 @@ void welkom_options_set_target(welkom_options* options,
   });
 }
 
+void welkom_options_set_web_base_url(welkom_options* options,
+                                     const char* url) noexcept {
+  Guard<bool>(nullptr, false, [&] {
+    options->options.web_base_url = url;
+    return true;
+  });
+}
+
 void welkom_options_set_tls(welkom_options* options, const char* pem_roots,
                             size_t pem_roots_size) noexcept {
   Guard<bool>(nullptr, false, [&] {

@@ -42,6 +42,8 @@ public final class WelkomClient {
     public var cachePath: String
     /// PEM roots for TLS; nil: no TLS; "": the system's roots.
     public var tlsRoots: String?
+    /// welkomd's HTTP port as the phone reaches it, for the calendar feed.
+    public var webBaseURL = "http://127.0.0.1:8080"
     public var syncAutomatically = true
     public var onConflict: ((WelkomChange) -> Void)?
     public var onRejected: ((WelkomChange) -> Void)?
@@ -79,6 +81,7 @@ public final class WelkomClient {
     if let roots = options.tlsRoots {
       welkom_options_set_tls(o, roots, roots.utf8.count)
     }
+    welkom_options_set_web_base_url(o, options.webBaseURL)
     welkom_options_set_sync_automatically(o, options.syncAutomatically)
     if let fn = options.onConflict {
       let box = ChangeBox(fn)
@@ -165,6 +168,27 @@ public final class WelkomClient {
 
   public func withdraw(courseID: String) throws {
     try check { welkom_client_withdraw(handle, courseID, $0) }
+  }
+
+  /// A new secret address of the personal calendar feed (events, class
+  /// sessions, journey deadlines as .ics); the one before is revoked.
+  /// Needs the server.
+  public func renewCalendarFeed() throws -> String {
+    let address: Google_Protobuf_StringValue =
+      try message { welkom_client_renew_calendar_feed(handle, $0) }
+    return address.value
+  }
+
+  /// The feed address last made on this device; code 5 (NOT_FOUND) if none.
+  public func calendarFeedURL() throws -> String {
+    let address: Google_Protobuf_StringValue =
+      try message { welkom_client_calendar_feed_url(handle, $0) }
+    return address.value
+  }
+
+  /// Revokes the feed: its address answers 404 from then on.
+  public func revokeCalendarFeed() throws {
+    try check { welkom_client_revoke_calendar_feed(handle, $0) }
   }
 
   /// Sends the outbox; throws code 14 (UNAVAILABLE) while offline.

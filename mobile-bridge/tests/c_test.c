@@ -369,6 +369,66 @@ static void test_events_and_classes(const launched_server* server) {
   welkom_client_free(client);
 }
 
+/* The calendar feed's address as a StringValue: field 1, length, text. */
+static int is_feed_address(const welkom_buffer* b, const char* base) {
+  const uint8_t* data;
+  size_t size, base_len = strlen(base);
+  if (b == NULL) return 0;
+  data = welkom_buffer_data(b);
+  size = welkom_buffer_size(b);
+  return size > 2 + base_len + 14 && data[0] == 0x0a &&
+         (size_t)data[1] == size - 2 &&
+         memcmp(data + 2, base, base_len) == 0 &&
+         memcmp(data + 2 + base_len, "/calendar/", 10) == 0 &&
+         memcmp(data + size - 4, ".ics", 4) == 0;
+}
+
+static void test_calendar_feed(const launched_server* server) {
+  const char* base = "https://welkom.example.org";
+  char target[64];
+  char cache[512];
+  welkom_error err;
+  welkom_options* options = welkom_options_new();
+  welkom_client* client;
+  welkom_buffer *first, *second, *kept;
+  snprintf(target, sizeof target, "127.0.0.1:%d", server->grpc_port);
+  snprintf(cache, sizeof cache, "%s/c-calendar.db", server->dir);
+  welkom_options_set_target(options, target);
+  welkom_options_set_cache_path(options, cache);
+  welkom_options_set_web_base_url(options, base);
+  client = welkom_client_open(options, &err);
+  welkom_options_free(options);
+  CHECK(client != NULL);
+  welkom_buffer_free(welkom_client_login(client, server->newcomer_email,
+                                         server->newcomer_password, &err));
+  /* None made on this device yet. */
+  err.code = -1;
+  CHECK(welkom_client_calendar_feed_url(client, &err) == NULL);
+  CHECK(err.code == WELKOM_NOT_FOUND);
+  first = welkom_client_renew_calendar_feed(client, &err);
+  CHECK(is_feed_address(first, base));
+  /* A renewal makes a new secret address; the cache keeps the newest. */
+  second = welkom_client_renew_calendar_feed(client, &err);
+  CHECK(is_feed_address(second, base));
+  CHECK(first != NULL && second != NULL &&
+        (welkom_buffer_size(first) != welkom_buffer_size(second) ||
+         memcmp(welkom_buffer_data(first), welkom_buffer_data(second),
+                welkom_buffer_size(first)) != 0));
+  kept = welkom_client_calendar_feed_url(client, &err);
+  CHECK(kept != NULL && second != NULL &&
+        welkom_buffer_size(kept) == welkom_buffer_size(second) &&
+        memcmp(welkom_buffer_data(kept), welkom_buffer_data(second),
+               welkom_buffer_size(kept)) == 0);
+  CHECK(welkom_client_revoke_calendar_feed(client, &err));
+  err.code = -1;
+  CHECK(welkom_client_calendar_feed_url(client, &err) == NULL);
+  CHECK(err.code == WELKOM_NOT_FOUND);
+  welkom_buffer_free(first);
+  welkom_buffer_free(second);
+  welkom_buffer_free(kept);
+  welkom_client_free(client);
+}
+
 static void test_cache_answers_when_server_is_down(launched_server* server) {
   /* Same cache file as the test before: the session was kept. */
   welkom_client* client = open_client(server);
@@ -406,6 +466,7 @@ int main(void) {
   test_login_and_whoami(&server);
   test_journey_step_change(&server);
   test_inbox_and_watch(&server);
+  test_calendar_feed(&server);
   test_events_and_classes(&server);
   test_cache_answers_when_server_is_down(&server);
   stop_welkomd(&server);

@@ -1,6 +1,7 @@
 package nl.welkom.sdk;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.StringValue;
 import java.util.List;
 import nl.welkom.proto.v1.Course;
 import nl.welkom.proto.v1.Event;
@@ -72,6 +73,8 @@ public final class WelkomClient implements AutoCloseable {
     public String cachePath = ":memory:";
     /** PEM roots for TLS; null without TLS, "" for the system's roots. */
     public String tlsRoots = null;
+    /** welkomd's HTTP port as the phone reaches it, for the calendar feed. */
+    public String webBaseUrl = "http://127.0.0.1:8080";
     public boolean syncAutomatically = true;
     public ChangeListener onConflict = null;
     public ChangeListener onRejected = null;
@@ -81,7 +84,8 @@ public final class WelkomClient implements AutoCloseable {
 
   public WelkomClient(Options options) throws WelkomException {
     handle = nativeOpen(options.target, options.cachePath, options.tlsRoots,
-        options.syncAutomatically, options.onConflict, options.onRejected);
+        options.webBaseUrl, options.syncAutomatically, options.onConflict,
+        options.onRejected);
   }
 
   public Member login(String email, String password) throws WelkomException {
@@ -212,6 +216,25 @@ public final class WelkomClient implements AutoCloseable {
     T parse() throws InvalidProtocolBufferException, WelkomException;
   }
 
+  /**
+   * Makes a new secret address of the personal calendar feed (events, class
+   * sessions, journey deadlines as .ics for any calendar app), revokes the
+   * one before and keeps the new one. Needs the server.
+   */
+  public String renewCalendarFeed() throws WelkomException {
+    return parse(() -> StringValue.parseFrom(nativeRenewCalendarFeed(handle()))).getValue();
+  }
+
+  /** The feed's address last made on this device; NOT_FOUND if none. Offline. */
+  public String calendarFeedUrl() throws WelkomException {
+    return parse(() -> StringValue.parseFrom(nativeCalendarFeedUrl(handle()))).getValue();
+  }
+
+  /** Revokes the feed: its address answers 404 from then on. Needs the server. */
+  public void revokeCalendarFeed() throws WelkomException {
+    nativeRevokeCalendarFeed(handle());
+  }
+
   static <T> T parse(Parser<T> parser) throws WelkomException {
     try {
       return parser.parse();
@@ -221,8 +244,11 @@ public final class WelkomClient implements AutoCloseable {
   }
 
   private static native long nativeOpen(String target, String cachePath, String tlsRoots,
-      boolean syncAutomatically, ChangeListener onConflict, ChangeListener onRejected)
-      throws WelkomException;
+      String webBaseUrl, boolean syncAutomatically, ChangeListener onConflict,
+      ChangeListener onRejected) throws WelkomException;
+  private static native byte[] nativeRenewCalendarFeed(long handle) throws WelkomException;
+  private static native byte[] nativeCalendarFeedUrl(long handle) throws WelkomException;
+  private static native void nativeRevokeCalendarFeed(long handle) throws WelkomException;
   private static native void nativeFree(long handle);
   private static native byte[] nativeLogin(long handle, String email, String password)
       throws WelkomException;

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import nl.welkom.proto.v1.Course;
@@ -51,6 +54,49 @@ public class WelkomClientTest {
       WhoAmIResponse who = client.whoAmI(WelkomClient.SOURCE_DEFAULT);
       assertEquals(server.newcomerId, who.getMember().getId());
       assertEquals(0, client.pendingChanges());
+    }
+  }
+
+  private static int get(String url, StringBuilder body) throws Exception {
+    HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+    int code = c.getResponseCode();
+    if (code == 200) {
+      body.append(new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    c.disconnect();
+    return code;
+  }
+
+  @Test
+  public void calendarFeedAddressServesTheCalendarUntilRevoked() throws Exception {
+    WelkomClient.Options o = options("calendar.db");
+    o.webBaseUrl = server.webBaseUrl();
+    try (WelkomClient client = new WelkomClient(o)) {
+      client.login(server.newcomerEmail, server.newcomerPassword);
+      try {
+        client.calendarFeedUrl();
+        fail("a feed address before any was made");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.NOT_FOUND, e.code());
+      }
+      String url = client.renewCalendarFeed();
+      assertTrue(url, url.startsWith(server.webBaseUrl() + "/calendar/"));
+      assertTrue(url, url.endsWith(".ics"));
+      assertEquals(url, client.calendarFeedUrl());
+      StringBuilder ics = new StringBuilder();
+      assertEquals(200, get(url, ics));
+      assertTrue(ics.toString(), ics.toString().startsWith("BEGIN:VCALENDAR"));
+      // The newcomer's journey deadlines are in it.
+      assertTrue(ics.toString(), ics.toString().contains("BEGIN:VTODO")
+          || ics.toString().contains("BEGIN:VEVENT"));
+      client.revokeCalendarFeed();
+      assertEquals(404, get(url, new StringBuilder()));
+      try {
+        client.calendarFeedUrl();
+        fail("the revoked address is still kept");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.NOT_FOUND, e.code());
+      }
     }
   }
 

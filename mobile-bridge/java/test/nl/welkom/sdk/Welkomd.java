@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 final class Welkomd implements AutoCloseable {
   final Path dir;
   final int grpcPort;
+  final int httpPort;
   final String newcomerEmail;
   final String newcomerPassword;
   final String newcomerId;
@@ -21,12 +22,13 @@ final class Welkomd implements AutoCloseable {
     Path ports = dir.resolve("ports");
     process = new ProcessBuilder(System.getProperty("welkomd"),
         "--db=" + dir.resolve("welkom.db"), "--grpc-listen=127.0.0.1:0",
-        "--http-listen=", "--port-file=" + ports, "--demo")
+        "--http-listen=127.0.0.1:0", "--port-file=" + ports, "--demo")
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("log.txt").toFile())
         .start();
     int port = 0;
-    for (int waited = 0; port == 0; waited += 20) {
+    int web = 0;
+    for (int waited = 0; port == 0 || web == 0; waited += 20) {
       if (waited > 30000 || !process.isAlive()) {
         throw new IOException("welkomd did not start: " + dir);
       }
@@ -34,10 +36,12 @@ final class Welkomd implements AutoCloseable {
       if (Files.exists(ports)) {
         for (String line : Files.readAllLines(ports)) {
           if (line.startsWith("grpc=")) port = Integer.parseInt(line.substring(5));
+          if (line.startsWith("http=")) web = Integer.parseInt(line.substring(5));
         }
       }
     }
     grpcPort = port;
+    httpPort = web;
     String[] newcomer = null;
     List<String> lines = Files.readAllLines(dir.resolve("demo-accounts.txt"));
     for (String line : lines) {
@@ -52,6 +56,10 @@ final class Welkomd implements AutoCloseable {
 
   String target() {
     return "127.0.0.1:" + grpcPort;
+  }
+
+  String webBaseUrl() {
+    return "http://127.0.0.1:" + httpPort;
   }
 
   @Override
