@@ -3,11 +3,14 @@
 // change made while the server is down that `sync` sends later.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <map>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "tests/sdk/sdk_fixture.h"
 #include "tests/support/notification_rows.h"
@@ -169,6 +172,82 @@ TEST_F(WelkomctlTest, CalendarPrintsTheFeedAddressAndKeepsItOffline) {
   Output offline = Welkomctl("calendar");
   ASSERT_EQ(offline.exit_code, 0) << offline.out;
   EXPECT_EQ(offline.out, calendar.out);
+}
+
+// welkomctl killed (SIGKILL) in the middle of sending a long outbox: at the
+// next start the rest goes, what the server had applied is not applied a
+// second time (each change carries its request_id; the step's version counts
+// every application), and the chain of etags this device made stays its own
+// (no conflict).
+TEST_F(WelkomctlTest, SyncKilledMidwayLosesNothingAndAppliesNothingTwice) {
+  LoginAsNewcomer();
+  const std::string cache = server_->dir() + "/welkomctl.db";
+  const std::string key = StepReadyToFinish();
+  ASSERT_FALSE(key.empty());
+  auto reader = ServerReader("newcomer");
+  auto server_step = [&]() -> v1::JourneyStep {
+    auto journey = reader->GetJourney();
+    EXPECT_TRUE(journey.ok()) << journey.status();
+    for (const auto& s : journey->steps()) {
+      if (s.key() == key) return s;
+    }
+    return v1::JourneyStep();
+  };
+  auto version = [](const v1::JourneyStep& s) {
+    int64_t v = -1;
+    EXPECT_TRUE(absl::SimpleAtoi(s.etag(), &v)) << s.etag();
+    return v;
+  };
+  const int64_t before = version(server_step());
+
+  constexpr int kChanges = 600;
+  std::vector<Conflict> conflicts, rejected;
+  ClientOptions options = ManualSync(&conflicts, &rejected);
+  options.cache_path = cache;
+  {
+    auto client = OpenClient(options);  // welkomctl's session and cache
+    ASSERT_TRUE(client->GetJourney().ok());
+    for (int i = 0; i < kChanges; ++i) {
+      v1::UpdateStepRequest change;
+      change.set_step_key(key);
+      change.set_set_note(true);
+      change.set_note(absl::StrCat("note ", i));
+      ASSERT_TRUE(client->UpdateStep(change).ok());
+    }
+    EXPECT_EQ(*client->PendingChanges(), kChanges);
+  }
+
+  const std::string server = server_->grpc_address();
+  std::vector<const char*> argv = {WELKOMCTL_PATH, "--server", server.c_str(),
+                                   "--cache", cache.c_str(), "sync", nullptr};
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, WELKOMCTL_PATH, nullptr, nullptr,
+                        const_cast<char* const*>(argv.data()), environ),
+            0);
+  // Killed once the server has applied a few of the changes.
+  int64_t applied = 0;
+  for (int i = 0; i < 3000 && applied < 20; ++i) {
+    applied = version(server_step()) - before;
+    if (applied < 20) absl::SleepFor(absl::Milliseconds(5));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const int64_t at_kill = version(server_step()) - before;
+  ASSERT_GE(at_kill, 20);
+  ASSERT_LT(at_kill, kChanges) << "the sync ended before it was killed";
+
+  {
+    auto client = OpenClient(options);
+    ASSERT_TRUE(client->Sync().ok());
+    EXPECT_EQ(*client->PendingChanges(), 0);
+  }
+  EXPECT_TRUE(conflicts.empty()) << conflicts.size() << " conflicts, first: "
+                                 << conflicts.front().status;
+  EXPECT_TRUE(rejected.empty()) << rejected.size() << " rejected";
+  const v1::JourneyStep after = server_step();
+  EXPECT_EQ(version(after) - before, kChanges);
+  EXPECT_EQ(after.note(), absl::StrCat("note ", kChanges - 1));
 }
 
 TEST_F(WelkomctlTest, UnknownCommandPrintsUsageAndExitsTwo) {
