@@ -133,14 +133,19 @@ absl::Status Dispatcher::Invoke(absl::string_view method,
   if (!status.ok()) response->Clear();
   absl::Duration elapsed = absl::Now() - start;
   // Ids and codes only: never request content, which may be personal data.
-  Log(status.ok() || status.code() == absl::StatusCode::kNotFound
+  // The fields are built only when the line is written (at the production
+  // level, info, a successful call writes none).
+  const LogLevel level =
+      status.ok() || status.code() == absl::StatusCode::kNotFound
           ? LogLevel::kDebug
-          : LogLevel::kInfo,
-      "rpc",
-      {{"method", std::string(method)},
-       {"code", std::string(ConnectCodeName(status.code()))},
-       {"user", principal ? principal->user_id : "-"},
-       {"ms", absl::StrCat(absl::ToDoubleMilliseconds(elapsed))}});
+          : LogLevel::kInfo;
+  if (LogEnabled(level)) {
+    Log(level, "rpc",
+        {{"method", std::string(method)},
+         {"code", std::string(ConnectCodeName(status.code()))},
+         {"user", principal ? principal->user_id : "-"},
+         {"ms", absl::StrCat(absl::ToDoubleMilliseconds(elapsed))}});
+  }
   metrics_.RecordCall(it == methods_.end() ? "unknown" : method, status.code(),
                       elapsed);
   return status;
