@@ -34,7 +34,8 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(Options options) {
   WELKOM_ASSIGN_OR_RETURN(db->checkpointer_,
                           Connection::Open(options.path, /*read_only=*/false));
   db->checkpoint_frames_ = std::max(1, options.checkpoint_frames);
-  db->max_write_group_ = static_cast<size_t>(std::max(1, options.max_write_group));
+  db->max_write_group_ =
+      static_cast<size_t>(std::max(1, options.max_write_group));
   {
     absl::MutexLock lock(&db->write_mu_);
     sqlite3_wal_hook(db->writer_->raw(), &Database::OnCommit, db.get());
@@ -141,23 +142,19 @@ void Database::CommitGroup(absl::Span<QueuedWrite* const> group) {
     for (QueuedWrite* w : group) w->status = begin;
     return;
   }
-  if (group.size() == 1) {
-    absl::Status status = group[0]->fn(conn);
-    conn.ResetStatements();
-    if (status.ok()) status = conn.RunCached("COMMIT");
-    if (!status.ok()) conn.RunCached("ROLLBACK").IgnoreError();
-    group[0]->status = status;
-    return;
-  }
+  // A write alone needs no savepoint: if it fails, the whole transaction
+  // is rolled back below.
+  const bool savepoints = group.size() > 1;
   std::vector<QueuedWrite*> applied;
   for (size_t i = 0; i < group.size(); ++i) {
     QueuedWrite* w = group[i];
-    absl::Status status = conn.RunCached("SAVEPOINT group_write");
+    absl::Status status =
+        savepoints ? conn.RunCached("SAVEPOINT group_write") : absl::OkStatus();
     if (status.ok()) status = w->fn(conn);
     conn.ResetStatements();
-    if (status.ok()) {
+    if (savepoints && status.ok()) {
       status = conn.RunCached("RELEASE group_write");
-    } else {
+    } else if (savepoints) {
       conn.RunCached("ROLLBACK TO group_write").IgnoreError();
       conn.RunCached("RELEASE group_write").IgnoreError();
     }
@@ -174,6 +171,10 @@ void Database::CommitGroup(absl::Span<QueuedWrite* const> group) {
       return;
     }
     if (status.ok()) applied.push_back(w);
+  }
+  if (applied.empty()) {
+    conn.RunCached("ROLLBACK").IgnoreError();
+    return;
   }
   absl::Status commit = conn.RunCached("COMMIT");
   if (!commit.ok()) {
