@@ -13,7 +13,7 @@
 #include "server/demo/demo_buddies.h"
 #include "server/demo/demo_journeys.h"
 #include "server/demo/demo_newcomers.h"
-#include "server/api/events_journey_bridge.h"
+#include "server/api/events/events_journey_bridge.h"
 #include "server/demo/events_demo.h"
 
 namespace welkom {
@@ -60,16 +60,16 @@ absl::Status App::Start() {
       {{"path", options_.db_path},
        {"schema_version", absl::StrCat(db_->schema_version())}});
 
-  executor_ = std::make_unique<api::Executor>(options_.worker_threads);
+  executor_ = std::make_unique<rpc::Executor>(options_.worker_threads);
   dispatcher_ =
-      std::make_unique<api::Dispatcher>(db_.get(), &clock_, executor_.get());
+      std::make_unique<rpc::Dispatcher>(db_.get(), &clock_, executor_.get());
   identity_ = std::make_unique<api::IdentityService>(dispatcher_.get());
-  fanout_ = std::make_unique<api::NotificationFanout>(
-      db_.get(), api::NotificationFanout::Options{});
+  fanout_ = std::make_unique<flows::NotificationFanout>(
+      db_.get(), flows::NotificationFanout::Options{});
   WELKOM_RETURN_IF_ERROR(fanout_->Start());
   notifications_ = std::make_unique<api::NotificationService>(
       dispatcher_.get(), fanout_.get());
-  definitions_ = std::make_unique<api::JourneyDefinitions>(
+  definitions_ = std::make_unique<flows::JourneyDefinitions>(
       &journey::Catalogue::BuiltinTwente());
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
     return definitions_->RecordShipped(c, absl::ToUnixSeconds(clock_.Now()));
@@ -77,7 +77,7 @@ absl::Status App::Start() {
   // Copies into the database what a crash left in the journal, before any
   // request is served.
   WELKOM_ASSIGN_OR_RETURN(audit_writer_,
-                          api::JourneyAuditWriter::Open(
+                          flows::JourneyAuditWriter::Open(
                               db_.get(), options_.db_path + "-audit"));
   journey_ = std::make_unique<api::JourneyService>(
       dispatcher_.get(), definitions_.get(), audit_writer_.get());
@@ -106,9 +106,9 @@ absl::Status App::Start() {
                                                        definitions_.get());
 
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
-  api::BuddyJobs::Options jobs;
+  jobs::BuddyJobs::Options jobs;
   jobs.daily_matching = options_.buddy_daily_matching;
-  buddy_jobs_ = std::make_unique<api::BuddyJobs>(db_.get(), &clock_,
+  buddy_jobs_ = std::make_unique<jobs::BuddyJobs>(db_.get(), &clock_,
                                                  fanout_.get(), jobs);
   // A first pass before serving, so a restart expires overdue proposals
   // before anyone can answer them.

@@ -12,19 +12,19 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "server/api/buddy_jobs.h"
-#include "server/api/buddy_service.h"
-#include "server/api/dispatcher.h"
-#include "server/api/executor.h"
-#include "server/api/calendar_service.h"
-#include "server/api/cohort_service.h"
-#include "server/api/event_service.h"
+#include "server/jobs/buddy_jobs.h"
+#include "server/api/buddy/buddy_service.h"
+#include "server/rpc/dispatcher.h"
+#include "server/rpc/executor.h"
+#include "server/api/events/calendar_service.h"
+#include "server/api/events/cohort_service.h"
+#include "server/api/events/event_service.h"
 #include "server/api/identity_service.h"
-#include "server/api/insights_service.h"
-#include "server/api/notification_fanout.h"
-#include "server/api/notification_service.h"
-#include "server/api/journey_service.h"
-#include "server/api/language_service.h"
+#include "server/api/insights/insights_service.h"
+#include "server/flows/notification_fanout.h"
+#include "server/api/notifications/notification_service.h"
+#include "server/api/journey/journey_service.h"
+#include "server/api/events/language_service.h"
 #include "server/api/catalogue_service.h"
 #include "server/api/template_service.h"
 #include "server/base/clock.h"
@@ -73,7 +73,7 @@ class App {
   }
   // Live inbox delivery; in-process producers may call Wake() after
   // committing a notification. Null before Start().
-  api::NotificationFanout* notification_fanout() const { return fanout_.get(); }
+  flows::NotificationFanout* notification_fanout() const { return fanout_.get(); }
   // True when Start() created the demo accounts just now.
   bool demo_seeded_now() const { return demo_seeded_now_; }
   const std::string& demo_accounts_path() const {
@@ -86,13 +86,13 @@ class App {
   AppOptions options_;
   SystemClock clock_;
   std::unique_ptr<store::Database> db_;
-  std::unique_ptr<api::Executor> executor_;
-  std::unique_ptr<api::Dispatcher> dispatcher_;
+  std::unique_ptr<rpc::Executor> executor_;
+  std::unique_ptr<rpc::Dispatcher> dispatcher_;
   std::unique_ptr<api::IdentityService> identity_;
-  std::unique_ptr<api::NotificationFanout> fanout_;
+  std::unique_ptr<flows::NotificationFanout> fanout_;
   std::unique_ptr<api::NotificationService> notifications_;
-  std::unique_ptr<api::JourneyDefinitions> definitions_;
-  std::unique_ptr<api::JourneyAuditWriter> audit_writer_;
+  std::unique_ptr<flows::JourneyDefinitions> definitions_;
+  std::unique_ptr<flows::JourneyAuditWriter> audit_writer_;
   std::unique_ptr<api::JourneyService> journey_;
   std::unique_ptr<jobs::ReminderJob> reminders_;
   std::unique_ptr<jobs::JobsRunner> jobs_;
@@ -102,7 +102,7 @@ class App {
   std::unique_ptr<api::CohortService> cohorts_;
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<api::BuddyService> buddy_;
-  std::unique_ptr<api::BuddyJobs> buddy_jobs_;
+  std::unique_ptr<jobs::BuddyJobs> buddy_jobs_;
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::CatalogueService> catalogue_;

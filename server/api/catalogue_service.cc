@@ -52,31 +52,31 @@ absl::Status ApplyEdit(const v1::UpdateCatalogueStepRequest& req,
 
 }  // namespace
 
-CatalogueService::CatalogueService(Dispatcher* dispatcher,
-                                   JourneyDefinitions* definitions)
+CatalogueService::CatalogueService(rpc::Dispatcher* dispatcher,
+                                   flows::JourneyDefinitions* definitions)
     : dispatcher_(dispatcher), definitions_(definitions) {
-  Dispatcher& d = *dispatcher;
+  rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::GetCatalogueRequest, v1::GetCatalogueResponse>(
-      kGetCatalogue, Mode::kRead,
-      [this](Call& call, const auto& req, auto* resp) -> absl::Status {
+      kGetCatalogue, rpc::Mode::kRead,
+      [this](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         if (req.version() < 0) {
           return absl::InvalidArgumentError("version: must not be negative");
         }
         WELKOM_ASSIGN_OR_RETURN(
-            CataloguePtr catalogue,
+            flows::CataloguePtr catalogue,
             definitions_->Regional(*call.conn, req.version()));
         *resp->mutable_catalogue() = catalogue->proto();
         return absl::OkStatus();
       });
   d.Register<v1::UpdateCatalogueStepRequest, v1::UpdateCatalogueStepResponse>(
-      kUpdateCatalogueStep, Mode::kWrite,
-      [this](Call& call, const auto& req, auto* resp) {
+      kUpdateCatalogueStep, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoUpdateStep(call, req, resp);
       });
 }
 
 absl::Status CatalogueService::DoUpdateStep(
-    Call& call, const v1::UpdateCatalogueStepRequest& req,
+    rpc::Call& call, const v1::UpdateCatalogueStepRequest& req,
     v1::UpdateCatalogueStepResponse* resp) {
   if (!auth::CanEditCatalogue(*call.principal)) {
     return absl::PermissionDeniedError("only advisors edit the catalogue");
@@ -91,7 +91,7 @@ absl::Status CatalogueService::DoUpdateStep(
   // The shipped file is the base of every edit; make sure it is stored.
   WELKOM_RETURN_IF_ERROR(
       definitions_->RecordShipped(*call.conn, call.now_seconds));
-  WELKOM_ASSIGN_OR_RETURN(CataloguePtr current,
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr current,
                           definitions_->Regional(*call.conn, 0));
   if (req.expected_version() != current->version()) {
     return absl::AbortedError(absl::StrCat(

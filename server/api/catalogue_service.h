@@ -7,8 +7,8 @@
 #ifndef WELKOM_SERVER_API_CATALOGUE_SERVICE_H_
 #define WELKOM_SERVER_API_CATALOGUE_SERVICE_H_
 
-#include "server/api/dispatcher.h"
-#include "server/api/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
+#include "server/flows/journey_definitions.h"
 #include "welkom/v1/catalogue_service.grpc.pb.h"
 
 namespace welkom::api {
@@ -16,7 +16,7 @@ namespace welkom::api {
 class CatalogueService final : public v1::CatalogueService::CallbackService {
  public:
   // `definitions` must outlive the service.
-  CatalogueService(Dispatcher* dispatcher, JourneyDefinitions* definitions);
+  CatalogueService(rpc::Dispatcher* dispatcher, flows::JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetCatalogue(
       grpc::CallbackServerContext* ctx, const v1::GetCatalogueRequest* req,
@@ -27,12 +27,12 @@ class CatalogueService final : public v1::CatalogueService::CallbackService {
       v1::UpdateCatalogueStepResponse* resp) override;
 
  private:
-  absl::Status DoUpdateStep(Call& call,
+  absl::Status DoUpdateStep(rpc::Call& call,
                             const v1::UpdateCatalogueStepRequest& req,
                             v1::UpdateCatalogueStepResponse* resp);
 
-  Dispatcher* dispatcher_;
-  JourneyDefinitions* definitions_;
+  rpc::Dispatcher* dispatcher_;
+  flows::JourneyDefinitions* definitions_;
 };
 
 }  // namespace welkom::api

@@ -3,7 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/api/validation.h"
+#include "server/rpc/validation.h"
 #include "server/auth/password.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
@@ -74,21 +74,21 @@ absl::Status StartSession(store::Connection& c, const store::UserRow& user,
   return absl::OkStatus();
 }
 
-IdentityService::IdentityService(Dispatcher* dispatcher)
+IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
     : dispatcher_(dispatcher), throttle_(dispatcher->clock()) {
-  Dispatcher& d = *dispatcher;
+  rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::LoginRequest, v1::LoginResponse>(
-      kLogin, Mode::kCustom,
-      [this](Call& call, const auto& req, auto* resp) {
+      kLogin, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoLogin(call, req, resp);
       });
   d.Register<v1::LogoutRequest, v1::LogoutResponse>(
-      kLogout, Mode::kWrite, [](Call& call, const auto&, auto*) {
+      kLogout, rpc::Mode::kWrite, [](rpc::Call& call, const auto&, auto*) {
         return store::RevokeSession(*call.conn, call.principal->session_hash,
                                     call.now_seconds);
       });
   d.Register<v1::WhoAmIRequest, v1::WhoAmIResponse>(
-      kWhoAmI, Mode::kRead, [](Call& call, const auto&, auto* resp) {
+      kWhoAmI, rpc::Mode::kRead, [](rpc::Call& call, const auto&, auto* resp) {
         WELKOM_ASSIGN_OR_RETURN(
             store::UserRow user,
             store::GetUser(*call.conn, call.principal->user_id));
@@ -99,16 +99,16 @@ IdentityService::IdentityService(Dispatcher* dispatcher)
         return absl::OkStatus();
       });
   d.Register<v1::ChangePasswordRequest, v1::ChangePasswordResponse>(
-      kChangePassword, Mode::kCustom,
-      [this](Call& call, const auto& req, auto*) {
+      kChangePassword, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto*) {
         return DoChangePassword(call, req);
       });
   d.Register<v1::CreateOrganizationRequest, v1::CreateOrganizationResponse>(
-      kCreateOrganization, Mode::kWrite,
-      [](Call& call, const auto& req, auto* resp) -> absl::Status {
+      kCreateOrganization, rpc::Mode::kWrite,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         const v1::Organization& in = req.organization();
-        WELKOM_RETURN_IF_ERROR(RequireText("organization.name", in.name()));
-        WELKOM_RETURN_IF_ERROR(RequireEnum("organization.kind",
+        WELKOM_RETURN_IF_ERROR(rpc::RequireText("organization.name", in.name()));
+        WELKOM_RETURN_IF_ERROR(rpc::RequireEnum("organization.kind",
                                            v1::OrganizationKind_descriptor(),
                                            in.kind()));
         if (in.staff_count() < 0 || in.staff_count() > 1000000) {
@@ -133,17 +133,17 @@ IdentityService::IdentityService(Dispatcher* dispatcher)
         return absl::OkStatus();
       });
   d.Register<v1::ListOrganizationsRequest, v1::ListOrganizationsResponse>(
-      kListOrganizations, Mode::kRead,
-      [](Call& call, const auto& req, auto* resp) -> absl::Status {
-        WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+      kListOrganizations, rpc::Mode::kRead,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
         WELKOM_ASSIGN_OR_RETURN(std::string after,
-                                DecodePageToken(req.page_token()));
+                                rpc::DecodePageToken(req.page_token()));
         WELKOM_ASSIGN_OR_RETURN(
             auto rows, store::ListOrganizations(*call.conn, after, size + 1));
         for (const auto& row : rows) {
           if (resp->organizations_size() == size) {
             resp->set_next_page_token(
-                EncodePageToken(resp->organizations(size - 1).id()));
+                rpc::EncodePageToken(resp->organizations(size - 1).id()));
             break;
           }
           if (!auth::CanSeeOrganization(*call.principal, row.id)) continue;
@@ -152,30 +152,30 @@ IdentityService::IdentityService(Dispatcher* dispatcher)
         return absl::OkStatus();
       });
   d.Register<v1::CreateInvitationRequest, v1::CreateInvitationResponse>(
-      kCreateInvitation, Mode::kWrite,
-      [this](Call& call, const auto& req, auto* resp) {
+      kCreateInvitation, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoCreateInvitation(call, req, resp);
       });
   d.SetReplayRedaction(kCreateInvitation, [](google::protobuf::Message* m) {
     static_cast<v1::CreateInvitationResponse*>(m)->mutable_invitation()->clear_code();
   });
   d.Register<v1::AcceptInvitationRequest, v1::AcceptInvitationResponse>(
-      kAcceptInvitation, Mode::kCustom,
-      [this](Call& call, const auto& req, auto* resp) {
+      kAcceptInvitation, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoAcceptInvitation(call, req, resp);
       });
   d.Register<v1::ListMembersRequest, v1::ListMembersResponse>(
-      kListMembers, Mode::kRead,
-      [](Call& call, const auto& req, auto* resp) -> absl::Status {
+      kListMembers, rpc::Mode::kRead,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         std::string org_id = req.organization_id().empty()
                                  ? call.principal->org_id
                                  : req.organization_id();
         if (!auth::CanListMembers(*call.principal, org_id)) {
           return absl::NotFoundError("organization not found");
         }
-        WELKOM_ASSIGN_OR_RETURN(int size, PageSize(req.page_size()));
+        WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
         WELKOM_ASSIGN_OR_RETURN(std::string after,
-                                DecodePageToken(req.page_token()));
+                                rpc::DecodePageToken(req.page_token()));
         WELKOM_ASSIGN_OR_RETURN(
             auto rows, store::ListUsers(*call.conn, org_id, after, size + 1));
         for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
@@ -183,13 +183,13 @@ IdentityService::IdentityService(Dispatcher* dispatcher)
           ToProto(rows[i], resp->add_members());
         }
         if (rows.size() > static_cast<size_t>(size)) {
-          resp->set_next_page_token(EncodePageToken(rows[size - 1].id));
+          resp->set_next_page_token(rpc::EncodePageToken(rows[size - 1].id));
         }
         return absl::OkStatus();
       });
   d.Register<v1::EchoRequest, v1::EchoResponse>(
-      kEcho, Mode::kCustom,
-      [](Call&, const auto& req, auto* resp) -> absl::Status {
+      kEcho, rpc::Mode::kCustom,
+      [](rpc::Call&, const auto& req, auto* resp) -> absl::Status {
         if (req.response_size() < 0 ||
             static_cast<size_t>(req.response_size()) > kMaxEchoBytes) {
           return absl::InvalidArgumentError(
@@ -204,9 +204,9 @@ IdentityService::IdentityService(Dispatcher* dispatcher)
       });
 }
 
-absl::Status IdentityService::DoLogin(Call& call, const v1::LoginRequest& req,
+absl::Status IdentityService::DoLogin(rpc::Call& call, const v1::LoginRequest& req,
                                       v1::LoginResponse* resp) {
-  WELKOM_RETURN_IF_ERROR(RequireEmail("email", req.email()));
+  WELKOM_RETURN_IF_ERROR(rpc::RequireEmail("email", req.email()));
   if (req.password().empty()) {
     return absl::InvalidArgumentError("password: is required");
   }
@@ -234,7 +234,7 @@ absl::Status IdentityService::DoLogin(Call& call, const v1::LoginRequest& req,
 }
 
 absl::Status IdentityService::DoChangePassword(
-    Call& call, const v1::ChangePasswordRequest& req) {
+    rpc::Call& call, const v1::ChangePasswordRequest& req) {
   WELKOM_RETURN_IF_ERROR(
       auth::ValidatePasswordPolicy("new_password", req.new_password()));
   std::string stored;
@@ -262,12 +262,12 @@ absl::Status IdentityService::DoChangePassword(
 }
 
 absl::Status IdentityService::DoCreateInvitation(
-    Call& call, const v1::CreateInvitationRequest& req,
+    rpc::Call& call, const v1::CreateInvitationRequest& req,
     v1::CreateInvitationResponse* resp) {
-  WELKOM_RETURN_IF_ERROR(RequireEmail("email", req.email()));
-  WELKOM_RETURN_IF_ERROR(RequireText("display_name", req.display_name()));
+  WELKOM_RETURN_IF_ERROR(rpc::RequireEmail("email", req.email()));
+  WELKOM_RETURN_IF_ERROR(rpc::RequireText("display_name", req.display_name()));
   WELKOM_RETURN_IF_ERROR(
-      RequireEnum("role", v1::Role_descriptor(), req.role()));
+      rpc::RequireEnum("role", v1::Role_descriptor(), req.role()));
   std::string org_id = req.organization_id().empty() ? call.principal->org_id
                                                      : req.organization_id();
   absl::StatusOr<store::OrganizationRow> org =
@@ -320,7 +320,7 @@ absl::Status IdentityService::DoCreateInvitation(
 }
 
 absl::Status IdentityService::DoAcceptInvitation(
-    Call& call, const v1::AcceptInvitationRequest& req,
+    rpc::Call& call, const v1::AcceptInvitationRequest& req,
     v1::AcceptInvitationResponse* resp) {
   if (req.code().empty()) return absl::InvalidArgumentError("code: is required");
   if (req.code().size() > 128) {

@@ -6,7 +6,7 @@
 #include <functional>
 #include <vector>
 
-#include "server/api/dispatcher.h"
+#include "server/rpc/dispatcher.h"
 #include "server/auth/login_throttle.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/identity.grpc.pb.h"
@@ -24,13 +24,13 @@ class IdentityService final : public v1::IdentityService::CallbackService {
   // Runs inside CreateInvitation's transaction: may validate the request
   // (its error cancels the invitation) and fill `payload`, stored with it.
   using InvitationHook = std::function<absl::Status(
-      Call&, const v1::CreateInvitationRequest&, std::string* payload)>;
+      rpc::Call&, const v1::CreateInvitationRequest&, std::string* payload)>;
   // Runs inside AcceptInvitation's transaction after the member is created;
   // an error undoes the whole acceptance.
   using AcceptHook = std::function<absl::Status(
-      Call&, const store::InvitationRow&, const store::UserRow&)>;
+      rpc::Call&, const store::InvitationRow&, const store::UserRow&)>;
 
-  explicit IdentityService(Dispatcher* dispatcher);
+  explicit IdentityService(rpc::Dispatcher* dispatcher);
 
   void AddInvitationHook(InvitationHook hook) {
     invitation_hooks_.push_back(std::move(hook));
@@ -70,18 +70,18 @@ class IdentityService final : public v1::IdentityService::CallbackService {
                                  v1::EchoResponse* resp) override;
 
  private:
-  absl::Status DoLogin(Call& call, const v1::LoginRequest& req,
+  absl::Status DoLogin(rpc::Call& call, const v1::LoginRequest& req,
                        v1::LoginResponse* resp);
-  absl::Status DoChangePassword(Call& call,
+  absl::Status DoChangePassword(rpc::Call& call,
                                 const v1::ChangePasswordRequest& req);
-  absl::Status DoCreateInvitation(Call& call,
+  absl::Status DoCreateInvitation(rpc::Call& call,
                                   const v1::CreateInvitationRequest& req,
                                   v1::CreateInvitationResponse* resp);
-  absl::Status DoAcceptInvitation(Call& call,
+  absl::Status DoAcceptInvitation(rpc::Call& call,
                                   const v1::AcceptInvitationRequest& req,
                                   v1::AcceptInvitationResponse* resp);
 
-  Dispatcher* dispatcher_;
+  rpc::Dispatcher* dispatcher_;
   auth::LoginThrottle throttle_;
   std::vector<InvitationHook> invitation_hooks_;
   std::vector<AcceptHook> accept_hooks_;

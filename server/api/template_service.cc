@@ -18,7 +18,7 @@ constexpr char kListTemplateVersions[] =
 // The employer a request is about: `requested`, or the caller's own when
 // empty. NOT_FOUND unless it is an employer whose template the caller may
 // see (and, with `edit`, save).
-absl::StatusOr<std::string> EmployerOf(Call& call, const std::string& requested,
+absl::StatusOr<std::string> EmployerOf(rpc::Call& call, const std::string& requested,
                                        bool edit) {
   const auth::Principal& p = *call.principal;
   std::string org_id = requested.empty() ? p.org_id : requested;
@@ -39,13 +39,13 @@ absl::StatusOr<std::string> EmployerOf(Call& call, const std::string& requested,
 
 }  // namespace
 
-TemplateService::TemplateService(Dispatcher* dispatcher,
-                                 JourneyDefinitions* definitions)
+TemplateService::TemplateService(rpc::Dispatcher* dispatcher,
+                                 flows::JourneyDefinitions* definitions)
     : dispatcher_(dispatcher), definitions_(definitions) {
-  Dispatcher& d = *dispatcher;
+  rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::GetTemplateRequest, v1::GetTemplateResponse>(
-      kGetTemplate, Mode::kRead,
-      [this](Call& call, const auto& req, auto* resp) -> absl::Status {
+      kGetTemplate, rpc::Mode::kRead,
+      [this](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         if (req.version() < 0) {
           return absl::InvalidArgumentError("version: must not be negative");
         }
@@ -58,19 +58,19 @@ TemplateService::TemplateService(Dispatcher* dispatcher,
         return absl::OkStatus();
       });
   d.Register<v1::SaveTemplateRequest, v1::SaveTemplateResponse>(
-      kSaveTemplate, Mode::kWrite,
-      [this](Call& call, const auto& req, auto* resp) {
+      kSaveTemplate, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoSave(call, req, resp);
       });
   d.Register<v1::ListTemplateVersionsRequest,
              v1::ListTemplateVersionsResponse>(
-      kListTemplateVersions, Mode::kRead,
-      [this](Call& call, const auto& req, auto* resp) {
+      kListTemplateVersions, rpc::Mode::kRead,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoListVersions(call, req, resp);
       });
 }
 
-absl::Status TemplateService::DoSave(Call& call,
+absl::Status TemplateService::DoSave(rpc::Call& call,
                                      const v1::SaveTemplateRequest& req,
                                      v1::SaveTemplateResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(
@@ -89,7 +89,7 @@ absl::Status TemplateService::DoSave(Call& call,
   v1::EmployerTemplate body;
   *body.mutable_steps() = req.steps();
   *body.mutable_omitted_steps() = req.omitted_steps();
-  WELKOM_ASSIGN_OR_RETURN(CataloguePtr regional,
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr regional,
                           definitions_->Regional(*call.conn, 0));
   WELKOM_RETURN_IF_ERROR(journey::ValidateTemplate(*regional, body));
   store::TemplateRow row;
@@ -110,7 +110,7 @@ absl::Status TemplateService::DoSave(Call& call,
 }
 
 absl::Status TemplateService::DoListVersions(
-    Call& call, const v1::ListTemplateVersionsRequest& req,
+    rpc::Call& call, const v1::ListTemplateVersionsRequest& req,
     v1::ListTemplateVersionsResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(
       std::string employer,

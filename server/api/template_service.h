@@ -9,8 +9,8 @@
 
 #include <string>
 
-#include "server/api/dispatcher.h"
-#include "server/api/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
+#include "server/flows/journey_definitions.h"
 #include "welkom/v1/template.grpc.pb.h"
 
 namespace welkom::api {
@@ -18,7 +18,7 @@ namespace welkom::api {
 class TemplateService final : public v1::TemplateService::CallbackService {
  public:
   // `definitions` must outlive the service.
-  TemplateService(Dispatcher* dispatcher, JourneyDefinitions* definitions);
+  TemplateService(rpc::Dispatcher* dispatcher, flows::JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetTemplate(grpc::CallbackServerContext* ctx,
                                         const v1::GetTemplateRequest* req,
@@ -32,14 +32,14 @@ class TemplateService final : public v1::TemplateService::CallbackService {
       v1::ListTemplateVersionsResponse* resp) override;
 
  private:
-  absl::Status DoSave(Call& call, const v1::SaveTemplateRequest& req,
+  absl::Status DoSave(rpc::Call& call, const v1::SaveTemplateRequest& req,
                       v1::SaveTemplateResponse* resp);
-  absl::Status DoListVersions(Call& call,
+  absl::Status DoListVersions(rpc::Call& call,
                               const v1::ListTemplateVersionsRequest& req,
                               v1::ListTemplateVersionsResponse* resp);
 
-  Dispatcher* dispatcher_;
-  JourneyDefinitions* definitions_;
+  rpc::Dispatcher* dispatcher_;
+  flows::JourneyDefinitions* definitions_;
 };
 
 }  // namespace welkom::api

@@ -3,11 +3,12 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
-#include "server/api/journey_creation.h"
-#include "server/api/journey_view.h"
+#include "server/flows/journey_creation.h"
+#include "server/flows/journey_dates.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/store/journey_store.h"
+#include "welkom/v1/journey.pb.h"
 
 namespace welkom::demo {
 namespace {
@@ -38,27 +39,27 @@ absl::Status PlanDemoJourney(store::Connection& c,
   const absl::CivilDay today = calendar::AmsterdamDay(now);
   auto days_ago = [&](int n) { return today - n; };
   *profile.mutable_arrival_date() =
-      api::ToProtoDate(days_ago(progress.arrived_days_ago));
+      flows::ToProtoDate(days_ago(progress.arrived_days_ago));
   *profile.mutable_start_date() =
-      api::ToProtoDate(days_ago(progress.started_days_ago));
+      flows::ToProtoDate(days_ago(progress.started_days_ago));
   WELKOM_ASSIGN_OR_RETURN(
       store::JourneyRow row,
-      api::CreateJourneyRows(c, catalogue, newcomer_id, employer_id, profile,
+      flows::CreateJourneyRows(c, catalogue, newcomer_id, employer_id, profile,
                              t - 86400 * progress.arrived_days_ago));
-  journey::Anchors anchors = api::AnchorsOf(row);
+  journey::Anchors anchors = flows::AnchorsOf(row);
   if (progress.brp_days_ago) {
     anchors.brp_registration = days_ago(*progress.brp_days_ago);
   }
   if (progress.permit_days_ago) {
     anchors.permit_ready = days_ago(*progress.permit_days_ago);
   }
-  api::SetAnchors(anchors, &row);
+  flows::SetAnchors(anchors, &row);
   WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(c, row));
   WELKOM_RETURN_IF_ERROR(store::SetAdvisorConsent(c, row.id, progress.consent));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(c, row.id));
   // Due dates from all anchors first: "done ahead" compares against them.
-  api::RecomputeDueDates(anchors, t, &steps);
+  flows::RecomputeDueDates(anchors, t, &steps);
   absl::flat_hash_set<std::string> in_journey;
   for (const store::StepRow& s : steps) in_journey.insert(s.step_key);
   const absl::flat_hash_set<std::string> open(progress.open.begin(),

@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "server/api/status.h"
+#include "server/rpc/status.h"
 
 namespace welkom::gateway {
 namespace {
@@ -29,8 +29,8 @@ Codec CodecOf(const httplib::Request& req) {
   return Codec::kUnsupported;
 }
 
-api::RequestMeta MetaOf(const httplib::Request& req) {
-  api::RequestMeta meta;
+rpc::RequestMeta MetaOf(const httplib::Request& req) {
+  rpc::RequestMeta meta;
   // get_header_value returns a copy; keep it alive while viewing it.
   const std::string header = req.get_header_value("Authorization");
   absl::string_view auth = header;
@@ -73,14 +73,14 @@ absl::Status ParseRequest(Codec codec, const std::string& body,
 void WriteConnectError(const absl::Status& status, httplib::Response& res) {
   pb::Struct error;
   (*error.mutable_fields())["code"].set_string_value(
-      std::string(api::ConnectCodeName(status.code())));
+      std::string(rpc::ConnectCodeName(status.code())));
   (*error.mutable_fields())["message"].set_string_value(
       std::string(status.message()));
   std::string json;
   if (!pb::util::MessageToJsonString(error, &json).ok()) {
     json = R"({"code":"internal"})";
   }
-  res.status = api::ConnectHttpStatus(status.code());
+  res.status = rpc::ConnectHttpStatus(status.code());
   res.set_content(json, "application/json");
 }
 

@@ -2,7 +2,7 @@
 // The HTTP/JSON mapping of every unary RPC, in the Connect protocol's unary
 // form: `POST /welkom.v1.JourneyService/GetJourney` with a JSON body (or
 // `application/proto` bytes) in, the response message out. The call runs
-// through api::Dispatcher::Invoke, so tokens, the access policy,
+// through rpc::Dispatcher::Invoke, so tokens, the access policy,
 // transactions and idempotency are exactly those of gRPC.
 //
 // The contract the console and other Connect clients rely on:
@@ -20,20 +20,20 @@
 #include <httplib.h>
 
 #include "absl/status/status.h"
-#include "server/api/dispatcher.h"
+#include "server/rpc/dispatcher.h"
 
 namespace welkom::gateway {
 
 class ConnectGateway {
  public:
-  explicit ConnectGateway(api::Dispatcher* dispatcher)
+  explicit ConnectGateway(rpc::Dispatcher* dispatcher)
       : dispatcher_(dispatcher) {}
 
   // Answers one POST whose path names the method.
   void Serve(const httplib::Request& req, httplib::Response& res) const;
 
  private:
-  api::Dispatcher* dispatcher_;
+  rpc::Dispatcher* dispatcher_;
 };
 
 // Sets `res` to the Connect error for `status` (which must not be OK).

@@ -19,7 +19,7 @@ int64_t FileSize(const std::string& path) {
 
 }  // namespace
 
-HttpServer::HttpServer(store::Database* db, api::Dispatcher* dispatcher,
+HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
                        size_t max_body_bytes)
     : db_(db),
       dispatcher_(dispatcher),

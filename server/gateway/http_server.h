@@ -21,7 +21,7 @@
 #include <thread>
 
 #include "absl/status/statusor.h"
-#include "server/api/dispatcher.h"
+#include "server/rpc/dispatcher.h"
 #include "server/gateway/connect_gateway.h"
 #include "server/store/database.h"
 
@@ -29,7 +29,7 @@ namespace welkom::gateway {
 
 class HttpServer {
  public:
-  HttpServer(store::Database* db, api::Dispatcher* dispatcher,
+  HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
              size_t max_body_bytes);
   ~HttpServer();
 
@@ -48,7 +48,7 @@ class HttpServer {
   std::string RenderMetrics() const;
 
   store::Database* db_;
-  api::Dispatcher* dispatcher_;
+  rpc::Dispatcher* dispatcher_;
   ConnectGateway gateway_;
   size_t max_body_bytes_;
   httplib::Server server_;

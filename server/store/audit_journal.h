@@ -4,7 +4,7 @@
 // SQLite transaction does under synchronous=NORMAL: the bytes are in the
 // kernel once write() returns; a power cut may lose the last few.
 //
-// api::JourneyAuditWriter appends the audit rows of reads here (one write()
+// flows::JourneyAuditWriter appends the audit rows of reads here (one write()
 // per call) and copies them into journey_audit in batches, so a read by HR
 // or an advisor does not need a write transaction of its own, and the main
 // database file does not change with every read (each change empties every

@@ -49,7 +49,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
-#include "server/api/journey_definitions.h"
+#include "server/flows/journey_definitions.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
 #include "server/store/database.h"

@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "server/api/journey_definitions.h"
+#include "server/flows/journey_definitions.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/catalogue.h"
@@ -117,7 +117,7 @@ absl::StatusOr<BenchData> GenerateBenchData(const std::string& dir, int count) {
     }
     return absl::OkStatus();
   }));
-  api::JourneyDefinitions defs(&journey::Catalogue::BuiltinTwente());
+  flows::JourneyDefinitions defs(&journey::Catalogue::BuiltinTwente());
   BenchData data;
   const absl::Time started = absl::Now();
   // One write transaction; the store's statements are prepared once and

@@ -9,8 +9,8 @@
 
 #include <filesystem>
 
-#include "server/api/dispatcher.h"
-#include "server/api/executor.h"
+#include "server/rpc/dispatcher.h"
+#include "server/rpc/executor.h"
 #include "server/base/clock.h"
 #include "server/store/database.h"
 
@@ -26,7 +26,7 @@ class HttpServerTest : public ::testing::Test {
     auto db = store::Database::Open({dir_ + "/test.db"});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    dispatcher_ = std::make_unique<api::Dispatcher>(db_.get(), &clock_,
+    dispatcher_ = std::make_unique<rpc::Dispatcher>(db_.get(), &clock_,
                                                     &executor_);
   }
   void TearDown() override {
@@ -37,9 +37,9 @@ class HttpServerTest : public ::testing::Test {
 
   std::string dir_;
   SystemClock clock_;
-  api::Executor executor_{1};
+  rpc::Executor executor_{1};
   std::unique_ptr<store::Database> db_;
-  std::unique_ptr<api::Dispatcher> dispatcher_;
+  std::unique_ptr<rpc::Dispatcher> dispatcher_;
 };
 
 TEST_F(HttpServerTest, StopRightAfterStartAlwaysReturns) {

@@ -1,0 +1,371 @@
+#include "server/api/journey/journey_service.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "server/flows/journey_access.h"
+#include "server/api/journey/journey_check_in.h"
+#include "server/api/journey/journey_consent.h"
+#include "server/flows/journey_creation.h"
+#include "server/api/journey/journey_view.h"
+#include "server/rpc/validation.h"
+#include "server/auth/policy.h"
+#include "server/base/status_macros.h"
+#include "server/domain/calendar/civil_date.h"
+#include "server/store/identity_store.h"
+
+namespace welkom::api {
+namespace {
+
+constexpr char kCreateJourney[] = "/welkom.v1.JourneyService/CreateJourney";
+constexpr char kGetJourney[] = "/welkom.v1.JourneyService/GetJourney";
+constexpr char kUpdateStep[] = "/welkom.v1.JourneyService/UpdateStep";
+constexpr char kSetAnchorDate[] = "/welkom.v1.JourneyService/SetAnchorDate";
+constexpr char kListJourneys[] = "/welkom.v1.JourneyService/ListJourneys";
+constexpr char kListOverdue[] = "/welkom.v1.JourneyService/ListOverdue";
+
+constexpr char kBrpStep[] = "brp_registration";
+constexpr size_t kMaxNoteBytes = 2000;
+
+absl::CivilDay Today(const rpc::Call& call) { return TodayOf(call); }
+
+absl::string_view Locale(const rpc::Call& call) { return call.meta->locale; }
+
+// HR sees its employer's journeys; advisors the consented ones.
+store::JourneyScope ScopeOf(const auth::Principal& p) {
+  store::JourneyScope scope;
+  if (p.role == v1::ROLE_HR) scope.employer_org_id = p.org_id;
+  if (p.role == v1::ROLE_ADVISOR) scope.consented_only = true;
+  return scope;
+}
+
+}  // namespace
+
+JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
+                               flows::JourneyDefinitions* definitions,
+                               flows::JourneyAuditWriter* audit_writer)
+    : dispatcher_(dispatcher),
+      definitions_(definitions),
+      audit_writer_(audit_writer) {
+  rpc::Dispatcher& d = *dispatcher;
+  d.Register<v1::CreateJourneyRequest, v1::CreateJourneyResponse>(
+      kCreateJourney, rpc::Mode::kWrite, [this](rpc::Call& call, const auto& req, auto* resp) {
+        return DoCreateJourney(call, req, resp);
+      });
+  // Reads are Mode::kCustom: a read snapshot, then the audit entries in a
+  // write transaction only when someone other than the newcomer read.
+  d.Register<v1::GetJourneyRequest, v1::GetJourneyResponse>(
+      kGetJourney, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) -> absl::Status {
+          WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                                  flows::LoadVisibleJourney(call, req.journey_id()));
+          trail.Note(row, v1::AUDIT_ACTION_READ);
+          WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+          return ViewJourney(call, *catalogue, row, resp->mutable_journey());
+        });
+      });
+  d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(
+      kUpdateStep, rpc::Mode::kWrite, [this](rpc::Call& call, const auto& req, auto* resp) {
+        return DoUpdateStep(call, req, resp);
+      });
+  d.Register<v1::SetAnchorDateRequest, v1::SetAnchorDateResponse>(
+      kSetAnchorDate, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
+        return DoSetAnchorDate(call, req, resp);
+      });
+  d.Register<v1::ListJourneysRequest, v1::ListJourneysResponse>(
+      kListJourneys, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
+        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
+          return DoListJourneys(call, req, trail, resp);
+        });
+      });
+  d.Register<v1::ListOverdueRequest, v1::ListOverdueResponse>(
+      kListOverdue, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
+        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
+          return DoListOverdue(call, req, trail, resp);
+        });
+      });
+  SetMessageAllocatorFor_GetJourney(&get_alloc_);
+  SetMessageAllocatorFor_UpdateStep(&update_alloc_);
+  SetMessageAllocatorFor_SetAnchorDate(&anchor_alloc_);
+  SetMessageAllocatorFor_ListJourneys(&list_alloc_);
+  SetMessageAllocatorFor_ListOverdue(&overdue_alloc_);
+  RegisterConsentMethods(dispatcher, definitions, audit_writer);
+  RegisterCheckInMethods(dispatcher, definitions);
+}
+
+void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
+  identity->AddInvitationHook([](rpc::Call& call,
+                                 const v1::CreateInvitationRequest& req,
+                                 std::string* payload) -> absl::Status {
+    if (!req.has_newcomer_profile()) return absl::OkStatus();
+    if (req.role() != v1::ROLE_NEWCOMER) {
+      return absl::InvalidArgumentError(
+          "newcomer_profile: only for invitations of newcomers");
+    }
+    WELKOM_RETURN_IF_ERROR(
+        flows::ValidateProfile(*call.conn, "newcomer_profile", req.newcomer_profile()));
+    *payload = req.newcomer_profile().SerializeAsString();
+    return absl::OkStatus();
+  });
+  identity->AddAcceptHook([this](rpc::Call& call, const store::InvitationRow& inv,
+                                 const store::UserRow& user) -> absl::Status {
+    if (inv.role != v1::ROLE_NEWCOMER || inv.payload.empty()) {
+      return absl::OkStatus();
+    }
+    v1::NewcomerProfile profile;
+    if (!profile.ParseFromString(inv.payload)) {
+      return absl::InternalError("stored newcomer profile does not parse");
+    }
+    return definitions_
+        ->CreateJourney(*call.conn, user.id, inv.org_id, profile,
+                        call.now_seconds)
+        .status();
+  });
+}
+
+absl::StatusOr<flows::CataloguePtr> JourneyService::Definitions(
+    rpc::Call& call, const store::JourneyRow& row) {
+  return definitions_->ForJourney(*call.conn, row);
+}
+
+absl::Status JourneyService::DoCreateJourney(
+    rpc::Call& call, const v1::CreateJourneyRequest& req,
+    v1::CreateJourneyResponse* resp) {
+  if (req.newcomer_id().empty()) {
+    return absl::InvalidArgumentError("newcomer_id: is required");
+  }
+  absl::StatusOr<store::UserRow> user = store::GetUser(*call.conn, req.newcomer_id());
+  if (absl::IsNotFound(user.status()) ||
+      (user.ok() && (user->role != v1::ROLE_NEWCOMER ||
+                     !auth::CanCreateJourney(*call.principal, user->org_id)))) {
+    return absl::NotFoundError("newcomer_id: no such newcomer");
+  }
+  if (!user.ok()) return user.status();
+  WELKOM_RETURN_IF_ERROR(flows::ValidateProfile(*call.conn, "profile", req.profile()));
+  WELKOM_ASSIGN_OR_RETURN(
+      store::JourneyRow row,
+      definitions_->CreateJourney(*call.conn, user->id, user->org_id,
+                                  req.profile(), call.now_seconds));
+  row.newcomer_name = user->display_name;
+  flows::JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_CREATED);
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  return ViewJourney(call, *catalogue, row, resp->mutable_journey());
+}
+
+absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
+                                          const v1::UpdateStepRequest& req,
+                                          v1::UpdateStepResponse* resp) {
+  if (req.step_key().empty()) {
+    return absl::InvalidArgumentError("step_key: is required");
+  }
+  if (req.status() != v1::STEP_STATUS_UNSPECIFIED) {
+    WELKOM_RETURN_IF_ERROR(
+        rpc::RequireEnum("status", v1::StepStatus_descriptor(), req.status()));
+  }
+  if (req.status() == v1::STEP_STATUS_BLOCKED) {
+    WELKOM_RETURN_IF_ERROR(rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
+  }
+  if (req.set_note() && req.note().size() > kMaxNoteBytes) {
+    return absl::InvalidArgumentError("note: must be at most 2000 bytes");
+  }
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, flows::LoadVisibleJourney(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
+    return s.step_key == req.step_key();
+  });
+  if (it == steps.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("step_key: the journey has no step '", req.step_key(), "'"));
+  }
+  if (!auth::CanChangeStep(*call.principal, flows::AccessOf(row), it->owner)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "step '", it->step_key, "' belongs to its owner; your role may not change it"));
+  }
+  if (row.closed_at.has_value()) {
+    return absl::FailedPreconditionError("the journey is closed");
+  }
+  if (!req.etag().empty() && req.etag() != absl::StrCat(it->version)) {
+    return absl::AbortedError(absl::StrCat(
+        "etag: step '", it->step_key, "' was changed meanwhile; read it again"));
+  }
+  store::StepRow step = *it;
+  const int64_t expected = step.version;
+  if (req.status() == v1::STEP_STATUS_DONE && step.status != v1::STEP_STATUS_DONE) {
+    absl::flat_hash_map<std::string, int> status_by_key;
+    for (const auto& s : steps) status_by_key[s.step_key] = s.status;
+    if (const v1::StepDefinition* def = catalogue->Find(step.step_key)) {
+      WELKOM_RETURN_IF_ERROR(journey::CheckPrerequisites(*def, status_by_key));
+    }
+    step.done_at = call.now_seconds;
+  }
+  if (req.status() != v1::STEP_STATUS_UNSPECIFIED) {
+    if (req.status() != v1::STEP_STATUS_DONE) step.done_at.reset();
+    step.status = req.status();
+    step.blocked_reason =
+        req.status() == v1::STEP_STATUS_BLOCKED ? req.blocked_reason() : "";
+  }
+  if (req.set_note()) step.note = req.note();
+  step.version += 1;
+  step.updated_at = call.now_seconds;
+  step.updated_by = call.principal->user_id;
+  *it = step;
+  WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
+
+  // Registering in the BRP sets the anchor that BSN, DigiD, bank and GP
+  // deadlines hang off.
+  journey::Anchors anchors = flows::AnchorsOf(row);
+  if (step.step_key == kBrpStep && step.status == v1::STEP_STATUS_DONE &&
+      !anchors.brp_registration.has_value()) {
+    anchors.brp_registration = Today(call);
+    flows::SetAnchors(anchors, &row);
+    WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
+    for (size_t i : flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
+      WELKOM_RETURN_IF_ERROR(
+          store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+    }
+  }
+  flows::JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step.step_key);
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
+  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
+}
+
+absl::Status JourneyService::DoSetAnchorDate(
+    rpc::Call& call, const v1::SetAnchorDateRequest& req,
+    v1::SetAnchorDateResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(
+      rpc::RequireEnum("anchor", v1::Anchor_descriptor(), req.anchor()));
+  std::optional<absl::CivilDay> day;
+  if (req.has_date()) {
+    WELKOM_ASSIGN_OR_RETURN(day, flows::FromProtoDate("date", req.date()));
+  }
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, flows::LoadVisibleJourney(call, req.journey_id()));
+  if (!auth::CanEditJourney(*call.principal, flows::AccessOf(row))) {
+    return absl::PermissionDeniedError("your role may not change this journey");
+  }
+  if (row.closed_at.has_value()) {
+    return absl::FailedPreconditionError("the journey is closed");
+  }
+  journey::Anchors anchors = flows::AnchorsOf(row);
+  anchors.Set(req.anchor(), day);
+  flows::SetAnchors(anchors, &row);
+  WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  for (size_t i : flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
+    WELKOM_RETURN_IF_ERROR(
+        store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+  }
+  flows::JourneyAuditTrail trail(call);
+  trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
+  WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
+}
+
+absl::Status JourneyService::DoListJourneys(rpc::Call& call,
+                                            const v1::ListJourneysRequest& req,
+                                            flows::JourneyAuditTrail& trail,
+                                            v1::ListJourneysResponse* resp) {
+  WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
+  WELKOM_ASSIGN_OR_RETURN(std::string after, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::JourneyRow> rows,
+      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after, size + 1));
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
+    WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                            store::ListSteps(*call.conn, rows[i].id));
+    trail.Note(rows[i], v1::AUDIT_ACTION_LISTED);
+    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, rows[i]));
+    v1::Journey* out = resp->add_journeys();
+    ToProtoJourney(rows[i], steps, *catalogue, Locale(call), Today(call),
+                   /*with_steps=*/false, out);
+    if (!auth::CanSeeCheckIns(*call.principal, flows::AccessOf(rows[i]))) {
+      out->clear_flagged();
+    }
+  }
+  if (rows.size() > static_cast<size_t>(size)) {
+    resp->set_next_page_token(rpc::EncodePageToken(rows[size - 1].id));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status JourneyService::DoListOverdue(rpc::Call& call,
+                                           const v1::ListOverdueRequest& req,
+                                           flows::JourneyAuditTrail& trail,
+                                           v1::ListOverdueResponse* resp) {
+  WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size(), 100, 500));
+  WELKOM_ASSIGN_OR_RETURN(std::string token, rpc::DecodePageToken(req.page_token()));
+  std::optional<store::OverdueCursor> after;
+  if (!token.empty()) {
+    std::vector<std::string> parts = absl::StrSplit(token, '\n');
+    if (parts.size() != 3) {
+      return absl::InvalidArgumentError("page_token: not a token of this list");
+    }
+    after = store::OverdueCursor{parts[0], parts[1], parts[2]};
+  }
+  absl::CivilDay today = Today(call);
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::OverdueRow> rows,
+      store::ListOverdueSteps(*call.conn, ScopeOf(*call.principal),
+                              calendar::FormatDate(today), after, size + 1));
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
+    const store::OverdueRow& r = rows[i];
+    trail.Note(r.journey, v1::AUDIT_ACTION_LISTED);
+    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, r.journey));
+    v1::OverdueStep* out = resp->add_steps();
+    out->set_journey_id(r.journey.id);
+    out->set_newcomer_id(r.journey.newcomer_id);
+    out->set_newcomer_name(r.journey.newcomer_name);
+    out->set_employer_org_id(r.journey.employer_org_id);
+    ToProtoStep(r.step, *catalogue, Locale(call), today, out->mutable_step());
+  }
+  if (rows.size() > static_cast<size_t>(size)) {
+    const store::StepRow& last = rows[size - 1].step;
+    resp->set_next_page_token(rpc::EncodePageToken(absl::StrJoin(
+        {last.due_date.value_or(""), last.journey_id, last.step_key}, "\n")));
+  }
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* JourneyService::CreateJourney(
+    grpc::CallbackServerContext* ctx, const v1::CreateJourneyRequest* req,
+    v1::CreateJourneyResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kCreateJourney, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::GetJourney(
+    grpc::CallbackServerContext* ctx, const v1::GetJourneyRequest* req,
+    v1::GetJourneyResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kGetJourney, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::UpdateStep(
+    grpc::CallbackServerContext* ctx, const v1::UpdateStepRequest* req,
+    v1::UpdateStepResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kUpdateStep, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::SetAnchorDate(
+    grpc::CallbackServerContext* ctx, const v1::SetAnchorDateRequest* req,
+    v1::SetAnchorDateResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kSetAnchorDate, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::ListJourneys(
+    grpc::CallbackServerContext* ctx, const v1::ListJourneysRequest* req,
+    v1::ListJourneysResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListJourneys, req, resp);
+}
+grpc::ServerUnaryReactor* JourneyService::ListOverdue(
+    grpc::CallbackServerContext* ctx, const v1::ListOverdueRequest* req,
+    v1::ListOverdueResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListOverdue, req, resp);
+}
+
+}  // namespace welkom::api

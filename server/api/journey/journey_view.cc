@@ -1,0 +1,159 @@
+#include "server/api/journey/journey_view.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/auth/policy.h"
+#include "server/base/status_macros.h"
+#include "server/store/check_in_store.h"
+#include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/employer_template.h"
+
+namespace welkom::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+std::optional<absl::CivilDay> Parse(const std::optional<std::string>& text) {
+  if (!text.has_value()) return std::nullopt;
+  return calendar::ParseDate(*text);
+}
+
+const std::string& Pick(const v1::LocalizedText& text,
+                        absl::string_view locale) {
+  return locale == "nl" && !text.nl().empty() ? text.nl() : text.en();
+}
+
+// Days past the due date of a step neither done nor not applicable; nullopt
+// when it is not overdue (or has no due date yet).
+std::optional<int32_t> DaysOverdue(const store::StepRow& row,
+                                   const std::optional<absl::CivilDay>& due,
+                                   absl::CivilDay today) {
+  if (!due.has_value() || *due >= today || journey::IsFinished(row.status)) {
+    return std::nullopt;
+  }
+  return static_cast<int32_t>(today - *due);
+}
+
+}  // namespace
+
+void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
+                 absl::string_view locale, absl::CivilDay today,
+                 v1::JourneyStep* out) {
+  out->set_key(row.step_key);
+  out->set_employer_step(journey::IsCompanyStep(row.step_key));
+  out->set_owner(static_cast<v1::StepOwner>(row.owner));
+  out->set_anchor(static_cast<v1::Anchor>(row.anchor));
+  out->set_offset_days(row.offset_days);
+  out->set_status(static_cast<v1::StepStatus>(row.status));
+  out->set_blocked_reason(row.blocked_reason);
+  out->set_note(row.note);
+  out->set_etag(absl::StrCat(row.version));
+  *out->mutable_update_time() = TimeUtil::SecondsToTimestamp(row.updated_at);
+  if (row.done_at.has_value()) {
+    *out->mutable_done_time() = TimeUtil::SecondsToTimestamp(*row.done_at);
+  }
+  std::optional<absl::CivilDay> due = Parse(row.due_date);
+  if (due.has_value()) {
+    *out->mutable_due_date() = flows::ToProtoDate(*due);
+    if (std::optional<int32_t> days = DaysOverdue(row, due, today)) {
+      out->set_overdue(true);
+      out->set_days_overdue(*days);
+    }
+  } else {
+    out->set_pending(true);
+  }
+  if (const v1::StepDefinition* def = catalogue.Find(row.step_key)) {
+    out->set_category(def->category());
+    *out->mutable_title_text() = def->title();
+    *out->mutable_help_text() = def->help();
+    out->set_title(Pick(def->title(), locale));
+    out->set_help(Pick(def->help(), locale));
+    *out->mutable_depends_on() = def->depends_on();
+    if (def->has_legal()) *out->mutable_legal() = def->legal();
+  } else {
+    // A step removed from the catalogue since the journey was planned keeps
+    // its row; show its key rather than hide the history.
+    out->set_title(row.step_key);
+  }
+}
+
+void ToProtoJourney(const store::JourneyRow& row,
+                    const std::vector<store::StepRow>& steps,
+                    const journey::Catalogue& catalogue,
+                    absl::string_view locale, absl::CivilDay today,
+                    bool with_steps, v1::Journey* out) {
+  out->set_id(row.id);
+  out->set_newcomer_id(row.newcomer_id);
+  out->set_newcomer_name(row.newcomer_name);
+  out->set_employer_org_id(row.employer_org_id);
+  out->mutable_profile()->ParseFromString(row.profile);
+  journey::Anchors anchors = flows::AnchorsOf(row);
+  for (v1::Anchor a : {v1::ANCHOR_ARRIVAL, v1::ANCHOR_START_OF_WORK,
+                       v1::ANCHOR_BRP_REGISTRATION, v1::ANCHOR_PERMIT_READY}) {
+    if (std::optional<absl::CivilDay> day = anchors.Get(a)) {
+      v1::AnchorDate* ad = out->add_anchors();
+      ad->set_anchor(a);
+      *ad->mutable_date() = flows::ToProtoDate(*day);
+    }
+  }
+  int finished = 0;
+  int overdue = 0;
+  for (const store::StepRow& s : steps) {
+    if (journey::IsFinished(s.status)) ++finished;
+    if (with_steps) {
+      v1::JourneyStep* step = out->add_steps();
+      ToProtoStep(s, catalogue, locale, today, step);
+      if (step->overdue()) ++overdue;
+    } else if (DaysOverdue(s, Parse(s.due_date), today).has_value()) {
+      ++overdue;  // a summary (ListJourneys) counts without building steps
+    }
+  }
+  out->set_progress_percent(
+      steps.empty() ? 0 : static_cast<int32_t>(finished * 100 / steps.size()));
+  out->set_overdue_count(overdue);
+  out->set_advisor_consent(row.advisor_consent);
+  out->set_flagged(row.flagged);
+  absl::CivilDay created = calendar::AmsterdamDay(absl::FromUnixSeconds(row.created_at));
+  out->set_day(journey::JourneyDay(anchors, created, today));
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+  if (row.closed_at.has_value()) {
+    *out->mutable_close_time() = TimeUtil::SecondsToTimestamp(*row.closed_at);
+  }
+}
+
+absl::CivilDay TodayOf(const rpc::Call& call) {
+  return calendar::AmsterdamDay(absl::FromUnixSeconds(call.now_seconds));
+}
+
+absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row, v1::Journey* out) {
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  return ViewJourney(call, catalogue, row, steps, out);
+}
+
+absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row,
+                         const std::vector<store::StepRow>& steps,
+                         v1::Journey* out) {
+  ToProtoJourney(row, steps, catalogue, call.meta->locale, TodayOf(call),
+                 /*with_steps=*/true, out);
+  if (!auth::CanSeeCheckIns(*call.principal,
+                            {row.newcomer_id, row.employer_org_id,
+                             row.advisor_consent})) {
+    out->clear_flagged();
+    return absl::OkStatus();
+  }
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
+                          store::ListCheckIns(*call.conn, row.id));
+  for (const store::CheckInRow& c : check_ins) {
+    v1::CheckIn* ci = out->add_check_ins();
+    ci->set_day(c.day);
+    ci->set_score(c.score);
+    ci->set_comment(c.comment);
+    *ci->mutable_submit_time() = TimeUtil::SecondsToTimestamp(c.submitted_at);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace welkom::api

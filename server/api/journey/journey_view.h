@@ -1,0 +1,55 @@
+// File: journey_view.h
+// Turns stored journeys and steps into welkom.v1 messages: texts from the
+// catalogue in the caller's locale, due dates, overdue flags and progress
+// as of "today" in Europe/Amsterdam (the Date <-> CivilDay mapping is in
+// server/flows/journey_dates.h).
+#ifndef WELKOM_SERVER_API_JOURNEY_JOURNEY_VIEW_H_
+#define WELKOM_SERVER_API_JOURNEY_JOURNEY_VIEW_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "server/flows/journey_dates.h"
+#include "server/rpc/call.h"
+#include "server/domain/journey/catalogue.h"
+#include "server/domain/journey/plan.h"
+#include "server/store/journey_store.h"
+#include "welkom/v1/journey.pb.h"
+
+namespace welkom::api {
+
+// Fills `out` with the step: definition texts from `catalogue` in `locale`
+// ("nl" or English), overdue as of `today`.
+void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
+                 absl::string_view locale, absl::CivilDay today,
+                 v1::JourneyStep* out);
+
+// Fills `out` with the journey; with `with_steps` false only the summary
+// (progress and overdue count are still computed from `steps`).
+void ToProtoJourney(const store::JourneyRow& row,
+                    const std::vector<store::StepRow>& steps,
+                    const journey::Catalogue& catalogue,
+                    absl::string_view locale, absl::CivilDay today,
+                    bool with_steps, v1::Journey* out);
+
+// "Today" in Europe/Amsterdam as of the call.
+absl::CivilDay TodayOf(const rpc::Call& call);
+
+// Fills `out` with the whole journey (steps included) as the caller sees it
+// now, in the caller's locale: check-ins and the flag only for those who
+// may see them (auth::CanSeeCheckIns). Reads on `call.conn`.
+absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row, v1::Journey* out);
+// The same with the journey's steps already read.
+absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
+                         const store::JourneyRow& row,
+                         const std::vector<store::StepRow>& steps,
+                         v1::Journey* out);
+
+}  // namespace welkom::api
+
+#endif  // WELKOM_SERVER_API_JOURNEY_JOURNEY_VIEW_H_

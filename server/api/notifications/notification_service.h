@@ -1,0 +1,38 @@
+// File: notification_service.h
+// welkom.v1.NotificationService: the caller's inbox (list, mark read) and
+// Watch, which replays after the client's last id and then streams live
+// (see notification_watch.h and notification_fanout.h).
+#ifndef WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
+#define WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
+
+#include "server/rpc/dispatcher.h"
+#include "server/flows/notification_fanout.h"
+#include "welkom/v1/notification.grpc.pb.h"
+
+namespace welkom::api {
+
+class NotificationService final
+    : public v1::NotificationService::CallbackService {
+ public:
+  // `fanout` must be started and outlive every Watch call.
+  NotificationService(rpc::Dispatcher* dispatcher, flows::NotificationFanout* fanout);
+
+  grpc::ServerUnaryReactor* ListNotifications(
+      grpc::CallbackServerContext* ctx,
+      const v1::ListNotificationsRequest* req,
+      v1::ListNotificationsResponse* resp) override;
+  grpc::ServerUnaryReactor* MarkRead(grpc::CallbackServerContext* ctx,
+                                     const v1::MarkReadRequest* req,
+                                     v1::MarkReadResponse* resp) override;
+  grpc::ServerWriteReactor<v1::Notification>* Watch(
+      grpc::CallbackServerContext* ctx,
+      const v1::WatchRequest* req) override;
+
+ private:
+  rpc::Dispatcher* dispatcher_;
+  flows::NotificationFanout* fanout_;
+};
+
+}  // namespace welkom::api
+
+#endif  // WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_

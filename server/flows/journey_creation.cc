@@ -1,0 +1,131 @@
+#include "server/flows/journey_creation.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/flows/journey_dates.h"
+#include "server/auth/tokens.h"
+#include "server/base/status_macros.h"
+#include "server/domain/calendar/civil_date.h"
+#include "server/store/identity_store.h"
+#include "welkom/v1/journey.pb.h"
+
+namespace welkom::flows {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view sub,
+                     absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ".", sub, ": ", what));
+}
+
+}  // namespace
+
+absl::Status ValidateProfile(store::Connection& c, absl::string_view field,
+                             const v1::NewcomerProfile& p) {
+  if (!v1::PermitType_IsValid(p.permit_type())) {
+    return Invalid(field, "permit_type", "unknown permit type");
+  }
+  if (p.eu_citizen() && p.permit_type() != v1::PERMIT_TYPE_UNSPECIFIED &&
+      p.permit_type() != v1::PERMIT_TYPE_NONE) {
+    return Invalid(field, "permit_type",
+                   "EU/EEA/Swiss citizens need no residence permit");
+  }
+  if (!v1::Occupation_IsValid(p.occupation())) {
+    return Invalid(field, "occupation", "unknown occupation");
+  }
+  if (p.stay_months() < 0 || p.stay_months() > 1200) {
+    return Invalid(field, "stay_months", "must be between 0 and 1200");
+  }
+  if (p.children_ages_size() > 12) {
+    return Invalid(field, "children_ages", "at most 12 children");
+  }
+  for (int age : p.children_ages()) {
+    if (age < 0 || age > 17) {
+      return Invalid(field, "children_ages", "ages must be between 0 and 17");
+    }
+  }
+  if (p.has_arrival_date()) {
+    WELKOM_RETURN_IF_ERROR(
+        FromProtoDate(absl::StrCat(field, ".arrival_date"), p.arrival_date())
+            .status());
+  }
+  if (p.has_start_date()) {
+    WELKOM_RETURN_IF_ERROR(
+        FromProtoDate(absl::StrCat(field, ".start_date"), p.start_date())
+            .status());
+  }
+  if (!p.municipality().empty()) {
+    WELKOM_ASSIGN_OR_RETURN(bool known,
+                            store::MunicipalityExists(c, p.municipality()));
+    if (!known) {
+      return Invalid(field, "municipality",
+                     absl::StrCat("unknown municipality '", p.municipality(),
+                                  "'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<store::JourneyRow> CreateJourneyRows(
+    store::Connection& c, const journey::Catalogue& catalogue,
+    const std::string& newcomer_id, const std::string& employer_org_id,
+    const v1::NewcomerProfile& profile, int64_t now) {
+  journey::Anchors anchors;
+  if (profile.has_arrival_date()) {
+    WELKOM_ASSIGN_OR_RETURN(anchors.arrival,
+                            FromProtoDate("arrival_date", profile.arrival_date()));
+  }
+  if (profile.has_start_date()) {
+    WELKOM_ASSIGN_OR_RETURN(anchors.start_of_work,
+                            FromProtoDate("start_date", profile.start_date()));
+  }
+  store::JourneyRow row;
+  row.id = auth::NewId("jny");
+  row.newcomer_id = newcomer_id;
+  row.employer_org_id = employer_org_id;
+  row.municipality = profile.municipality();
+  row.profile = profile.SerializeAsString();
+  SetAnchors(anchors, &row);
+  row.catalogue_version = catalogue.version();
+  row.created_at = now;
+
+  std::vector<store::StepRow> steps;
+  for (const v1::StepDefinition* def :
+       journey::ApplicableSteps(catalogue, profile)) {
+    store::StepRow s;
+    s.journey_id = row.id;
+    s.step_key = def->key();
+    s.position = static_cast<int>(steps.size());
+    s.owner = def->owner();
+    s.anchor = def->anchor();
+    s.offset_days = def->offset_days();
+    std::optional<absl::CivilDay> due =
+        journey::DueDateFor(def->anchor(), def->offset_days(), anchors);
+    if (due.has_value()) s.due_date = calendar::FormatDate(*due);
+    s.status = v1::STEP_STATUS_TODO;
+    s.updated_at = now;
+    steps.push_back(std::move(s));
+  }
+  WELKOM_RETURN_IF_ERROR(store::InsertJourney(c, row, steps));
+  return row;
+}
+
+std::vector<size_t> RecomputeDueDates(const journey::Anchors& anchors,
+                                      int64_t now,
+                                      std::vector<store::StepRow>* steps) {
+  std::vector<size_t> changed;
+  for (size_t i = 0; i < steps->size(); ++i) {
+    store::StepRow& s = (*steps)[i];
+    if (journey::IsFinished(s.status)) continue;
+    std::optional<absl::CivilDay> due = journey::DueDateFor(
+        static_cast<v1::Anchor>(s.anchor), s.offset_days, anchors);
+    std::optional<std::string> text;
+    if (due.has_value()) text = calendar::FormatDate(*due);
+    if (text == s.due_date) continue;
+    s.due_date = text;
+    s.version += 1;
+    s.updated_at = now;
+    changed.push_back(i);
+  }
+  return changed;
+}
+
+}  // namespace welkom::flows

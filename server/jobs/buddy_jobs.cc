@@ -1,0 +1,71 @@
+#include "server/jobs/buddy_jobs.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/flows/buddy_flow.h"
+#include "server/base/log.h"
+#include "server/base/status_macros.h"
+#include "server/domain/calendar/civil_date.h"
+
+namespace welkom::jobs {
+
+BuddyJobs::BuddyJobs(store::Database* db, const Clock* clock,
+                     flows::NotificationFanout* fanout, Options options)
+    : db_(db), clock_(clock), fanout_(fanout), options_(options) {}
+
+BuddyJobs::~BuddyJobs() { Stop(); }
+
+void BuddyJobs::Start() { thread_ = std::thread([this] { Loop(); }); }
+
+void BuddyJobs::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce() {
+  const absl::Time now = clock_->Now();
+  const int64_t seconds = absl::ToUnixSeconds(now);
+  const absl::CivilSecond local = absl::ToCivilSecond(now, calendar::Amsterdam());
+  const absl::CivilDay today(local);
+  const bool match_now = options_.daily_matching &&
+                         local.hour() >= options_.daily_hour &&
+                         last_matching_day_ != today;
+  Pass pass;
+  WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
+    WELKOM_ASSIGN_OR_RETURN(pass.expired, flows::ExpireDueProposals(c, seconds));
+    if (match_now) {
+      WELKOM_ASSIGN_OR_RETURN(flows::MatchingRound round,
+                              flows::ProposeMatches(c, seconds, /*created_by=*/""));
+      pass.proposed = static_cast<int>(round.proposals.size());
+      pass.matched = true;
+    }
+    return absl::OkStatus();
+  }));
+  if (match_now) last_matching_day_ = today;
+  if (pass.expired > 0 || pass.proposed > 0) {
+    if (fanout_ != nullptr) fanout_->Wake();
+    Log(LogLevel::kInfo, "buddy_jobs",
+        {{"expired", absl::StrCat(pass.expired)},
+         {"proposed", absl::StrCat(pass.proposed)}});
+  }
+  return pass;
+}
+
+void BuddyJobs::Loop() {
+  while (true) {
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.tick);
+      if (stopping_) return;
+    }
+    absl::StatusOr<Pass> pass = RunOnce();
+    if (!pass.ok()) {
+      Log(LogLevel::kWarning, "buddy_jobs_failed",
+          {{"code", absl::StatusCodeToString(pass.status().code())}});
+    }
+  }
+}
+
+}  // namespace welkom::jobs
