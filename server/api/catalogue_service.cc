@@ -25,8 +25,18 @@ absl::Status ApplyEdit(const v1::UpdateCatalogueStepRequest& req,
     *step->mutable_help() = req.help();
     changed = true;
   }
+  if (req.has_offset_days() && req.has_term()) {
+    return absl::InvalidArgumentError(
+        "term: set either term or offset_days, not both");
+  }
   if (req.has_offset_days()) {
+    step->clear_term();
     step->set_offset_days(req.offset_days());
+    changed = true;
+  }
+  if (req.has_term()) {
+    *step->mutable_term() = req.term();
+    step->set_offset_days(0);
     changed = true;
   }
   if (req.has_legal_rule() || !req.legal_source_url().empty()) {
@@ -44,7 +54,8 @@ absl::Status ApplyEdit(const v1::UpdateCatalogueStepRequest& req,
   }
   if (!changed) {
     return absl::InvalidArgumentError(
-        "title, help, offset_days, legal_rule or legal_source_url: set at "
+        "title, help, offset_days, term, legal_rule or legal_source_url: set "
+        "at "
         "least one");
   }
   return absl::OkStatus();
@@ -94,9 +105,9 @@ absl::Status CatalogueService::DoUpdateStep(
   WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr current,
                           definitions_->Regional(*call.conn, 0));
   if (req.expected_version() != current->version()) {
-    return absl::AbortedError(absl::StrCat(
-        "expected_version: the catalogue is at version ", current->version(),
-        "; read it again"));
+    return absl::AbortedError(
+        absl::StrCat("expected_version: the catalogue is at version ",
+                     current->version(), "; read it again"));
   }
   WELKOM_ASSIGN_OR_RETURN(
       std::optional<store::CatalogueVersionRow> current_row,
@@ -116,8 +127,8 @@ absl::Status CatalogueService::DoUpdateStep(
   store::CatalogueVersionRow row;
   row.version = next.version();
   row.source = "edit";
-  row.file_version = current_row.has_value() ? current_row->file_version
-                                             : current->version();
+  row.file_version =
+      current_row.has_value() ? current_row->file_version : current->version();
   row.body = next.SerializeAsString();
   row.created_by = call.principal->user_id;
   row.created_at = call.now_seconds;
@@ -136,8 +147,7 @@ grpc::ServerUnaryReactor* CatalogueService::GetCatalogue(
   return dispatcher_->ServeGrpc(ctx, kGetCatalogue, req, resp);
 }
 grpc::ServerUnaryReactor* CatalogueService::UpdateCatalogueStep(
-    grpc::CallbackServerContext* ctx,
-    const v1::UpdateCatalogueStepRequest* req,
+    grpc::CallbackServerContext* ctx, const v1::UpdateCatalogueStepRequest* req,
     v1::UpdateCatalogueStepResponse* resp) {
   return dispatcher_->ServeGrpc(ctx, kUpdateCatalogueStep, req, resp);
 }

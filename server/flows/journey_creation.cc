@@ -18,6 +18,18 @@ absl::Status Invalid(absl::string_view field, absl::string_view sub,
 
 }  // namespace
 
+journey::Term TermOfRow(const store::StepRow& row) {
+  journey::Term term;
+  term.amount = row.offset_days;
+  term.unit = v1::TermUnit_IsValid(row.term_unit)
+                  ? static_cast<v1::TermUnit>(row.term_unit)
+                  : v1::TERM_UNIT_DAYS;
+  term.end_rule = row.end_of_term == v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
+                      ? v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
+                      : v1::END_OF_TERM_RULE_CALENDAR_DAY;
+  return term;
+}
+
 absl::Status ValidateProfile(store::Connection& c, absl::string_view field,
                              const v1::NewcomerProfile& p) {
   if (!v1::PermitType_IsValid(p.permit_type())) {
@@ -56,9 +68,9 @@ absl::Status ValidateProfile(store::Connection& c, absl::string_view field,
     WELKOM_ASSIGN_OR_RETURN(bool known,
                             store::MunicipalityExists(c, p.municipality()));
     if (!known) {
-      return Invalid(field, "municipality",
-                     absl::StrCat("unknown municipality '", p.municipality(),
-                                  "'"));
+      return Invalid(
+          field, "municipality",
+          absl::StrCat("unknown municipality '", p.municipality(), "'"));
     }
   }
   return absl::OkStatus();
@@ -70,8 +82,8 @@ absl::StatusOr<store::JourneyRow> CreateJourneyRows(
     const v1::NewcomerProfile& profile, int64_t now) {
   journey::Anchors anchors;
   if (profile.has_arrival_date()) {
-    WELKOM_ASSIGN_OR_RETURN(anchors.arrival,
-                            FromProtoDate("arrival_date", profile.arrival_date()));
+    WELKOM_ASSIGN_OR_RETURN(
+        anchors.arrival, FromProtoDate("arrival_date", profile.arrival_date()));
   }
   if (profile.has_start_date()) {
     WELKOM_ASSIGN_OR_RETURN(anchors.start_of_work,
@@ -96,9 +108,12 @@ absl::StatusOr<store::JourneyRow> CreateJourneyRows(
     s.position = static_cast<int>(steps.size());
     s.owner = def->owner();
     s.anchor = def->anchor();
-    s.offset_days = def->offset_days();
+    const journey::Term term = journey::TermOf(*def);
+    s.offset_days = term.amount;
+    s.term_unit = term.unit;
+    s.end_of_term = term.end_rule;
     std::optional<absl::CivilDay> due =
-        journey::DueDateFor(def->anchor(), def->offset_days(), anchors);
+        journey::DueDateFor(def->anchor(), term, anchors);
     if (due.has_value()) s.due_date = calendar::FormatDate(*due);
     s.status = v1::STEP_STATUS_TODO;
     s.updated_at = now;
@@ -116,7 +131,7 @@ std::vector<size_t> RecomputeDueDates(const journey::Anchors& anchors,
     store::StepRow& s = (*steps)[i];
     if (journey::IsFinished(s.status)) continue;
     std::optional<absl::CivilDay> due = journey::DueDateFor(
-        static_cast<v1::Anchor>(s.anchor), s.offset_days, anchors);
+        static_cast<v1::Anchor>(s.anchor), TermOfRow(s), anchors);
     std::optional<std::string> text;
     if (due.has_value()) text = calendar::FormatDate(*due);
     if (text == s.due_date) continue;

@@ -23,7 +23,7 @@ constexpr char kJourneyFrom[] =
 constexpr char kStepColumns[] =
     "s.journey_id, s.step_key, s.position, s.owner, s.anchor, s.offset_days, "
     "s.due_date, s.status, s.blocked_reason, s.note, s.version, s.updated_at, "
-    "s.updated_by, s.done_at";
+    "s.updated_by, s.done_at, s.term_unit, s.end_of_term";
 
 JourneyRow ReadJourney(const Statement& st) {
   JourneyRow r;
@@ -62,6 +62,8 @@ StepRow ReadStep(const Statement& st, int first) {
   r.updated_at = st.Int(first + 11);
   r.updated_by = st.Text(first + 12);
   r.done_at = st.OptionalInt(first + 13);
+  r.term_unit = static_cast<int>(st.Int(first + 14));
+  r.end_of_term = static_cast<int>(st.Int(first + 15));
   return r;
 }
 
@@ -91,13 +93,15 @@ absl::Status InsertStep(Connection& c, const StepRow& s) {
       Statement * st,
       c.Prepare("INSERT INTO journey_steps (journey_id, step_key, position, "
                 "owner, anchor, offset_days, due_date, status, blocked_reason, "
-                "note, version, updated_at, updated_by, done_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "note, version, updated_at, updated_by, done_at, term_unit, "
+                "end_of_term) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, s.journey_id).Bind(2, s.step_key).Bind(3, s.position);
   st->Bind(4, s.owner).Bind(5, s.anchor).Bind(6, s.offset_days);
   st->Bind(7, s.due_date).Bind(8, s.status).Bind(9, s.blocked_reason);
   st->Bind(10, s.note).Bind(11, s.version).Bind(12, s.updated_at);
-  st->Bind(13, s.updated_by).Bind(14, s.done_at);
+  st->Bind(13, s.updated_by).Bind(14, s.done_at).Bind(15, s.term_unit);
+  st->Bind(16, s.end_of_term);
   return st->Run();
 }
 
@@ -107,11 +111,12 @@ absl::Status InsertJourney(Connection& c, const JourneyRow& j,
                            const std::vector<StepRow>& steps) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("INSERT INTO journeys (id, newcomer_id, employer_org_id, "
-                "municipality, profile, arrival_date, start_date, brp_date, "
-                "permit_date, advisor_consent, flagged, catalogue_version, "
-                "created_at, closed_at) "
-                "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      c.Prepare(
+          "INSERT INTO journeys (id, newcomer_id, employer_org_id, "
+          "municipality, profile, arrival_date, start_date, brp_date, "
+          "permit_date, advisor_consent, flagged, catalogue_version, "
+          "created_at, closed_at) "
+          "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, j.id).Bind(2, j.newcomer_id).Bind(3, j.employer_org_id);
   st->Bind(4, j.municipality).BindBlob(5, j.profile);
   st->Bind(6, j.arrival_date).Bind(7, j.start_date).Bind(8, j.brp_date);
@@ -167,12 +172,14 @@ absl::Status UpdateStep(Connection& c, const StepRow& s,
       Statement * st,
       c.Prepare("UPDATE journey_steps SET due_date = ?, status = ?, "
                 "blocked_reason = ?, note = ?, version = ?, updated_at = ?, "
-                "updated_by = ?, done_at = ? "
+                "updated_by = ?, done_at = ?, offset_days = ?, term_unit = ?, "
+                "end_of_term = ? "
                 "WHERE journey_id = ? AND step_key = ? AND version = ?"));
   st->Bind(1, s.due_date).Bind(2, s.status).Bind(3, s.blocked_reason);
   st->Bind(4, s.note).Bind(5, s.version).Bind(6, s.updated_at);
-  st->Bind(7, s.updated_by).Bind(8, s.done_at).Bind(9, s.journey_id);
-  st->Bind(10, s.step_key).Bind(11, expected_version);
+  st->Bind(7, s.updated_by).Bind(8, s.done_at).Bind(9, s.offset_days);
+  st->Bind(10, s.term_unit).Bind(11, s.end_of_term).Bind(12, s.journey_id);
+  st->Bind(13, s.step_key).Bind(14, expected_version);
   WELKOM_RETURN_IF_ERROR(st->Run());
   if (c.Changes() == 0) {
     return absl::AbortedError(absl::StrCat(
@@ -203,7 +210,8 @@ absl::Status SetAdvisorConsent(Connection& c, const std::string& journey_id,
 absl::Status SetJourneyFlagged(Connection& c, const std::string& journey_id,
                                bool flagged) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("UPDATE journeys SET flagged = ? WHERE id = ?"));
+      Statement * st,
+      c.Prepare("UPDATE journeys SET flagged = ? WHERE id = ?"));
   st->Bind(1, flagged ? 1 : 0).Bind(2, journey_id);
   return st->Run();
 }
@@ -211,9 +219,8 @@ absl::Status SetJourneyFlagged(Connection& c, const std::string& journey_id,
 absl::StatusOr<std::vector<std::string>> ListMemberIds(
     Connection& c, int role, const std::optional<std::string>& org_id) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT id FROM users WHERE role = ?1 "
-                "AND (?2 IS NULL OR org_id = ?2) ORDER BY id"));
+      Statement * st, c.Prepare("SELECT id FROM users WHERE role = ?1 "
+                                "AND (?2 IS NULL OR org_id = ?2) ORDER BY id"));
   st->Bind(1, role).Bind(2, org_id);
   std::vector<std::string> out;
   while (true) {
@@ -247,10 +254,9 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
   return audit->Run();
 }
 
-absl::StatusOr<std::vector<JourneyRow>> ListJourneys(Connection& c,
-                                                     const JourneyScope& scope,
-                                                     const std::string& after_id,
-                                                     int limit) {
+absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
+    Connection& c, const JourneyScope& scope, const std::string& after_id,
+    int limit) {
   static const std::string sql =
       std::string("SELECT ") + kJourneyColumns + kJourneyFrom +
       "WHERE j.id > ?1 AND (?2 IS NULL OR j.employer_org_id = ?2) "

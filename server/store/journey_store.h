@@ -47,7 +47,12 @@ struct StepRow {
   int position = 0;
   int owner = 0;   // welkom.v1.StepOwner
   int anchor = 0;  // welkom.v1.Anchor
+  // The term it was planned with (migration 0017): `offset_days` counts
+  // `term_unit` (welkom.v1.TermUnit: days, weeks or calendar months), ended
+  // by `end_of_term` (welkom.v1.EndOfTermRule).
   int offset_days = 0;
+  int term_unit = 1;
+  int end_of_term = 1;
   std::optional<std::string> due_date;
   int status = 1;  // welkom.v1.StepStatus
   std::string blocked_reason;
@@ -70,9 +75,9 @@ absl::StatusOr<JourneyRow> GetJourneyByNewcomer(Connection& c,
 absl::StatusOr<std::vector<StepRow>> ListSteps(Connection& c,
                                                const std::string& journey_id);
 
-// Writes the mutable columns of `step` (status, reason, note, due date,
-// version, updated_*, done_at) if the stored version is `expected_version`;
-// ABORTED otherwise (someone changed it meanwhile).
+// Writes the mutable columns of `step` (status, reason, note, due date and
+// term, version, updated_*, done_at) if the stored version is
+// `expected_version`; ABORTED otherwise (someone changed it meanwhile).
 absl::Status UpdateStep(Connection& c, const StepRow& step,
                         int64_t expected_version);
 
@@ -103,14 +108,13 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
 // Which journeys a list may show.
 struct JourneyScope {
   std::optional<std::string> employer_org_id;  // set: only this employer's
-  bool consented_only = false;                  // only advisor_consent = 1
+  bool consented_only = false;                 // only advisor_consent = 1
 };
 
 // Journeys in scope with id > after_id, in id order, at most `limit`.
-absl::StatusOr<std::vector<JourneyRow>> ListJourneys(Connection& c,
-                                                     const JourneyScope& scope,
-                                                     const std::string& after_id,
-                                                     int limit);
+absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
+    Connection& c, const JourneyScope& scope, const std::string& after_id,
+    int limit);
 
 // An open step whose due date is before `today`, with its journey.
 struct OverdueRow {

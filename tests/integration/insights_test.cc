@@ -224,7 +224,13 @@ TEST_F(InsightsTest, OverdueStepsAreTitledAsTheCatalogueIsNow) {
   edit.set_step_key("brp_registration");
   edit.mutable_title()->set_en("Register at the town hall (BRP)");
   edit.mutable_title()->set_nl("Inschrijven bij de gemeente (BRP)");
-  edit.set_expected_version(1);
+  {
+    grpc::ClientContext read;
+    WithToken(read, advisor);
+    v1::GetCatalogueResponse current;
+    ASSERT_TRUE(catalogue->GetCatalogue(&read, {}, &current).ok());
+    edit.set_expected_version(current.catalogue().version());
+  }
   grpc::ClientContext ctx;
   WithToken(ctx, advisor);
   v1::UpdateCatalogueStepResponse edited;

@@ -31,8 +31,12 @@ TEST_F(JourneyTest, InvitedNewcomerWithProfileGetsJourneyOnAcceptance) {
   ASSERT_TRUE(Get(token, "", &j).ok());
   const v1::JourneyStep* brp = FindStep(j, "brp_registration");
   ASSERT_NE(brp, nullptr);
-  EXPECT_EQ(brp->due_date().day(), 6);  // arrival + 5 days
+  // Arrival Tuesday 1 September 2026 + 5 days is Sunday the 6th; the BRP
+  // term follows the Algemene termijnenwet (art. 1): Monday 7 September
+  // (updated for issue 16, it pinned the Sunday).
+  EXPECT_EQ(brp->due_date().day(), 7);
   EXPECT_EQ(brp->due_date().month(), 9);
+  EXPECT_EQ(brp->end_of_term(), v1::END_OF_TERM_RULE_NEXT_WORKING_DAY);
   ASSERT_TRUE(brp->has_legal());
   EXPECT_THAT(brp->legal().source_url(), HasSubstr("https://"));
   // The BSN hangs off the BRP registration, which is not known yet.
@@ -46,8 +50,14 @@ TEST_F(JourneyTest, InvitedNewcomerWithProfileGetsJourneyOnAcceptance) {
   const v1::JourneyStep* ruling = FindStep(j, "thirty_percent_ruling");
   ASSERT_NE(ruling, nullptr);
   EXPECT_EQ(ruling->owner(), v1::STEP_OWNER_HR);
-  EXPECT_EQ(ruling->due_date().month(), 1);  // start + 120 days: 2027-01-05
-  EXPECT_EQ(ruling->due_date().day(), 5);
+  // Received within 4 months of the first working day (Belastingdienst):
+  // 7 September 2026 -> 7 January 2027. Updated for issue 16: it pinned
+  // the 120-day bug (5 January).
+  EXPECT_EQ(ruling->due_date().year(), 2027);
+  EXPECT_EQ(ruling->due_date().month(), 1);
+  EXPECT_EQ(ruling->due_date().day(), 7);
+  EXPECT_EQ(ruling->term().unit(), v1::TERM_UNIT_MONTHS);
+  EXPECT_EQ(ruling->term().amount(), 4);
 }
 
 TEST_F(JourneyTest, CompletingStepBeforeItsPrerequisitesFailsNamingThem) {
@@ -145,8 +155,12 @@ TEST_F(JourneyTest, SettingTheArrivalDateTurnsPendingStepsIntoDeadlines) {
   ASSERT_TRUE(journeys_->SetAnchorDate(&ctx, req, &resp).ok());
   const v1::JourneyStep* brp = FindStep(resp.journey(), "brp_registration");
   EXPECT_FALSE(brp->pending());
-  EXPECT_EQ(brp->due_date().year(), 2027);  // 28 Dec + 5 days
-  EXPECT_EQ(brp->due_date().day(), 2);
+  // Monday 28 December 2026 + 5 days is Saturday 2 January 2027; the BRP
+  // term follows the Algemene termijnenwet (art. 1): Monday 4 January
+  // (updated for issue 16, it pinned the Saturday).
+  EXPECT_EQ(brp->due_date().year(), 2027);
+  EXPECT_EQ(brp->due_date().month(), 1);
+  EXPECT_EQ(brp->due_date().day(), 4);
 }
 
 TEST_F(JourneyTest, ListsShowEmployersJourneysAndOverdueStepsMostOverdueFirst) {

@@ -284,7 +284,9 @@ TEST_F(TemplateTest, HrSeesOnlyItsOwnTemplateAndAdvisorsOnlyRead) {
 
 TEST_F(TemplateTest, AdvisorsCatalogueEditPlansNewJourneysOnly) {
   v1::StepCatalogue shipped = Catalogue();
-  EXPECT_EQ(shipped.version(), 1);
+  // The shipped file's version (2 since issue 16's calendar-month terms).
+  const int base = shipped.version();
+  EXPECT_GE(base, 2);
   EXPECT_GE(shipped.steps_size(), 20);
   v1::Journey before = NewJourney("cat-before@example.org");
 
@@ -292,16 +294,19 @@ TEST_F(TemplateTest, AdvisorsCatalogueEditPlansNewJourneysOnly) {
   edit.set_step_key("brp_registration");
   edit.set_offset_days(7);
   edit.set_legal_source_url("https://www.enschede.nl/inschrijven");
-  edit.set_expected_version(1);
+  edit.set_expected_version(base);
   v1::StepCatalogue edited;
   grpc::Status s = EditCatalogue(advisor_, edit, &edited);
   ASSERT_TRUE(s.ok()) << s.error_message();
-  EXPECT_EQ(edited.version(), 2);
-  EXPECT_EQ(Catalogue().version(), 2);
-  EXPECT_EQ(Catalogue(1).version(), 1);
+  EXPECT_EQ(edited.version(), base + 1);
+  EXPECT_EQ(Catalogue().version(), base + 1);
+  EXPECT_EQ(Catalogue(base).version(), base);
 
   v1::Journey after = NewJourney("cat-after@example.org");
-  EXPECT_EQ(FindStep(before, "brp_registration")->due_date().day(), 6);
+  // Arrival Tuesday 1 September 2026: + 5 days is Sunday the 6th, which the
+  // Algemene termijnenwet (art. 1) moves to Monday 7 September (updated for
+  // issue 16); + 7 days is Tuesday 8 September, a working day.
+  EXPECT_EQ(FindStep(before, "brp_registration")->due_date().day(), 7);
   EXPECT_EQ(FindStep(after, "brp_registration")->due_date().day(), 8);
   EXPECT_EQ(FindStep(after, "brp_registration")->legal().source_url(),
             "https://www.enschede.nl/inschrijven");
@@ -309,7 +314,7 @@ TEST_F(TemplateTest, AdvisorsCatalogueEditPlansNewJourneysOnly) {
   // Stale, unauthorised and invalid edits change nothing.
   EXPECT_EQ(EditCatalogue(advisor_, edit).error_code(),
             grpc::StatusCode::ABORTED);
-  edit.set_expected_version(2);
+  edit.set_expected_version(base + 1);
   EXPECT_EQ(EditCatalogue(hr_, edit).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   edit.set_legal_source_url("http://insecure.example");
@@ -321,7 +326,7 @@ TEST_F(TemplateTest, AdvisorsCatalogueEditPlansNewJourneysOnly) {
   edit.mutable_legal_rule()->set_en("A rule");
   EXPECT_EQ(EditCatalogue(advisor_, edit).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(Catalogue().version(), 2);
+  EXPECT_EQ(Catalogue().version(), base + 1);
 }
 
 TEST_F(TemplateTest, CatalogueEditsSurviveARestart) {
@@ -329,7 +334,8 @@ TEST_F(TemplateTest, CatalogueEditsSurviveARestart) {
   edit.set_step_key("gp_registration");
   edit.mutable_title()->set_en("Register with a GP (huisarts)");
   edit.mutable_title()->set_nl("Inschrijven bij een huisarts");
-  edit.set_expected_version(1);
+  const int base = Catalogue().version();
+  edit.set_expected_version(base);
   ASSERT_TRUE(EditCatalogue(advisor_, edit).ok());
   ASSERT_EQ(server_->Stop(), 0);
   WelkomdProcess::Options again;
@@ -340,7 +346,7 @@ TEST_F(TemplateTest, CatalogueEditsSurviveARestart) {
   WithToken(ctx, restarted->Login("hr"));
   v1::GetCatalogueResponse resp;
   ASSERT_TRUE(stub->GetCatalogue(&ctx, {}, &resp).ok());
-  EXPECT_EQ(resp.catalogue().version(), 2);
+  EXPECT_EQ(resp.catalogue().version(), base + 1);
   bool found = false;
   for (const auto& s : resp.catalogue().steps()) {
     if (s.key() != "gp_registration") continue;

@@ -2,11 +2,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "server/api/journey_creation.h"
 #include "server/auth/policy.h"
 #include "server/base/status_macros.h"
-#include "server/store/check_in_store.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/employer_template.h"
+#include "server/store/check_in_store.h"
 
 namespace welkom::api {
 namespace {
@@ -43,7 +44,12 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
   out->set_employer_step(journey::IsCompanyStep(row.step_key));
   out->set_owner(static_cast<v1::StepOwner>(row.owner));
   out->set_anchor(static_cast<v1::Anchor>(row.anchor));
-  out->set_offset_days(row.offset_days);
+  const journey::Term term = TermOfRow(row);
+  out->mutable_term()->set_amount(term.amount);
+  out->mutable_term()->set_unit(term.unit);
+  out->set_end_of_term(term.end_rule);
+  if (term.unit == v1::TERM_UNIT_DAYS) out->set_offset_days(term.amount);
+  if (term.unit == v1::TERM_UNIT_WEEKS) out->set_offset_days(7 * term.amount);
   out->set_status(static_cast<v1::StepStatus>(row.status));
   out->set_blocked_reason(row.blocked_reason);
   out->set_note(row.note);
@@ -113,7 +119,8 @@ void ToProtoJourney(const store::JourneyRow& row,
   out->set_overdue_count(overdue);
   out->set_advisor_consent(row.advisor_consent);
   out->set_flagged(row.flagged);
-  absl::CivilDay created = calendar::AmsterdamDay(absl::FromUnixSeconds(row.created_at));
+  absl::CivilDay created =
+      calendar::AmsterdamDay(absl::FromUnixSeconds(row.created_at));
   out->set_day(journey::JourneyDay(anchors, created, today));
   *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
   if (row.closed_at.has_value()) {
@@ -138,9 +145,9 @@ absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
                          v1::Journey* out) {
   ToProtoJourney(row, steps, catalogue, call.meta->locale, TodayOf(call),
                  /*with_steps=*/true, out);
-  if (!auth::CanSeeCheckIns(*call.principal,
-                            {row.newcomer_id, row.employer_org_id,
-                             row.advisor_consent})) {
+  if (!auth::CanSeeCheckIns(
+          *call.principal,
+          {row.newcomer_id, row.employer_org_id, row.advisor_consent})) {
     out->clear_flagged();
     return absl::OkStatus();
   }

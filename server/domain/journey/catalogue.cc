@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/util/json_util.h"
+#include "server/domain/journey/term.h"
 
 namespace welkom::journey {
 namespace {
@@ -82,6 +83,14 @@ absl::Status ValidateCatalogue(const v1::StepCatalogue& catalogue) {
     if (s.offset_days() < -365 || s.offset_days() > 365) {
       return Invalid(s, "offset_days must be within a year of the anchor");
     }
+    if (s.has_term() && s.offset_days() != 0) {
+      return Invalid(s, "set either term or offset_days, not both");
+    }
+    if (!v1::EndOfTermRule_IsValid(s.end_of_term())) {
+      return Invalid(s, "unknown end_of_term rule");
+    }
+    absl::Status term = ValidateTerm("term", TermOf(s));
+    if (!term.ok()) return Invalid(s, term.message());
     if (s.title().en().empty() || s.title().nl().empty()) {
       return Invalid(s, "title needs English and Dutch");
     }
@@ -91,6 +100,9 @@ absl::Status ValidateCatalogue(const v1::StepCatalogue& catalogue) {
       }
       if (!absl::StartsWith(s.legal().source_url(), "https://")) {
         return Invalid(s, "legal source_url must be an https URL");
+      }
+      if (s.end_of_term() == v1::END_OF_TERM_RULE_UNSPECIFIED) {
+        return Invalid(s, "a legal step must state its end_of_term rule");
       }
     }
   }

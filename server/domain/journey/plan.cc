@@ -63,11 +63,16 @@ void Anchors::Set(v1::Anchor anchor, std::optional<absl::CivilDay> day) {
   }
 }
 
-std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, int offset_days,
+std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, const Term& term,
                                          const Anchors& anchors) {
   std::optional<absl::CivilDay> base = anchors.Get(anchor);
   if (!base.has_value()) return std::nullopt;
-  return *base + offset_days;
+  return EndOfTerm(*base, term);
+}
+
+std::optional<absl::CivilDay> DueDateFor(const v1::StepDefinition& step,
+                                         const Anchors& anchors) {
+  return DueDateFor(step.anchor(), TermOf(step), anchors);
 }
 
 std::vector<const v1::StepDefinition*> ApplicableSteps(
@@ -81,8 +86,8 @@ std::vector<const v1::StepDefinition*> ApplicableSteps(
 
 int JourneyDay(const Anchors& anchors, absl::CivilDay created,
                absl::CivilDay today) {
-  absl::CivilDay day0 = anchors.arrival.value_or(
-      anchors.start_of_work.value_or(created));
+  absl::CivilDay day0 =
+      anchors.arrival.value_or(anchors.start_of_work.value_or(created));
   return static_cast<int>(today - day0);
 }
 
@@ -104,9 +109,9 @@ absl::Status CheckPrerequisites(
     }
   }
   if (missing.empty()) return absl::OkStatus();
-  return absl::FailedPreconditionError(
-      absl::StrCat("step '", step.key(), "' needs these steps done first: ",
-                   absl::StrJoin(missing, ", ")));
+  return absl::FailedPreconditionError(absl::StrCat(
+      "step '", step.key(),
+      "' needs these steps done first: ", absl::StrJoin(missing, ", ")));
 }
 
 }  // namespace welkom::journey

@@ -1,7 +1,8 @@
 // File: plan.h
 // Planning a journey: which steps apply to a newcomer and when each is due.
-// Due dates are Europe/Amsterdam calendar dates: the step's anchor date plus
-// its signed offset. A step whose anchor is not known has no due date
+// Due dates are Europe/Amsterdam calendar dates: the end of the step's term
+// from its anchor date (term.h: days, weeks or calendar months, and the
+// end-of-term rule). A step whose anchor is not known has no due date
 // ("pending"), never a guess.
 #ifndef WELKOM_SERVER_DOMAIN_JOURNEY_PLAN_H_
 #define WELKOM_SERVER_DOMAIN_JOURNEY_PLAN_H_
@@ -14,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "server/domain/journey/catalogue.h"
+#include "server/domain/journey/term.h"
 #include "welkom/v1/profile.pb.h"
 
 namespace welkom::journey {
@@ -35,9 +37,12 @@ struct Anchors {
   void Set(v1::Anchor anchor, std::optional<absl::CivilDay> day);
 };
 
-// The due date of a step anchored at `anchor` with `offset_days`, or
+// The due date of a step anchored at `anchor` with `term` (EndOfTerm), or
 // std::nullopt while that anchor is unknown.
-std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, int offset_days,
+std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, const Term& term,
+                                         const Anchors& anchors);
+// The same for a catalogue step (its anchor and TermOf).
+std::optional<absl::CivilDay> DueDateFor(const v1::StepDefinition& step,
                                          const Anchors& anchors);
 
 // The catalogue steps that apply to `profile`, in catalogue order.

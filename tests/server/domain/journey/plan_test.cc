@@ -27,7 +27,7 @@ std::vector<std::string> Keys(const v1::NewcomerProfile& profile) {
 std::optional<absl::CivilDay> Due(const std::string& key,
                                   const Anchors& anchors) {
   const v1::StepDefinition* s = Catalogue::BuiltinTwente().Find(key);
-  return DueDateFor(s->anchor(), s->offset_days(), anchors);
+  return DueDateFor(*s, anchors);
 }
 
 TEST(CatalogueTest, BuiltinTwenteIsValidAndBilingualWithSources) {
@@ -82,9 +82,14 @@ TEST(PlanTest, EuSingleProfessionalDueDates) {
   Anchors a;
   a.arrival = absl::CivilDay(2026, 3, 2);
   a.start_of_work = absl::CivilDay(2026, 3, 9);
-  EXPECT_EQ(Due("brp_registration", a), absl::CivilDay(2026, 3, 7));
-  EXPECT_EQ(Due("health_insurance", a), absl::CivilDay(2026, 6, 30));
-  EXPECT_EQ(Due("thirty_percent_ruling", a), absl::CivilDay(2026, 7, 7));
+  // Updated for issue 16: 2 March + 5 days is Saturday 7 March, and the
+  // BRP term follows the Algemene termijnenwet (art. 1) -> Monday 9 March.
+  EXPECT_EQ(Due("brp_registration", a), absl::CivilDay(2026, 3, 9));
+  // Updated for issue 16: these pinned the bug of "4 months" as 120 days
+  // (30 June, 7 July). The law counts calendar months: 2 March -> 2 July
+  // (government.nl), 9 March -> 9 July (Belastingdienst).
+  EXPECT_EQ(Due("health_insurance", a), absl::CivilDay(2026, 7, 2));
+  EXPECT_EQ(Due("thirty_percent_ruling", a), absl::CivilDay(2026, 7, 9));
   // BSN, bank and GP wait for the BRP registration: pending, not guessed.
   EXPECT_FALSE(Due("bsn_received", a).has_value());
   EXPECT_FALSE(Due("bank_account", a).has_value());
