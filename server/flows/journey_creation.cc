@@ -1,10 +1,10 @@
 #include "server/flows/journey_creation.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/flows/journey_dates.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/journey_dates.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/journey.pb.h"
 
@@ -17,18 +17,6 @@ absl::Status Invalid(absl::string_view field, absl::string_view sub,
 }
 
 }  // namespace
-
-journey::Term TermOfRow(const store::StepRow& row) {
-  journey::Term term;
-  term.amount = row.offset_days;
-  term.unit = v1::TermUnit_IsValid(row.term_unit)
-                  ? static_cast<v1::TermUnit>(row.term_unit)
-                  : v1::TERM_UNIT_DAYS;
-  term.end_rule = row.end_of_term == v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
-                      ? v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
-                      : v1::END_OF_TERM_RULE_CALENDAR_DAY;
-  return term;
-}
 
 absl::Status ValidateProfile(store::Connection& c, absl::string_view field,
                              const v1::NewcomerProfile& p) {

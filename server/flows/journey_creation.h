@@ -32,9 +32,6 @@ absl::StatusOr<store::JourneyRow> CreateJourneyRows(
     const std::string& newcomer_id, const std::string& employer_org_id,
     const v1::NewcomerProfile& profile, int64_t now);
 
-// The term a step row was planned with.
-journey::Term TermOfRow(const store::StepRow& row);
-
 // Sets the due date of every step that is not finished from `anchors`,
 // raising the version of each step whose due date changed. Returns the
 // indexes of the changed steps.

@@ -47,4 +47,16 @@ void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row) {
   row->permit_date = Format(anchors.permit_ready);
 }
 
+journey::Term TermOfRow(const store::StepRow& row) {
+  journey::Term term;
+  term.amount = row.offset_days;
+  term.unit = v1::TermUnit_IsValid(row.term_unit)
+                  ? static_cast<v1::TermUnit>(row.term_unit)
+                  : v1::TERM_UNIT_DAYS;
+  term.end_rule = row.end_of_term == v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
+                      ? v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
+                      : v1::END_OF_TERM_RULE_CALENDAR_DAY;
+  return term;
+}
+
 }  // namespace welkom::flows

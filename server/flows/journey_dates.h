@@ -1,8 +1,8 @@
 // File: journey_dates.h
 // The mapping between the contract's calendar dates (v1::Date) and
 // absl::CivilDay, and between a stored journey's date columns and the
-// domain's journey::Anchors. Shared by journey creation, the views and the
-// demo seeding.
+// domain's journey::Anchors and a step row's term. Shared by journey creation,
+// the views and the demo seeding.
 #ifndef WELKOM_SERVER_FLOWS_JOURNEY_DATES_H_
 #define WELKOM_SERVER_FLOWS_JOURNEY_DATES_H_
 
@@ -24,6 +24,9 @@ absl::StatusOr<absl::CivilDay> FromProtoDate(absl::string_view field,
 journey::Anchors AnchorsOf(const store::JourneyRow& row);
 // Writes `anchors` into the row's date columns.
 void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row);
+
+// The term a step row was planned with (unknown units read as days).
+journey::Term TermOfRow(const store::StepRow& row);
 
 }  // namespace welkom::flows
 

@@ -2,7 +2,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/api/journey_creation.h"
 #include "server/auth/policy.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
@@ -44,7 +43,7 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
   out->set_employer_step(journey::IsCompanyStep(row.step_key));
   out->set_owner(static_cast<v1::StepOwner>(row.owner));
   out->set_anchor(static_cast<v1::Anchor>(row.anchor));
-  const journey::Term term = TermOfRow(row);
+  const journey::Term term = flows::TermOfRow(row);
   out->mutable_term()->set_amount(term.amount);
   out->mutable_term()->set_unit(term.unit);
   out->set_end_of_term(term.end_rule);
