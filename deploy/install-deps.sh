@@ -17,6 +17,8 @@ packages=(
   # console browser tests (tests/e2e): node runs playwright-core from npm,
   # which drives Debian's Chromium
   nodejs chromium
+  # conformance tests with clients nobody on the project wrote (tests/e2e)
+  python3-icalendar
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )

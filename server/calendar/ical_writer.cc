@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 
 namespace welkom::calendar {
@@ -103,7 +104,64 @@ void AddEntry(icalcomponent* cal, const CalendarEntry& e,
   icalcomponent_add_component(cal, ev);
 }
 
+// RFC 5545 section 3.1: "Lines of text SHOULD NOT be longer than 75
+// octets, excluding the line break."
+constexpr size_t kMaxLineOctets = 75;
+
+bool IsUtf8Continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+void AppendFolded(absl::string_view line, std::string* out) {
+  size_t pos = 0;
+  bool first = true;
+  do {
+    // A continuation line's leading space is one of its 75 octets.
+    size_t end = pos + (first ? kMaxLineOctets : kMaxLineOctets - 1);
+    if (end >= line.size()) {
+      end = line.size();
+    } else {
+      // Back up to the first byte of the character that would be cut; a
+      // character is at most 4 octets, so the part is never empty.
+      while (end > pos && IsUtf8Continuation(line[end])) --end;
+    }
+    if (!first) out->push_back(' ');
+    out->append(line.data() + pos, end - pos);
+    out->append("\r\n");
+    pos = end;
+    first = false;
+  } while (pos < line.size());
+}
+
 }  // namespace
+
+std::string FoldContentLines(absl::string_view document) {
+  std::string out;
+  out.reserve(document.size() + document.size() / 64);
+  std::string line;
+  const size_t n = document.size();
+  for (size_t i = 0; i < n; ++i) {
+    char c = document[i];
+    if (c != '\r' && c != '\n') {
+      line.push_back(c);
+      continue;
+    }
+    // A line break: CRLF, or a bare CR or LF (what a fold inside a CRLF
+    // leaves behind). Followed by a space or tab it is a fold, and the break
+    // and that one character go.
+    size_t next = i + 1;
+    if (c == '\r' && next < n && document[next] == '\n') ++next;
+    if (next < n && (document[next] == ' ' || document[next] == '\t')) {
+      i = next;
+      continue;
+    }
+    if (!line.empty()) AppendFolded(line, &out);
+    line.clear();
+    i = next - 1;
+  }
+  if (!line.empty()) AppendFolded(line, &out);
+  return out;
+}
 
 absl::StatusOr<std::string> RenderICalendar(
     absl::string_view calendar_name, const std::vector<CalendarEntry>& entries,
@@ -132,7 +190,7 @@ absl::StatusOr<std::string> RenderICalendar(
   for (const CalendarEntry& e : entries) AddEntry(cal.get(), e, zone, now);
   char* text = icalcomponent_as_ical_string_r(cal.get());
   if (text == nullptr) return absl::InternalError("libical could not render");
-  std::string out(text);
+  std::string out = FoldContentLines(text);
   std::free(text);
   return out;
 }

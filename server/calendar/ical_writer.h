@@ -1,5 +1,6 @@
 // File: ical_writer.h
-// Renders calendar entries as an iCalendar (RFC 5545) document with libical:
+// Renders calendar entries as an iCalendar (RFC 5545) document with libical
+// (folded by our own FoldContentLines, as libical 3.0 folds inside a CRLF):
 // one VCALENDAR holding the VTIMEZONE of Europe/Amsterdam (from the system's
 // tz database, truncated to the years in use) and one VEVENT per entry, its
 // times in Europe/Amsterdam local time with TZID=Europe/Amsterdam.
@@ -35,10 +36,20 @@ struct CalendarEntry {
   std::optional<absl::CivilDay> all_day;
 };
 
-// The whole document. INTERNAL if libical or the time zone data fail.
+// The whole document, its content lines folded by FoldContentLines. INTERNAL
+// if libical or the time zone data fail.
 absl::StatusOr<std::string> RenderICalendar(
     absl::string_view calendar_name, const std::vector<CalendarEntry>& entries,
     absl::Time now);
+
+// RFC 5545 section 3.1 folding of a whole document: every content line is
+// first unfolded (a CRLF followed by a space or tab is removed, also where
+// libical wrongly put one inside a line ending), then written as physical
+// lines of at most 75 octets each, not counting the CRLF that ends every
+// one; a continuation line starts with one space, which counts. A fold never
+// splits a UTF-8 character, so each physical line is valid UTF-8 on its own
+// when the input is. Bare CR and LF never appear in the output.
+std::string FoldContentLines(absl::string_view document);
 
 }  // namespace welkom::calendar
 
