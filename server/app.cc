@@ -208,11 +208,11 @@ void App::Shutdown(absl::Duration grace) {
   if (jobs_ != nullptr) jobs_->Stop();
   jobs_.reset();
   reminders_.reset();
+  // Ends the Watch streams first (gRPC and Connect alike, with
+  // UNAVAILABLE), so neither server's shutdown waits for them.
+  if (fanout_ != nullptr) fanout_->Stop();
   if (http_ != nullptr) http_->Stop();
   if (buddy_jobs_ != nullptr) buddy_jobs_->Stop();
-  // Ends the Watch streams first, so the gRPC shutdown need not wait for
-  // them.
-  if (fanout_ != nullptr) fanout_->Stop();
   if (grpc_server_ != nullptr) {
     grpc_server_->Shutdown(std::chrono::system_clock::now() +
                            absl::ToChronoSeconds(grace));

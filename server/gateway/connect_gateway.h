@@ -1,7 +1,9 @@
 // File: connect_gateway.h
 // The HTTP/JSON mapping of every unary RPC, in the Connect protocol's unary
 // form: `POST /welkom.v1.JourneyService/GetJourney` with a JSON body (or
-// `application/proto` bytes) in, the response message out. The call runs
+// `application/proto` bytes) in, the response message out. Server-streaming
+// methods the dispatcher knows (NotificationService.Watch) are served in
+// the Connect streaming form instead (connect_stream.h). The call runs
 // through rpc::Dispatcher::Invoke, so tokens, the access policy,
 // transactions and idempotency are exactly those of gRPC.
 //

@@ -26,6 +26,11 @@ HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
       gateway_(dispatcher),
       max_body_bytes_(max_body_bytes) {
   server_.set_payload_max_length(max_body_bytes);
+  // Each open Connect stream (a live inbox) holds a worker thread for its
+  // life, and so does each idle keep-alive connection for a few seconds.
+  server_.new_task_queue = [] {
+    return new httplib::ThreadPool(kWorkerThreads);
+  };
   server_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     absl::Status status = db_->Read([](store::Connection& c) {
       absl::StatusOr<store::Statement*> st = c.Prepare("SELECT 1");

@@ -2,7 +2,9 @@
 // welkomd's HTTP port (cpp-httplib), one port for everything a browser or a
 // monitoring system needs:
 //   POST /welkom.v1.<Service>/<Method>  the Connect mapping of every unary RPC
-//                                       (connect_gateway.h)
+//                                       (connect_gateway.h) and of
+//                                       NotificationService.Watch, streamed
+//                                       (connect_stream.h)
 //   GET  /healthz                       200 "ok" while the database answers
 //   GET  /metrics                       Prometheus text: RPCs by method and
 //                                       code, latency histogram, database
@@ -29,6 +31,10 @@ namespace welkom::gateway {
 
 class HttpServer {
  public:
+  // Threads that serve HTTP requests: the most Connect streams (live
+  // inboxes) and keep-alive connections served at once.
+  static constexpr size_t kWorkerThreads = 64;
+
   HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
              size_t max_body_bytes);
   ~HttpServer();

@@ -54,6 +54,12 @@ const google::protobuf::Message* Dispatcher::ResponsePrototype(
   return it == methods_.end() ? nullptr : it->second.response_prototype;
 }
 
+const Dispatcher::StreamMethod* Dispatcher::FindServerStream(
+    absl::string_view method) const {
+  auto it = streams_.find(method);
+  return it == streams_.end() ? nullptr : &it->second;
+}
+
 absl::StatusOr<auth::Principal> Dispatcher::Authenticate(
     absl::string_view token) const {
   if (token.empty()) {

@@ -27,6 +27,7 @@
 #include "server/rpc/call.h"
 #include "server/rpc/call_metrics.h"
 #include "server/rpc/executor.h"
+#include "server/rpc/server_stream.h"
 #include "server/auth/principal.h"
 #include "server/base/clock.h"
 #include "server/store/database.h"
@@ -55,6 +56,17 @@ class Dispatcher {
     methods_[std::move(method)] = std::move(m);
   }
 
+  // A server-streaming method for transports that pull (the Connect
+  // gateway); gRPC serves it through the service's own reactor.
+  template <typename Req, typename Resp>
+  void RegisterServerStream(std::string method, ServerStreamOpener opener) {
+    StreamMethod m;
+    m.request_prototype = &Req::default_instance();
+    m.response_prototype = &Resp::default_instance();
+    m.open = std::move(opener);
+    streams_[std::move(method)] = std::move(m);
+  }
+
   // Clears secrets (codes, tokens) from a response before it is stored for
   // replays; a replay then answers without them. Secrets are never stored.
   void SetReplayRedaction(absl::string_view method,
@@ -74,6 +86,15 @@ class Dispatcher {
       absl::string_view method) const;
   const google::protobuf::Message* ResponsePrototype(
       absl::string_view method) const;
+
+  // The registered server-streaming method, or nullptr if `method` is not
+  // one.
+  struct StreamMethod {
+    const google::protobuf::Message* request_prototype;
+    const google::protobuf::Message* response_prototype;
+    ServerStreamOpener open;
+  };
+  const StreamMethod* FindServerStream(absl::string_view method) const;
 
   // Serves a gRPC unary call: the work runs on the executor, never on a gRPC
   // reactor thread, and finishes the call's default reactor.
@@ -113,6 +134,7 @@ class Dispatcher {
   const Clock* clock_;
   Executor* executor_;
   absl::flat_hash_map<std::string, Method> methods_;
+  absl::flat_hash_map<std::string, StreamMethod> streams_;
   CallMetrics metrics_;
 };
 

@@ -42,6 +42,8 @@ export async function startWelkomd(args = []) {
       });
   return {
     url: `http://127.0.0.1:${ports.http}`,
+    grpcAddress: `127.0.0.1:${ports.grpc}`,
+    dbPath: path.join(dir, 'welkom.db'),
     accounts,
     account(role, index = 0) {
       const found = accounts.filter((a) => a.role === role)[index];

@@ -81,6 +81,12 @@ NotificationService::NotificationService(rpc::Dispatcher* dispatcher,
                        v1::ListNotificationsResponse>(kList, rpc::Mode::kRead, DoList);
   dispatcher->Register<v1::MarkReadRequest, v1::MarkReadResponse>(
       kMarkRead, rpc::Mode::kWrite, DoMarkRead);
+  dispatcher->RegisterServerStream<v1::WatchRequest, v1::Notification>(
+      kWatchMethod, [dispatcher, fanout](const rpc::RequestMeta& meta,
+                                         const google::protobuf::Message& req) {
+        return OpenPulledWatch(dispatcher, fanout, meta,
+                               static_cast<const v1::WatchRequest&>(req));
+      });
 }
 
 grpc::ServerUnaryReactor* NotificationService::ListNotifications(
