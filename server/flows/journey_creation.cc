@@ -114,19 +114,15 @@ absl::StatusOr<store::JourneyRow> CreateJourneyRows(
 std::vector<size_t> RecomputeDueDates(const journey::Anchors& anchors,
                                       int64_t now,
                                       std::vector<store::StepRow>* steps) {
-  std::vector<size_t> changed;
-  for (size_t i = 0; i < steps->size(); ++i) {
+  std::vector<journey::Step> domain;
+  domain.reserve(steps->size());
+  for (const store::StepRow& s : *steps) domain.push_back(StepOf(s));
+  std::vector<size_t> changed = journey::MoveAnchor(anchors, &domain);
+  for (size_t i : changed) {
     store::StepRow& s = (*steps)[i];
-    if (journey::IsFinished(s.status)) continue;
-    std::optional<absl::CivilDay> due = journey::DueDateFor(
-        static_cast<v1::Anchor>(s.anchor), TermOfRow(s), anchors);
-    std::optional<std::string> text;
-    if (due.has_value()) text = calendar::FormatDate(*due);
-    if (text == s.due_date) continue;
-    s.due_date = text;
+    SetStep(domain[i], &s);
     s.version += 1;
     s.updated_at = now;
-    changed.push_back(i);
   }
   return changed;
 }

@@ -9,6 +9,18 @@
 namespace welkom::flows {
 namespace {
 
+// The store binds its own copies of the finished statuses; they are the
+// domain's (journey::kFinishedStatuses, itself checked against the
+// contract), and ListOverdueSteps' literal open statuses (1, 2, 4) are the
+// rest.
+static_assert(store::kStepDone == journey::kFinishedStatuses[0] &&
+              store::kStepNotApplicable == journey::kFinishedStatuses[1] &&
+              sizeof(journey::kFinishedStatuses) == 2 * sizeof(int));
+static_assert(journey::kOpenStatuses[0] == 1 &&
+              journey::kOpenStatuses[1] == 2 &&
+              journey::kOpenStatuses[2] == 4 &&
+              sizeof(journey::kOpenStatuses) == 3 * sizeof(int));
+
 std::optional<std::string> Format(const std::optional<absl::CivilDay>& day) {
   if (!day.has_value()) return std::nullopt;
   return calendar::FormatDate(*day);
@@ -57,6 +69,27 @@ journey::Term TermOfRow(const store::StepRow& row) {
                       ? v1::END_OF_TERM_RULE_NEXT_WORKING_DAY
                       : v1::END_OF_TERM_RULE_CALENDAR_DAY;
   return term;
+}
+
+journey::Step StepOf(const store::StepRow& row) {
+  journey::Step step;
+  step.key = row.step_key;
+  step.status = row.status;
+  step.anchor = static_cast<v1::Anchor>(row.anchor);
+  step.term = TermOfRow(row);
+  if (row.due_date.has_value()) step.due = calendar::ParseDate(*row.due_date);
+  step.done_at = row.done_at;
+  step.blocked_reason = row.blocked_reason;
+  step.note = row.note;
+  return step;
+}
+
+void SetStep(const journey::Step& step, store::StepRow* row) {
+  row->status = step.status;
+  row->due_date = Format(step.due);
+  row->done_at = step.done_at;
+  row->blocked_reason = step.blocked_reason;
+  row->note = step.note;
 }
 
 }  // namespace welkom::flows

@@ -235,11 +235,13 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
                                absl::string_view step_key, int64_t now) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("UPDATE journey_steps SET status = 3, done_at = ?1, "
-                "updated_at = ?1, updated_by = 'system', version = version + 1 "
-                "WHERE step_key = ?2 AND status NOT IN (3, 5) AND journey_id = "
-                "(SELECT id FROM journeys WHERE newcomer_id = ?3)"));
+      c.Prepare(
+          "UPDATE journey_steps SET status = ?4, done_at = ?1, "
+          "updated_at = ?1, updated_by = 'system', version = version + 1 "
+          "WHERE step_key = ?2 AND status NOT IN (?4, ?5) AND journey_id = "
+          "(SELECT id FROM journeys WHERE newcomer_id = ?3)"));
   st->Bind(1, now).Bind(2, step_key).Bind(3, newcomer_id);
+  st->Bind(4, kStepDone).Bind(5, kStepNotApplicable);
   WELKOM_RETURN_IF_ERROR(st->Run());
   if (c.Changes() == 0) return absl::OkStatus();
   // Welkom itself changed the journey: the newcomer sees it in the audit log
@@ -271,7 +273,12 @@ absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
     Connection& c, const JourneyScope& scope, const std::string& today,
     const std::optional<OverdueCursor>& after, int limit) {
   // The status and due_date terms match the partial index
-  // journey_steps_open_by_due, which also yields the order.
+  // journey_steps_open_by_due, which also yields the order. The open
+  // statuses are literal here, unlike elsewhere, because SQLite uses a
+  // partial index only for a query whose terms imply the index's WHERE at
+  // prepare time: with `s.status IN (?8, ?9, ?10)` it scans the table and
+  // sorts (EXPLAIN QUERY PLAN, SQLite 3.40). They are the complement of
+  // kStepDone and kStepNotApplicable, checked in flows/journey_dates.cc.
   static const std::string sql =
       std::string("SELECT ") + kJourneyColumns + ", " + kStepColumns +
       " FROM journey_steps s JOIN journeys j ON j.id = s.journey_id "

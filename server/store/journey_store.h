@@ -97,6 +97,13 @@ absl::Status SetJourneyFlagged(Connection& c, const std::string& journey_id,
 absl::StatusOr<std::vector<std::string>> ListMemberIds(
     Connection& c, int role, const std::optional<std::string>& org_id);
 
+// Step statuses as stored (welkom.v1.StepStatus numbers), bound as
+// parameters by the queries below. The journey's rules own what they mean
+// (journey::kFinishedStatuses in domain/journey/step.h);
+// flows/journey_dates.cc checks these against it and the contract.
+inline constexpr int kStepDone = 3;
+inline constexpr int kStepNotApplicable = 5;
+
 // Marks the step `step_key` of the newcomer's journey done at `now`. OK and
 // no change if the newcomer has no journey, the journey has no such step, or
 // the step is already done or not applicable. Used by other services:

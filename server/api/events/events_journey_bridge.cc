@@ -3,17 +3,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "server/base/status_macros.h"
+#include "server/domain/journey/step.h"
 #include "server/store/cohort_store.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.pb.h"
 
 namespace welkom::api {
 namespace {
-
-bool IsOpen(int status) {
-  return status != v1::STEP_STATUS_DONE &&
-         status != v1::STEP_STATUS_NOT_APPLICABLE;
-}
 
 // One all-day entry per open step with a known due date.
 absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
@@ -29,12 +25,13 @@ absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
                           store::ListSteps(c, journey->id));
   for (const store::StepRow& step : steps) {
     absl::CivilDay due;
-    if (!IsOpen(step.status) || !step.due_date.has_value() ||
+    if (journey::IsFinished(step.status) || !step.due_date.has_value() ||
         !absl::ParseCivilTime(*step.due_date, &due)) {
       continue;
     }
     calendar::CalendarEntry entry;
-    entry.uid = absl::StrCat("step-", journey->id, "-", step.step_key, "@welkom");
+    entry.uid =
+        absl::StrCat("step-", journey->id, "-", step.step_key, "@welkom");
     const v1::StepDefinition* def = catalogue.Find(step.step_key);
     std::string title = def != nullptr ? def->title().en() : step.step_key;
     entry.summary = absl::StrCat("Due: ", title);
@@ -51,16 +48,16 @@ void ConnectEventsToJourneys(const journey::Catalogue* catalogue,
                              EventService* events, LanguageService* language,
                              calendar::CalendarFeed* feed) {
   events->SetCohortLookup(store::ArrivalCohortOf);
-  events->AddAttendanceHook(
-      [](rpc::Call& call, const store::EventRow&, const std::string& member_id) {
-        return store::MarkStepDoneByKey(*call.conn, member_id,
-                                        kFirstSocialEventStep, call.now_seconds);
-      });
-  language->AddSeatHook(
-      [](rpc::Call& call, const store::CourseRow&, const std::string& member_id) {
-        return store::MarkStepDoneByKey(*call.conn, member_id, kDutchCourseStep,
-                                        call.now_seconds);
-      });
+  events->AddAttendanceHook([](rpc::Call& call, const store::EventRow&,
+                               const std::string& member_id) {
+    return store::MarkStepDoneByKey(*call.conn, member_id,
+                                    kFirstSocialEventStep, call.now_seconds);
+  });
+  language->AddSeatHook([](rpc::Call& call, const store::CourseRow&,
+                           const std::string& member_id) {
+    return store::MarkStepDoneByKey(*call.conn, member_id, kDutchCourseStep,
+                                    call.now_seconds);
+  });
   feed->AddSource([catalogue](store::Connection& c, const std::string& user_id,
                               absl::Time,
                               std::vector<calendar::CalendarEntry>* out) {

@@ -1,8 +1,8 @@
 #include "server/api/insights/insights_service.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/api/journey/journey_view.h"
 #include "server/api/insights/kpi_csv.h"
+#include "server/api/journey/journey_view.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/insights/kpis.h"
@@ -59,8 +59,7 @@ insights::JourneyFacts FactsOf(const store::JourneyFactsRow& row,
     std::optional<absl::CivilDay> due;
     if (s.due_date) due = calendar::ParseDate(*s.due_date);
     step.has_due_date = due.has_value();
-    step.overdue = due.has_value() && *due < today &&
-                   !journey::IsFinished(s.status);
+    step.overdue = journey::DaysOverdue(s.status, due, today).has_value();
     if (s.status == v1::STEP_STATUS_DONE && s.done_at) {
       step.done_day = calendar::AmsterdamDay(absl::FromUnixSeconds(*s.done_at));
     }
@@ -69,9 +68,9 @@ insights::JourneyFacts FactsOf(const store::JourneyFactsRow& row,
   return f;
 }
 
-std::string GroupLabel(const std::string& key, bool nl,
-                       const absl::flat_hash_map<std::string, std::string>&
-                           municipalities) {
+std::string GroupLabel(
+    const std::string& key, bool nl,
+    const absl::flat_hash_map<std::string, std::string>& municipalities) {
   if (key == "all") return "Twente";
   if (key == "sme") return nl ? "MKB (< 250 medewerkers)" : "SME (< 250 staff)";
   if (key == "large") return nl ? "Groot (250+)" : "Large (250+)";
@@ -99,7 +98,8 @@ InsightsService::InsightsService(rpc::Dispatcher* dispatcher,
                                  flows::JourneyDefinitions* definitions)
     : dispatcher_(dispatcher), definitions_(definitions) {
   dispatcher->Register<v1::GetKpisRequest, v1::GetKpisResponse>(
-      kGetKpis, rpc::Mode::kRead, [this](rpc::Call& call, const auto& req, auto* resp) {
+      kGetKpis, rpc::Mode::kRead,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return Compute(call, req.cut(), resp);
       });
   dispatcher->Register<v1::ExportKpisCsvRequest, v1::ExportKpisCsvResponse>(
@@ -108,11 +108,11 @@ InsightsService::InsightsService(rpc::Dispatcher* dispatcher,
         v1::GetKpisResponse kpis;
         WELKOM_RETURN_IF_ERROR(Compute(call, req.cut(), &kpis));
         resp->set_csv(KpisToCsv(kpis));
-        resp->set_filename(absl::StrCat(
-            "welkom-kpis-", CutName(kpis.cut()), "-",
-            calendar::FormatDate(calendar::AmsterdamDay(
-                absl::FromUnixSeconds(call.now_seconds))),
-            ".csv"));
+        resp->set_filename(
+            absl::StrCat("welkom-kpis-", CutName(kpis.cut()), "-",
+                         calendar::FormatDate(calendar::AmsterdamDay(
+                             absl::FromUnixSeconds(call.now_seconds))),
+                         ".csv"));
         return absl::OkStatus();
       });
 }
@@ -175,7 +175,7 @@ absl::Status InsightsService::Compute(rpc::Call& call, v1::KpiCut cut,
     v1::KpiStepOverdue* out = resp->add_overdue_by_step();
     out->set_step_key(s.step_key);
     const v1::StepDefinition* def = catalogue->Find(s.step_key);
-    out->set_title(def == nullptr ? s.step_key
+    out->set_title(def == nullptr                     ? s.step_key
                    : nl && !def->title().nl().empty() ? def->title().nl()
                                                       : def->title().en());
     ToProtoShare(s.overdue, out->mutable_overdue());

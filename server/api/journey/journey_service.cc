@@ -4,15 +4,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "server/flows/journey_access.h"
 #include "server/api/journey/journey_check_in.h"
 #include "server/api/journey/journey_consent.h"
-#include "server/flows/journey_creation.h"
 #include "server/api/journey/journey_view.h"
-#include "server/rpc/validation.h"
 #include "server/auth/policy.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/step.h"
+#include "server/flows/journey_access.h"
+#include "server/flows/journey_creation.h"
+#include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::api {
@@ -25,7 +26,6 @@ constexpr char kSetAnchorDate[] = "/welkom.v1.JourneyService/SetAnchorDate";
 constexpr char kListJourneys[] = "/welkom.v1.JourneyService/ListJourneys";
 constexpr char kListOverdue[] = "/welkom.v1.JourneyService/ListOverdue";
 
-constexpr char kBrpStep[] = "brp_registration";
 constexpr size_t kMaxNoteBytes = 2000;
 
 absl::CivilDay Today(const rpc::Call& call) { return TodayOf(call); }
@@ -50,7 +50,8 @@ JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
       audit_writer_(audit_writer) {
   rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::CreateJourneyRequest, v1::CreateJourneyResponse>(
-      kCreateJourney, rpc::Mode::kWrite, [this](rpc::Call& call, const auto& req, auto* resp) {
+      kCreateJourney, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoCreateJourney(call, req, resp);
       });
   // Reads are Mode::kCustom: a read snapshot, then the audit entries in a
@@ -58,16 +59,22 @@ JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
   d.Register<v1::GetJourneyRequest, v1::GetJourneyResponse>(
       kGetJourney, rpc::Mode::kCustom,
       [this](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
-        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) -> absl::Status {
-          WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
-                                  flows::LoadVisibleJourney(call, req.journey_id()));
-          trail.Note(row, v1::AUDIT_ACTION_READ);
-          WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
-          return ViewJourney(call, *catalogue, row, resp->mutable_journey());
-        });
+        return flows::ReadAudited(
+            call, *audit_writer_,
+            [&](flows::JourneyAuditTrail& trail) -> absl::Status {
+              WELKOM_ASSIGN_OR_RETURN(
+                  store::JourneyRow row,
+                  flows::LoadVisibleJourney(call, req.journey_id()));
+              trail.Note(row, v1::AUDIT_ACTION_READ);
+              WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                                      Definitions(call, row));
+              return ViewJourney(call, *catalogue, row,
+                                 resp->mutable_journey());
+            });
       });
   d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(
-      kUpdateStep, rpc::Mode::kWrite, [this](rpc::Call& call, const auto& req, auto* resp) {
+      kUpdateStep, rpc::Mode::kWrite,
+      [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoUpdateStep(call, req, resp);
       });
   d.Register<v1::SetAnchorDateRequest, v1::SetAnchorDateResponse>(
@@ -78,16 +85,18 @@ JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
   d.Register<v1::ListJourneysRequest, v1::ListJourneysResponse>(
       kListJourneys, rpc::Mode::kCustom,
       [this](rpc::Call& call, const auto& req, auto* resp) {
-        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
-          return DoListJourneys(call, req, trail, resp);
-        });
+        return flows::ReadAudited(
+            call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
+              return DoListJourneys(call, req, trail, resp);
+            });
       });
   d.Register<v1::ListOverdueRequest, v1::ListOverdueResponse>(
       kListOverdue, rpc::Mode::kCustom,
       [this](rpc::Call& call, const auto& req, auto* resp) {
-        return flows::ReadAudited(call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
-          return DoListOverdue(call, req, trail, resp);
-        });
+        return flows::ReadAudited(
+            call, *audit_writer_, [&](flows::JourneyAuditTrail& trail) {
+              return DoListOverdue(call, req, trail, resp);
+            });
       });
   SetMessageAllocatorFor_GetJourney(&get_alloc_);
   SetMessageAllocatorFor_UpdateStep(&update_alloc_);
@@ -107,12 +116,13 @@ void JourneyService::RegisterIdentityHooks(IdentityService* identity) {
       return absl::InvalidArgumentError(
           "newcomer_profile: only for invitations of newcomers");
     }
-    WELKOM_RETURN_IF_ERROR(
-        flows::ValidateProfile(*call.conn, "newcomer_profile", req.newcomer_profile()));
+    WELKOM_RETURN_IF_ERROR(flows::ValidateProfile(
+        *call.conn, "newcomer_profile", req.newcomer_profile()));
     *payload = req.newcomer_profile().SerializeAsString();
     return absl::OkStatus();
   });
-  identity->AddAcceptHook([this](rpc::Call& call, const store::InvitationRow& inv,
+  identity->AddAcceptHook([this](rpc::Call& call,
+                                 const store::InvitationRow& inv,
                                  const store::UserRow& user) -> absl::Status {
     if (inv.role != v1::ROLE_NEWCOMER || inv.payload.empty()) {
       return absl::OkStatus();
@@ -139,14 +149,16 @@ absl::Status JourneyService::DoCreateJourney(
   if (req.newcomer_id().empty()) {
     return absl::InvalidArgumentError("newcomer_id: is required");
   }
-  absl::StatusOr<store::UserRow> user = store::GetUser(*call.conn, req.newcomer_id());
+  absl::StatusOr<store::UserRow> user =
+      store::GetUser(*call.conn, req.newcomer_id());
   if (absl::IsNotFound(user.status()) ||
       (user.ok() && (user->role != v1::ROLE_NEWCOMER ||
                      !auth::CanCreateJourney(*call.principal, user->org_id)))) {
     return absl::NotFoundError("newcomer_id: no such newcomer");
   }
   if (!user.ok()) return user.status();
-  WELKOM_RETURN_IF_ERROR(flows::ValidateProfile(*call.conn, "profile", req.profile()));
+  WELKOM_RETURN_IF_ERROR(
+      flows::ValidateProfile(*call.conn, "profile", req.profile()));
   WELKOM_ASSIGN_OR_RETURN(
       store::JourneyRow row,
       definitions_->CreateJourney(*call.conn, user->id, user->org_id,
@@ -155,7 +167,8 @@ absl::Status JourneyService::DoCreateJourney(
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_CREATED);
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                          Definitions(call, row));
   return ViewJourney(call, *catalogue, row, resp->mutable_journey());
 }
 
@@ -170,65 +183,63 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
         rpc::RequireEnum("status", v1::StepStatus_descriptor(), req.status()));
   }
   if (req.status() == v1::STEP_STATUS_BLOCKED) {
-    WELKOM_RETURN_IF_ERROR(rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
+    WELKOM_RETURN_IF_ERROR(
+        rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
   }
   if (req.set_note() && req.note().size() > kMaxNoteBytes) {
     return absl::InvalidArgumentError("note: must be at most 2000 bytes");
   }
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, flows::LoadVisibleJourney(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                          flows::LoadVisibleJourney(call, req.journey_id()));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(*call.conn, row.id));
-  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                          Definitions(call, row));
   auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
     return s.step_key == req.step_key();
   });
   if (it == steps.end()) {
-    return absl::NotFoundError(
-        absl::StrCat("step_key: the journey has no step '", req.step_key(), "'"));
+    return absl::NotFoundError(absl::StrCat(
+        "step_key: the journey has no step '", req.step_key(), "'"));
   }
   if (!auth::CanChangeStep(*call.principal, flows::AccessOf(row), it->owner)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "step '", it->step_key, "' belongs to its owner; your role may not change it"));
+    return absl::PermissionDeniedError(
+        absl::StrCat("step '", it->step_key,
+                     "' belongs to its owner; your role may not change it"));
   }
   if (row.closed_at.has_value()) {
     return absl::FailedPreconditionError("the journey is closed");
   }
   if (!req.etag().empty() && req.etag() != absl::StrCat(it->version)) {
-    return absl::AbortedError(absl::StrCat(
-        "etag: step '", it->step_key, "' was changed meanwhile; read it again"));
+    return absl::AbortedError(
+        absl::StrCat("etag: step '", it->step_key,
+                     "' was changed meanwhile; read it again"));
   }
+  absl::flat_hash_map<std::string, int> status_by_key;
+  for (const auto& s : steps) status_by_key[s.step_key] = s.status;
+  journey::StepUpdate update;
+  update.status = req.status();
+  update.blocked_reason = req.blocked_reason();
+  if (req.set_note()) update.note = req.note();
+  journey::Step changed = flows::StepOf(*it);
+  WELKOM_RETURN_IF_ERROR(
+      journey::ApplyStepUpdate(update, catalogue->Find(it->step_key),
+                               status_by_key, call.now_seconds, &changed));
   store::StepRow step = *it;
   const int64_t expected = step.version;
-  if (req.status() == v1::STEP_STATUS_DONE && step.status != v1::STEP_STATUS_DONE) {
-    absl::flat_hash_map<std::string, int> status_by_key;
-    for (const auto& s : steps) status_by_key[s.step_key] = s.status;
-    if (const v1::StepDefinition* def = catalogue->Find(step.step_key)) {
-      WELKOM_RETURN_IF_ERROR(journey::CheckPrerequisites(*def, status_by_key));
-    }
-    step.done_at = call.now_seconds;
-  }
-  if (req.status() != v1::STEP_STATUS_UNSPECIFIED) {
-    if (req.status() != v1::STEP_STATUS_DONE) step.done_at.reset();
-    step.status = req.status();
-    step.blocked_reason =
-        req.status() == v1::STEP_STATUS_BLOCKED ? req.blocked_reason() : "";
-  }
-  if (req.set_note()) step.note = req.note();
+  flows::SetStep(changed, &step);
   step.version += 1;
   step.updated_at = call.now_seconds;
   step.updated_by = call.principal->user_id;
   *it = step;
   WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
 
-  // Registering in the BRP sets the anchor that BSN, DigiD, bank and GP
-  // deadlines hang off.
   journey::Anchors anchors = flows::AnchorsOf(row);
-  if (step.step_key == kBrpStep && step.status == v1::STEP_STATUS_DONE &&
-      !anchors.brp_registration.has_value()) {
-    anchors.brp_registration = Today(call);
+  if (journey::AnchorSetBy(changed, Today(call), &anchors)) {
     flows::SetAnchors(anchors, &row);
     WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
-    for (size_t i : flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
+    for (size_t i :
+         flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
       WELKOM_RETURN_IF_ERROR(
           store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
     }
@@ -248,7 +259,8 @@ absl::Status JourneyService::DoSetAnchorDate(
   if (req.has_date()) {
     WELKOM_ASSIGN_OR_RETURN(day, flows::FromProtoDate("date", req.date()));
   }
-  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, flows::LoadVisibleJourney(call, req.journey_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                          flows::LoadVisibleJourney(call, req.journey_id()));
   if (!auth::CanEditJourney(*call.principal, flows::AccessOf(row))) {
     return absl::PermissionDeniedError("your role may not change this journey");
   }
@@ -268,7 +280,8 @@ absl::Status JourneyService::DoSetAnchorDate(
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, row));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                          Definitions(call, row));
   return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
 }
 
@@ -277,15 +290,18 @@ absl::Status JourneyService::DoListJourneys(rpc::Call& call,
                                             flows::JourneyAuditTrail& trail,
                                             v1::ListJourneysResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string after, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string after,
+                          rpc::DecodePageToken(req.page_token()));
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::JourneyRow> rows,
-      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after, size + 1));
+      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after,
+                          size + 1));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                             store::ListSteps(*call.conn, rows[i].id));
     trail.Note(rows[i], v1::AUDIT_ACTION_LISTED);
-    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, rows[i]));
+    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                            Definitions(call, rows[i]));
     v1::Journey* out = resp->add_journeys();
     ToProtoJourney(rows[i], steps, *catalogue, Locale(call), Today(call),
                    /*with_steps=*/false, out);
@@ -304,7 +320,8 @@ absl::Status JourneyService::DoListOverdue(rpc::Call& call,
                                            flows::JourneyAuditTrail& trail,
                                            v1::ListOverdueResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size(), 100, 500));
-  WELKOM_ASSIGN_OR_RETURN(std::string token, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string token,
+                          rpc::DecodePageToken(req.page_token()));
   std::optional<store::OverdueCursor> after;
   if (!token.empty()) {
     std::vector<std::string> parts = absl::StrSplit(token, '\n');
@@ -321,7 +338,8 @@ absl::Status JourneyService::DoListOverdue(rpc::Call& call,
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     const store::OverdueRow& r = rows[i];
     trail.Note(r.journey, v1::AUDIT_ACTION_LISTED);
-    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue, Definitions(call, r.journey));
+    WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                            Definitions(call, r.journey));
     v1::OverdueStep* out = resp->add_steps();
     out->set_journey_id(r.journey.id);
     out->set_newcomer_id(r.journey.newcomer_id);

@@ -6,6 +6,7 @@
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/employer_template.h"
+#include "server/domain/journey/step.h"
 #include "server/store/check_in_store.h"
 
 namespace welkom::api {
@@ -21,17 +22,6 @@ std::optional<absl::CivilDay> Parse(const std::optional<std::string>& text) {
 const std::string& Pick(const v1::LocalizedText& text,
                         absl::string_view locale) {
   return locale == "nl" && !text.nl().empty() ? text.nl() : text.en();
-}
-
-// Days past the due date of a step neither done nor not applicable; nullopt
-// when it is not overdue (or has no due date yet).
-std::optional<int32_t> DaysOverdue(const store::StepRow& row,
-                                   const std::optional<absl::CivilDay>& due,
-                                   absl::CivilDay today) {
-  if (!due.has_value() || *due >= today || journey::IsFinished(row.status)) {
-    return std::nullopt;
-  }
-  return static_cast<int32_t>(today - *due);
 }
 
 }  // namespace
@@ -60,7 +50,8 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
   std::optional<absl::CivilDay> due = Parse(row.due_date);
   if (due.has_value()) {
     *out->mutable_due_date() = flows::ToProtoDate(*due);
-    if (std::optional<int32_t> days = DaysOverdue(row, due, today)) {
+    if (std::optional<int> days =
+            journey::DaysOverdue(row.status, due, today)) {
       out->set_overdue(true);
       out->set_days_overdue(*days);
     }
@@ -109,12 +100,12 @@ void ToProtoJourney(const store::JourneyRow& row,
       v1::JourneyStep* step = out->add_steps();
       ToProtoStep(s, catalogue, locale, today, step);
       if (step->overdue()) ++overdue;
-    } else if (DaysOverdue(s, Parse(s.due_date), today).has_value()) {
+    } else if (journey::DaysOverdue(s.status, Parse(s.due_date), today)) {
       ++overdue;  // a summary (ListJourneys) counts without building steps
     }
   }
   out->set_progress_percent(
-      steps.empty() ? 0 : static_cast<int32_t>(finished * 100 / steps.size()));
+      journey::ProgressPercent(finished, static_cast<int>(steps.size())));
   out->set_overdue_count(overdue);
   out->set_advisor_consent(row.advisor_consent);
   out->set_flagged(row.flagged);

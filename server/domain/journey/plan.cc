@@ -91,11 +91,6 @@ int JourneyDay(const Anchors& anchors, absl::CivilDay created,
   return static_cast<int>(today - day0);
 }
 
-bool IsFinished(int status) {
-  return status == v1::STEP_STATUS_DONE ||
-         status == v1::STEP_STATUS_NOT_APPLICABLE;
-}
-
 absl::Status CheckPrerequisites(
     const v1::StepDefinition& step,
     const absl::flat_hash_map<std::string, int>& status_by_key) {

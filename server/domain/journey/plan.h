@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "server/domain/journey/catalogue.h"
+#include "server/domain/journey/step.h"
 #include "server/domain/journey/term.h"
 #include "welkom/v1/profile.pb.h"
 
@@ -56,9 +57,6 @@ int JourneyDay(const Anchors& anchors, absl::CivilDay created,
 
 // A journey closes after day 90.
 inline constexpr int kJourneyDays = 90;
-
-// Step statuses as stored (welkom.v1.StepStatus numbers).
-bool IsFinished(int status);  // done or not applicable
 
 // OK if every prerequisite of `step` that is part of the journey is
 // finished; FAILED_PRECONDITION naming the unfinished ones otherwise.
