@@ -139,15 +139,15 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         WELKOM_ASSIGN_OR_RETURN(std::string after,
                                 rpc::DecodePageToken(req.page_token()));
         WELKOM_ASSIGN_OR_RETURN(
-            auto rows, store::ListOrganizations(*call.conn, after, size + 1));
-        for (const auto& row : rows) {
-          if (resp->organizations_size() == size) {
-            resp->set_next_page_token(
-                rpc::EncodePageToken(resp->organizations(size - 1).id()));
-            break;
-          }
-          if (!auth::CanSeeOrganization(*call.principal, row.id)) continue;
-          ToProto(row, resp->add_organizations());
+            auto rows,
+            store::ListOrganizations(*call.conn, after, size + 1,
+                                     auth::OrganizationListFilter(*call.principal)));
+        for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
+             ++i) {
+          ToProto(rows[i], resp->add_organizations());
+        }
+        if (rows.size() > static_cast<size_t>(size)) {
+          resp->set_next_page_token(rpc::EncodePageToken(rows[size - 1].id));
         }
         return absl::OkStatus();
       });

@@ -188,7 +188,13 @@ bool CanInvite(const Principal& p, absl::string_view org_id,
 }
 
 bool CanSeeOrganization(const Principal& p, absl::string_view org_id) {
-  return p.role == ROLE_ADMIN || p.role == ROLE_ADVISOR || p.org_id == org_id;
+  const std::string only = OrganizationListFilter(p);
+  return only.empty() || only == org_id;
+}
+
+std::string OrganizationListFilter(const Principal& p) {
+  if (p.role == ROLE_ADMIN || p.role == ROLE_ADVISOR) return "";
+  return p.org_id;
 }
 
 bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id) {

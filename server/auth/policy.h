@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include "absl/strings/string_view.h"
 #include <vector>
 
@@ -71,6 +72,10 @@ bool CanInvite(const Principal& p, absl::string_view org_id,
 
 // May `p` see organisation `org_id`? Its own; advisors and admin: all.
 bool CanSeeOrganization(const Principal& p, absl::string_view org_id);
+// The one organisation `p` may list, or empty when it may list all. The
+// same rule as CanSeeOrganization, as a filter a query can apply before it
+// pages (filtering a page afterwards would leave pages empty).
+std::string OrganizationListFilter(const Principal& p);
 
 // What the journey rules need to know about one journey.
 struct JourneyAccess {

@@ -44,12 +44,13 @@ absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
 }
 
 absl::StatusOr<std::vector<OrganizationRow>> ListOrganizations(
-    Connection& c, const std::string& after_id, int limit) {
+    Connection& c, const std::string& after_id, int limit,
+    const std::string& only_id) {
   static const std::string sql = std::string("SELECT ") + kOrgColumns +
                                  " FROM organizations WHERE id > ? "
-                                 "ORDER BY id LIMIT ?";
+                                 "AND (? = '' OR id = ?) ORDER BY id LIMIT ?";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
-  st->Bind(1, after_id).Bind(2, limit);
+  st->Bind(1, after_id).Bind(2, only_id).Bind(3, only_id).Bind(4, limit);
   std::vector<OrganizationRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
@@ -249,6 +250,18 @@ absl::Status StoreIdempotentResponse(Connection& c,
   st->Bind(1, principal_id).Bind(2, method).Bind(3, request_id);
   st->BindBlob(4, response).Bind(5, now);
   return st->Run();
+}
+
+absl::StatusOr<int> DeleteIdempotentResponsesBefore(Connection& c,
+                                                    int64_t before, int limit) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("DELETE FROM idempotency WHERE (principal_id, method, "
+                "request_id) IN (SELECT principal_id, method, request_id FROM "
+                "idempotency WHERE created_at < ? ORDER BY created_at LIMIT ?)"));
+  st->Bind(1, before).Bind(2, limit);
+  WELKOM_RETURN_IF_ERROR(st->Run());
+  return c.Changes();
 }
 
 }  // namespace welkom::store

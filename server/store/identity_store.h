@@ -58,9 +58,11 @@ absl::Status InsertOrganization(Connection& c, const OrganizationRow& row);
 // NOT_FOUND if there is no such organisation.
 absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
                                                 const std::string& id);
-// Organisations with id > after_id in id order, at most `limit`.
+// Organisations with id > after_id in id order, at most `limit`; only the
+// one with id `only_id` unless that is empty.
 absl::StatusOr<std::vector<OrganizationRow>> ListOrganizations(
-    Connection& c, const std::string& after_id, int limit);
+    Connection& c, const std::string& after_id, int limit,
+    const std::string& only_id = "");
 absl::StatusOr<bool> MunicipalityExists(Connection& c, const std::string& key);
 
 // ALREADY_EXISTS if the e-mail address is taken (case-insensitive).
@@ -104,6 +106,10 @@ absl::Status StoreIdempotentResponse(Connection& c,
                                      const std::string& method,
                                      const std::string& request_id,
                                      const std::string& response, int64_t now);
+// Deletes at most `limit` remembered responses stored before `before`
+// (oldest first); how many it deleted.
+absl::StatusOr<int> DeleteIdempotentResponsesBefore(Connection& c,
+                                                    int64_t before, int limit);
 
 }  // namespace welkom::store
 

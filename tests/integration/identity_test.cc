@@ -1,12 +1,15 @@
 // IdentityService and welkomd's basics, over gRPC against a real welkomd.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <sqlite3.h>
 
 #include <fstream>
 #include <set>
 
 #include "tests/support/raw_call.h"
+#include "absl/strings/str_cat.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/identity.grpc.pb.h"
 
@@ -434,6 +437,65 @@ TEST_F(IdentityTest, AcknowledgedWriteSurvivesACrash) {
   req.set_password("a good long password");
   v1::AcceptInvitationResponse resp;
   EXPECT_TRUE(stub->AcceptInvitation(&ctx, req, &resp).ok());
+}
+
+// Issue 14: the organisations list was filtered by the policy after its
+// LIMIT, so an HR user whose organisation did not sort first got empty
+// pages. Every page HR is handed holds its own organisation, and the last
+// page has no token.
+TEST_F(IdentityTest, HrPagesThroughOrganizationsSeeingOnlyItsOwnOnFullPages) {
+  std::string admin = server_->Login("admin");
+  const std::string own = server_->Account("hr").org_id;
+  auto all_ids = [&] {
+    std::vector<std::string> ids;
+    std::string token;
+    do {
+      grpc::ClientContext ctx;
+      WithToken(ctx, admin);
+      v1::ListOrganizationsRequest req;
+      req.set_page_size(100);
+      req.set_page_token(token);
+      v1::ListOrganizationsResponse resp;
+      EXPECT_TRUE(stub_->ListOrganizations(&ctx, req, &resp).ok());
+      for (const auto& o : resp.organizations()) ids.push_back(o.id());
+      token = resp.next_page_token();
+    } while (!token.empty());
+    return ids;
+  };
+  // Ids are random: add employers until HR's organisation is neither first
+  // nor second in id order, where a filter after the LIMIT shows.
+  for (int i = 0; i < 40; ++i) {
+    std::vector<std::string> ids = all_ids();
+    auto pos = std::find(ids.begin(), ids.end(), own) - ids.begin();
+    if (pos >= 2) break;
+    v1::CreateOrganizationRequest req;
+    req.mutable_organization()->set_name(absl::StrCat("Werkgever ", i));
+    req.mutable_organization()->set_kind(v1::ORGANIZATION_KIND_EMPLOYER);
+    req.mutable_organization()->set_municipality("almelo");
+    req.mutable_organization()->set_staff_count(10);
+    grpc::ClientContext ctx;
+    WithToken(ctx, admin);
+    v1::CreateOrganizationResponse resp;
+    ASSERT_TRUE(stub_->CreateOrganization(&ctx, req, &resp).ok());
+  }
+  std::string hr = server_->Login("hr");
+  std::vector<std::string> seen;
+  std::string token;
+  int pages = 0;
+  do {
+    grpc::ClientContext ctx;
+    WithToken(ctx, hr);
+    v1::ListOrganizationsRequest req;
+    req.set_page_size(1);
+    req.set_page_token(token);
+    v1::ListOrganizationsResponse resp;
+    ASSERT_TRUE(stub_->ListOrganizations(&ctx, req, &resp).ok());
+    EXPECT_EQ(resp.organizations_size(), 1) << "page " << pages;
+    for (const auto& o : resp.organizations()) seen.push_back(o.id());
+    token = resp.next_page_token();
+  } while (!token.empty() && ++pages < 10);
+  EXPECT_EQ(seen, std::vector<std::string>{own});
+  EXPECT_TRUE(token.empty());
 }
 
 }  // namespace
