@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/welkomd_process.h"
+#include <httplib.h>
+
+#include "welkom/v1/calendar.grpc.pb.h"
 #include "welkom/v1/catalogue_service.grpc.pb.h"
 #include "welkom/v1/journey.grpc.pb.h"
 #include "welkom/v1/template.grpc.pb.h"
@@ -156,6 +159,43 @@ TEST_F(TemplateTest, CompanyStepsJoinNewJourneysWithDueDatesAndPrerequisites) {
   s = journeys_->UpdateStep(&ctx, done, &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(s.error_message(), HasSubstr("bsn_received"));
+}
+
+// Issue 14: the calendar feed read its deadlines' titles from the catalogue
+// shipped in welkomd, so company steps showed as bare keys and advisors'
+// edits were missing. It reads the journey's own definitions.
+TEST_F(TemplateTest, CalendarFeedTitlesCompanyStepsAndAdvisorsEdits) {
+  v1::SaveTemplateRequest req;
+  *req.add_steps() = LaptopStep();
+  ASSERT_TRUE(Save(hr_, req).ok());
+  v1::UpdateCatalogueStepRequest edit;
+  edit.set_step_key("brp_registration");
+  edit.mutable_title()->set_en("Register at the town hall of your municipality");
+  edit.mutable_title()->set_nl("Inschrijven bij het gemeentehuis");
+  edit.set_expected_version(1);
+  grpc::Status edited = EditCatalogue(advisor_, edit);
+  ASSERT_TRUE(edited.ok()) << edited.error_message();
+  NewJourney("feed@example.org");
+
+  auto calendar = v1::CalendarService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  WithToken(ctx, newcomer_token_);
+  v1::RenewCalendarFeedResponse feed;
+  grpc::Status s = calendar->RenewCalendarFeed(&ctx, {}, &feed);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  httplib::Client http("127.0.0.1", server_->http_port());
+  httplib::Result res = http.Get(feed.path());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  // Unfolded (RFC 5545 3.1) before searching.
+  std::string body = res->body;
+  for (size_t at; (at = body.find("\r\n ")) != std::string::npos;) {
+    body.erase(at, 3);
+  }
+  EXPECT_NE(body.find("SUMMARY:Due: Pick up your laptop at the service desk"),
+            std::string::npos);
+  EXPECT_NE(body.find("SUMMARY:Due: Register at the town hall of your municipality"),
+            std::string::npos);
 }
 
 TEST_F(TemplateTest, EverySaveIsANewVersionAndAStaleEtagIsAborted) {

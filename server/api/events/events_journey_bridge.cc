@@ -12,7 +12,7 @@ namespace welkom::api {
 namespace {
 
 // One all-day entry per open step with a known due date.
-absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
+absl::Status AddJourneyDeadlines(flows::JourneyDefinitions& definitions,
                                  store::Connection& c,
                                  const std::string& user_id,
                                  std::vector<calendar::CalendarEntry>* out) {
@@ -21,6 +21,8 @@ absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
   if (absl::IsNotFound(journey.status())) return absl::OkStatus();
   if (!journey.ok()) return journey.status();
   if (journey->closed_at.has_value()) return absl::OkStatus();
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                          definitions.ForJourney(c, *journey));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                           store::ListSteps(c, journey->id));
   for (const store::StepRow& step : steps) {
@@ -32,7 +34,7 @@ absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
     calendar::CalendarEntry entry;
     entry.uid =
         absl::StrCat("step-", journey->id, "-", step.step_key, "@welkom");
-    const v1::StepDefinition* def = catalogue.Find(step.step_key);
+    const v1::StepDefinition* def = catalogue->Find(step.step_key);
     std::string title = def != nullptr ? def->title().en() : step.step_key;
     entry.summary = absl::StrCat("Due: ", title);
     if (def != nullptr) entry.description = def->help().en();
@@ -44,7 +46,7 @@ absl::Status AddJourneyDeadlines(const journey::Catalogue& catalogue,
 
 }  // namespace
 
-void ConnectEventsToJourneys(const journey::Catalogue* catalogue,
+void ConnectEventsToJourneys(flows::JourneyDefinitions* definitions,
                              EventService* events, LanguageService* language,
                              calendar::CalendarFeed* feed) {
   events->SetCohortLookup(store::ArrivalCohortOf);
@@ -58,10 +60,10 @@ void ConnectEventsToJourneys(const journey::Catalogue* catalogue,
     return store::MarkStepDoneByKey(*call.conn, member_id, kDutchCourseStep,
                                     call.now_seconds);
   });
-  feed->AddSource([catalogue](store::Connection& c, const std::string& user_id,
-                              absl::Time,
-                              std::vector<calendar::CalendarEntry>* out) {
-    return AddJourneyDeadlines(*catalogue, c, user_id, out);
+  feed->AddSource([definitions](store::Connection& c,
+                                const std::string& user_id, absl::Time,
+                                std::vector<calendar::CalendarEntry>* out) {
+    return AddJourneyDeadlines(*definitions, c, user_id, out);
   });
 }
 

@@ -17,15 +17,16 @@
 #include "server/api/events/event_service.h"
 #include "server/api/events/language_service.h"
 #include "server/calendar/calendar_feed.h"
-#include "server/domain/journey/catalogue.h"
+#include "server/flows/journey_definitions.h"
 
 namespace welkom::api {
 
 inline constexpr char kFirstSocialEventStep[] = "first_social_event";
 inline constexpr char kDutchCourseStep[] = "dutch_course";
 
-// `catalogue` gives the steps' titles and must outlive the services.
-void ConnectEventsToJourneys(const journey::Catalogue* catalogue,
+// `definitions` gives each journey's steps (its catalogue version with its
+// employer template, advisors' edits included) and must outlive the services.
+void ConnectEventsToJourneys(flows::JourneyDefinitions* definitions,
                              EventService* events, LanguageService* language,
                              calendar::CalendarFeed* feed);
 
