@@ -33,7 +33,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
 
 }  // namespace
 
-App::App(AppOptions options) : options_(std::move(options)) {
+App::App(AppOptions options, const Clock* clock)
+    : options_(std::move(options)),
+      clock_(clock != nullptr ? clock : &system_clock_) {
   if (options_.demo_accounts_path.empty()) {
     options_.demo_accounts_path =
         (std::filesystem::path(options_.db_path).parent_path() /
@@ -49,6 +51,29 @@ absl::Status App::Start() {
     return absl::InvalidArgumentError(
         "--tls-cert and --tls-key: give both or neither");
   }
+  WELKOM_RETURN_IF_ERROR(OpenDatabase());
+  WELKOM_RETURN_IF_ERROR(CreateServices());
+  if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
+  CreateJobs();
+  // A first pass of the buddy job before serving, so a restart expires
+  // overdue proposals before anyone sees them as open.
+  if (options_.jobs_interval > absl::ZeroDuration()) {
+    WELKOM_RETURN_IF_ERROR(buddy_jobs_->RunOnce(clock_->Now()).status());
+  }
+  WELKOM_RETURN_IF_ERROR(StartGrpc());
+  if (absl::Status http = StartHttp(); !http.ok()) {
+    Shutdown(absl::ZeroDuration());
+    return http;
+  }
+  if (options_.jobs_interval > absl::ZeroDuration()) jobs_->Start();
+  Log(LogLevel::kInfo, "listening",
+      {{"grpc_port", absl::StrCat(grpc_port_)},
+       {"http_port", absl::StrCat(http_port_)},
+       {"tls", options_.tls_cert_path.empty() ? "off" : "on"}});
+  return absl::OkStatus();
+}
+
+absl::Status App::OpenDatabase() {
   std::filesystem::path db_dir =
       std::filesystem::path(options_.db_path).parent_path();
   if (!db_dir.empty()) {
@@ -59,10 +84,13 @@ absl::Status App::Start() {
   Log(LogLevel::kInfo, "database_open",
       {{"path", options_.db_path},
        {"schema_version", absl::StrCat(db_->schema_version())}});
+  return absl::OkStatus();
+}
 
+absl::Status App::CreateServices() {
   executor_ = std::make_unique<rpc::Executor>(options_.worker_threads);
   dispatcher_ =
-      std::make_unique<rpc::Dispatcher>(db_.get(), &clock_, executor_.get());
+      std::make_unique<rpc::Dispatcher>(db_.get(), clock_, executor_.get());
   identity_ = std::make_unique<api::IdentityService>(dispatcher_.get());
   fanout_ = std::make_unique<flows::NotificationFanout>(
       db_.get(), flows::NotificationFanout::Options{});
@@ -72,7 +100,7 @@ absl::Status App::Start() {
   definitions_ = std::make_unique<flows::JourneyDefinitions>(
       &journey::Catalogue::BuiltinTwente());
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
-    return definitions_->RecordShipped(c, absl::ToUnixSeconds(clock_.Now()));
+    return definitions_->RecordShipped(c, absl::ToUnixSeconds(clock_->Now()));
   }));
   // Copies into the database what a crash left in the journal, before any
   // request is served.
@@ -91,11 +119,10 @@ absl::Status App::Start() {
   events_ = std::make_unique<api::EventService>(dispatcher_.get());
   language_ = std::make_unique<api::LanguageService>(dispatcher_.get());
   calendar_ = std::make_unique<api::CalendarService>(dispatcher_.get());
-  calendar_feed_ = std::make_unique<calendar::CalendarFeed>(db_.get(), &clock_);
+  calendar_feed_ = std::make_unique<calendar::CalendarFeed>(db_.get(), clock_);
   cohorts_ = std::make_unique<api::CohortService>(dispatcher_.get());
-  api::ConnectEventsToJourneys(&journey::Catalogue::BuiltinTwente(),
-                               events_.get(), language_.get(),
-                               calendar_feed_.get());
+  api::ConnectEventsToJourneys(definitions_.get(), events_.get(),
+                               language_.get(), calendar_feed_.get());
   demo_hooks_.push_back(demo::SeedEventsAndClasses);
   buddy_ = std::make_unique<api::BuddyService>(dispatcher_.get(), fanout_.get());
   buddy_->RegisterIdentityHooks(identity_.get());
@@ -104,17 +131,10 @@ absl::Status App::Start() {
                                                       definitions_.get());
   catalogue_ = std::make_unique<api::CatalogueService>(dispatcher_.get(),
                                                        definitions_.get());
+  return absl::OkStatus();
+}
 
-  if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
-  jobs::BuddyJobs::Options jobs;
-  jobs.daily_matching = options_.buddy_daily_matching;
-  buddy_jobs_ = std::make_unique<jobs::BuddyJobs>(db_.get(), &clock_,
-                                                 fanout_.get(), jobs);
-  // A first pass before serving, so a restart expires overdue proposals
-  // before anyone can answer them.
-  WELKOM_RETURN_IF_ERROR(buddy_jobs_->RunOnce().status());
-  buddy_jobs_->Start();
-
+absl::Status App::StartGrpc() {
   std::shared_ptr<grpc::ServerCredentials> creds =
       grpc::InsecureServerCredentials();
   if (!options_.tls_cert_path.empty()) {
@@ -152,42 +172,51 @@ absl::Status App::Start() {
         absl::StrCat("cannot listen on --grpc-listen ", options_.grpc_listen));
   }
 
-  if (!options_.http_listen.empty()) {
-    http_ = std::make_unique<gateway::HttpServer>(
-        db_.get(), dispatcher_.get(), options_.max_request_bytes);
-    calendar_feed_->AddRoute(*http_);
-    absl::StatusOr<int> port = http_->Start(options_.http_listen);
-    if (!port.ok()) {
-      Shutdown(absl::ZeroDuration());
-      return port.status();
-    }
-    http_port_ = *port;
-  }
-  if (options_.jobs_interval > absl::ZeroDuration()) {
-    reminders_ = std::make_unique<jobs::ReminderJob>(
-        db_.get(),
-        [definitions = definitions_.get()](store::Connection& c,
-                                           const store::JourneyRow& row) {
-          return definitions->ForJourney(c, row);
-        },
-        [fanout = fanout_.get()] { fanout->Wake(); });
-    jobs_ = std::make_unique<jobs::JobsRunner>(&clock_, options_.jobs_interval);
-    jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {
-      return job->RunOnce(now).status();
-    });
-    jobs_->Start();
-  }
-  Log(LogLevel::kInfo, "listening",
-      {{"grpc_port", absl::StrCat(grpc_port_)},
-       {"http_port", absl::StrCat(http_port_)},
-       {"tls", options_.tls_cert_path.empty() ? "off" : "on"}});
   return absl::OkStatus();
 }
+
+absl::Status App::StartHttp() {
+  if (options_.http_listen.empty()) return absl::OkStatus();
+  http_ = std::make_unique<gateway::HttpServer>(db_.get(), dispatcher_.get(),
+                                                options_.max_request_bytes);
+  calendar_feed_->AddRoute(*http_);
+  WELKOM_ASSIGN_OR_RETURN(http_port_, http_->Start(options_.http_listen));
+  return absl::OkStatus();
+}
+
+// Every periodic job is one entry on the one JobsRunner, started only when
+// --jobs-interval is above zero.
+void App::CreateJobs() {
+  reminders_ = std::make_unique<jobs::ReminderJob>(
+      db_.get(),
+      [definitions = definitions_.get()](store::Connection& c,
+                                         const store::JourneyRow& row) {
+        return definitions->ForJourney(c, row);
+      },
+      [fanout = fanout_.get()] { fanout->Wake(); });
+  jobs::BuddyJobs::Options buddy;
+  buddy.daily_matching = options_.buddy_daily_matching;
+  buddy_jobs_ = std::make_unique<jobs::BuddyJobs>(db_.get(), fanout_.get(), buddy);
+  idempotency_pruning_ = std::make_unique<jobs::IdempotencyPruning>(db_.get());
+  jobs_ = std::make_unique<jobs::JobsRunner>(clock_, options_.jobs_interval);
+  jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {
+    return job->RunOnce(now).status();
+  });
+  jobs_->Add("buddies", [job = buddy_jobs_.get()](absl::Time now) {
+    return job->RunOnce(now).status();
+  });
+  jobs_->Add("idempotency_pruning",
+             [job = idempotency_pruning_.get()](absl::Time now) {
+               return job->RunOnce(now).status();
+             });
+}
+
+absl::Status App::RunJobsOnce() { return jobs_->RunOnce(); }
 
 absl::Status App::SeedDemo() {
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<demo::DemoAccount> made,
-      demo::SeedDemoRegion(*db_, clock_.Now(), demo_hooks_));
+      demo::SeedDemoRegion(*db_, clock_->Now(), demo_hooks_));
   if (!made.empty()) {
     demo_seeded_now_ = true;
     demo_accounts_ = std::move(made);
@@ -208,11 +237,12 @@ void App::Shutdown(absl::Duration grace) {
   if (jobs_ != nullptr) jobs_->Stop();
   jobs_.reset();
   reminders_.reset();
+  buddy_jobs_.reset();
+  idempotency_pruning_.reset();
   // Ends the Watch streams first (gRPC and Connect alike, with
   // UNAVAILABLE), so neither server's shutdown waits for them.
   if (fanout_ != nullptr) fanout_->Stop();
   if (http_ != nullptr) http_->Stop();
-  if (buddy_jobs_ != nullptr) buddy_jobs_->Stop();
   if (grpc_server_ != nullptr) {
     grpc_server_->Shutdown(std::chrono::system_clock::now() +
                            absl::ToChronoSeconds(grace));
@@ -224,7 +254,6 @@ void App::Shutdown(absl::Duration grace) {
   http_.reset();
   notifications_.reset();
   fanout_.reset();
-  buddy_jobs_.reset();
   buddy_.reset();
   insights_.reset();
   journey_.reset();

@@ -31,6 +31,7 @@
 #include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
 #include "server/gateway/http_server.h"
+#include "server/jobs/idempotency_pruning.h"
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
 #include "server/store/database.h"
@@ -47,20 +48,28 @@ struct AppOptions {
   std::string tls_key_path;
   int max_request_bytes = 1 << 20;
   int worker_threads = 8;
-  // How often background jobs (journey reminders) run; zero: never.
+  // How often the background jobs (journey reminders, buddy proposal expiry
+  // and daily matching, idempotency pruning) run; zero: never (tests then
+  // call App::RunJobsOnce).
   absl::Duration jobs_interval = absl::Minutes(1);
   bool buddy_daily_matching = true;
 };
 
 class App {
  public:
-  explicit App(AppOptions options);
+  // `clock` gives every component its time; null means the system clock.
+  // It must outlive the App.
+  explicit App(AppOptions options, const Clock* clock = nullptr);
   ~App();
 
   // Opens the database (running migrations), seeds the demo region when
   // asked, and starts listening. Returns the first error, leaving nothing
   // running.
   absl::Status Start();
+  // Runs every background job once, on the calling thread, at the clock's
+  // now; the first error. For tests that run welkomd in-process with a
+  // FakeClock and --jobs-interval 0. Only after Start().
+  absl::Status RunJobsOnce();
   // Stops taking calls, lets in-flight calls finish (up to `grace`), then
   // closes the database cleanly.
   void Shutdown(absl::Duration grace);
@@ -81,10 +90,17 @@ class App {
   }
 
  private:
+  // Start()'s steps, in order.
+  absl::Status OpenDatabase();
+  absl::Status CreateServices();
   absl::Status SeedDemo();
+  absl::Status StartGrpc();
+  absl::Status StartHttp();
+  void CreateJobs();
 
   AppOptions options_;
-  SystemClock clock_;
+  SystemClock system_clock_;
+  const Clock* clock_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<rpc::Executor> executor_;
   std::unique_ptr<rpc::Dispatcher> dispatcher_;
@@ -103,6 +119,7 @@ class App {
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<api::BuddyService> buddy_;
   std::unique_ptr<jobs::BuddyJobs> buddy_jobs_;
+  std::unique_ptr<jobs::IdempotencyPruning> idempotency_pruning_;
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::CatalogueService> catalogue_;

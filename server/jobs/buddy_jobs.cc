@@ -8,24 +8,11 @@
 
 namespace welkom::jobs {
 
-BuddyJobs::BuddyJobs(store::Database* db, const Clock* clock,
-                     flows::NotificationFanout* fanout, Options options)
-    : db_(db), clock_(clock), fanout_(fanout), options_(options) {}
+BuddyJobs::BuddyJobs(store::Database* db, flows::NotificationFanout* fanout,
+                     Options options)
+    : db_(db), fanout_(fanout), options_(options) {}
 
-BuddyJobs::~BuddyJobs() { Stop(); }
-
-void BuddyJobs::Start() { thread_ = std::thread([this] { Loop(); }); }
-
-void BuddyJobs::Stop() {
-  {
-    absl::MutexLock lock(&mu_);
-    stopping_ = true;
-  }
-  if (thread_.joinable()) thread_.join();
-}
-
-absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce() {
-  const absl::Time now = clock_->Now();
+absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce(absl::Time now) {
   const int64_t seconds = absl::ToUnixSeconds(now);
   const absl::CivilSecond local = absl::ToCivilSecond(now, calendar::Amsterdam());
   const absl::CivilDay today(local);
@@ -51,21 +38,6 @@ absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce() {
          {"proposed", absl::StrCat(pass.proposed)}});
   }
   return pass;
-}
-
-void BuddyJobs::Loop() {
-  while (true) {
-    {
-      absl::MutexLock lock(&mu_);
-      mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.tick);
-      if (stopping_) return;
-    }
-    absl::StatusOr<Pass> pass = RunOnce();
-    if (!pass.ok()) {
-      Log(LogLevel::kWarning, "buddy_jobs_failed",
-          {{"code", absl::StatusCodeToString(pass.status().code())}});
-    }
-  }
 }
 
 }  // namespace welkom::jobs

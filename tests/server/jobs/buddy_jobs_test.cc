@@ -2,6 +2,8 @@
 // expiry, the once-a-day matching run, and answering after expiry.
 #include "server/jobs/buddy_jobs.h"
 
+#include "server/base/clock.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -99,27 +101,27 @@ class BuddyJobsTest : public ::testing::Test {
 
 TEST_F(BuddyJobsTest, ProposalExpiresAfterExactly72HoursAndTheJobRunsDaily) {
   FakeClock clock(Monday8am());
-  BuddyJobs jobs(db_.get(), &clock, nullptr, {});
-  auto pass = jobs.RunOnce();
+  BuddyJobs jobs(db_.get(), nullptr, {});
+  auto pass = jobs.RunOnce(clock.Now());
   ASSERT_TRUE(pass.ok());
   EXPECT_FALSE(pass->matched);  // before 09:00
   clock.Advance(absl::Hours(1));
-  pass = jobs.RunOnce();
+  pass = jobs.RunOnce(clock.Now());
   ASSERT_TRUE(pass.ok());
   EXPECT_TRUE(pass->matched);
   EXPECT_EQ(pass->proposed, 1);
-  pass = jobs.RunOnce();  // once a day only
+  pass = jobs.RunOnce(clock.Now());  // once a day only
   EXPECT_FALSE(pass->matched);
 
   clock.Advance(absl::Hours(72) - absl::Seconds(1));
-  pass = jobs.RunOnce();
+  pass = jobs.RunOnce(clock.Now());
   ASSERT_TRUE(pass.ok());
   EXPECT_EQ(pass->expired, 0);
   ASSERT_EQ(AllMatches().size(), 1u);
   EXPECT_EQ(AllMatches()[0].state, store::kMatchProposed);
 
   clock.Advance(absl::Seconds(1));
-  pass = jobs.RunOnce();
+  pass = jobs.RunOnce(clock.Now());
   ASSERT_TRUE(pass.ok());
   EXPECT_EQ(pass->expired, 1);
   EXPECT_EQ(AllMatches()[0].state, store::kMatchExpired);
@@ -132,7 +134,7 @@ TEST_F(BuddyJobsTest, ProposalExpiresAfterExactly72HoursAndTheJobRunsDaily) {
   // The same pair is never proposed again; the next day's run finds no
   // other buddy, and a second pass at the same time stores nothing twice.
   clock.Advance(absl::Hours(24));
-  pass = jobs.RunOnce();
+  pass = jobs.RunOnce(clock.Now());
   ASSERT_TRUE(pass.ok());
   EXPECT_TRUE(pass->matched);
   EXPECT_EQ(pass->proposed, 0);
