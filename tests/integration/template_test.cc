@@ -172,7 +172,7 @@ TEST_F(TemplateTest, CalendarFeedTitlesCompanyStepsAndAdvisorsEdits) {
   edit.set_step_key("brp_registration");
   edit.mutable_title()->set_en("Register at the town hall of your municipality");
   edit.mutable_title()->set_nl("Inschrijven bij het gemeentehuis");
-  edit.set_expected_version(1);
+  edit.set_expected_version(Catalogue().version());
   grpc::Status edited = EditCatalogue(advisor_, edit);
   ASSERT_TRUE(edited.ok()) << edited.error_message();
   NewJourney("feed@example.org");
