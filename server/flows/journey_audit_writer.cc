@@ -139,9 +139,12 @@ void JourneyAuditWriter::MaybeRestart() {
   // mu_ is held, so no Append runs until the new generation is recorded.
   absl::Status status = journal_->Restart();
   if (status.ok()) {
-    status = db_->Write([&](store::Connection& c) {
-      return store::SetAuditJournalState(
-          c, {journal_->generation(), journal_->header_bytes()});
+    // Read under mu_ here: the analysis cannot see that the write below
+    // runs on this thread while mu_ is held.
+    const store::AuditJournalState state{journal_->generation(),
+                                         journal_->header_bytes()};
+    status = db_->Write([&state](store::Connection& c) {
+      return store::SetAuditJournalState(c, state);
     });
   }
   // Harmless if it failed: at the next start a generation that does not

@@ -68,7 +68,7 @@ int AffinityModel::Index(absl::flat_hash_map<std::string, int>& index,
 
 AffinityModel::AffinityModel(const std::vector<NewcomerCandidate>& newcomers,
                              const std::vector<BuddyCandidate>& buddies)
-    : newcomers_(newcomers), buddies_(buddies) {
+    : newcomers_(newcomers) {
   // First pass: number every language, interest and place, so the bit sets
   // all have the same width.
   auto index_person = [&](const auto& p) {

@@ -80,7 +80,6 @@ class AffinityModel {
                    const std::string& key);
 
   const std::vector<NewcomerCandidate>& newcomers_;
-  const std::vector<BuddyCandidate>& buddies_;
   absl::flat_hash_map<std::string, int> languages_, interests_, places_,
       professions_, employers_;
   std::vector<Place> place_list_;
