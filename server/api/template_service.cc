@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/auth/policy.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/journey/employer_template.h"
 #include "server/store/identity_store.h"
@@ -18,15 +19,16 @@ constexpr char kListTemplateVersions[] =
 // The employer a request is about: `requested`, or the caller's own when
 // empty. NOT_FOUND unless it is an employer whose template the caller may
 // see (and, with `edit`, save).
-absl::StatusOr<std::string> EmployerOf(rpc::Call& call, const std::string& requested,
+absl::StatusOr<std::string> EmployerOf(rpc::Call& call,
+                                       const std::string& requested,
                                        bool edit) {
   const auth::Principal& p = *call.principal;
   std::string org_id = requested.empty() ? p.org_id : requested;
   if (requested.empty() && p.role != v1::ROLE_HR) {
     return absl::InvalidArgumentError("employer_org_id: is required");
   }
-  const bool allowed = edit ? auth::CanEditTemplate(p, org_id)
-                            : auth::CanSeeTemplate(p, org_id);
+  const bool allowed =
+      edit ? auth::CanEditTemplate(p, org_id) : auth::CanSeeTemplate(p, org_id);
   absl::StatusOr<store::OrganizationRow> org =
       store::GetOrganization(*call.conn, org_id);
   if (!allowed || absl::IsNotFound(org.status()) ||
@@ -62,8 +64,7 @@ TemplateService::TemplateService(rpc::Dispatcher* dispatcher,
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoSave(call, req, resp);
       });
-  d.Register<v1::ListTemplateVersionsRequest,
-             v1::ListTemplateVersionsResponse>(
+  d.Register<v1::ListTemplateVersionsRequest, v1::ListTemplateVersionsResponse>(
       kListTemplateVersions, rpc::Mode::kRead,
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoListVersions(call, req, resp);
@@ -79,12 +80,12 @@ absl::Status TemplateService::DoSave(rpc::Call& call,
   WELKOM_ASSIGN_OR_RETURN(std::optional<store::TemplateRow> current,
                           store::GetLatestTemplate(*call.conn, employer));
   const int current_version = current.has_value() ? current->version : 0;
-  const std::string current_etag =
-      current_version == 0 ? "" : absl::StrCat(current_version);
-  if (req.etag() != current_etag) {
-    return absl::AbortedError(absl::StrCat(
-        "etag: the template is at version ", current_version,
-        "; read it again and apply your change to that version"));
+  WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> expected,
+                          ParseEtag("etag", req.etag()));
+  if (expected.value_or(0) != current_version) {
+    return absl::AbortedError(
+        absl::StrCat("etag: the template is at version ", current_version,
+                     "; read it again and apply your change to that version"));
   }
   v1::EmployerTemplate body;
   *body.mutable_steps() = req.steps();
@@ -119,8 +120,8 @@ absl::Status TemplateService::DoListVersions(
                           store::ListTemplateVersions(*call.conn, employer));
   for (const store::TemplateRow& row : rows) {
     v1::EmployerTemplate* out = resp->add_versions();
-    WELKOM_ASSIGN_OR_RETURN(*out, definitions_->Template(*call.conn, employer,
-                                                         row.version));
+    WELKOM_ASSIGN_OR_RETURN(
+        *out, definitions_->Template(*call.conn, employer, row.version));
     out->clear_steps();
     out->clear_omitted_steps();
   }

@@ -2,9 +2,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/flows/journey_creation.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/journey/employer_template.h"
+#include "server/flows/journey_creation.h"
 #include "server/store/catalogue_store.h"
 #include "server/store/template_store.h"
 
@@ -21,7 +22,7 @@ absl::StatusOr<v1::EmployerTemplate> TemplateOf(const store::TemplateRow& row) {
   }
   tpl.set_employer_org_id(row.employer_org_id);
   tpl.set_version(row.version);
-  tpl.set_etag(absl::StrCat(row.version));
+  tpl.set_etag(FormatEtag(row.version));
   *tpl.mutable_update_time() = TimeUtil::SecondsToTimestamp(row.created_at);
   tpl.set_updated_by(row.created_by);
   return tpl;
@@ -138,10 +139,9 @@ absl::StatusOr<store::JourneyRow> JourneyDefinitions::CreateJourney(
   WELKOM_ASSIGN_OR_RETURN(
       CataloguePtr catalogue,
       Merged(c, regional, employer_org_id, template_version));
-  WELKOM_ASSIGN_OR_RETURN(
-      store::JourneyRow row,
-      CreateJourneyRows(c, *catalogue, newcomer_id, employer_org_id, profile,
-                        now));
+  WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
+                          CreateJourneyRows(c, *catalogue, newcomer_id,
+                                            employer_org_id, profile, now));
   if (template_version > 0) {
     WELKOM_RETURN_IF_ERROR(store::RecordJourneyTemplate(
         c, row.id, employer_org_id, template_version));

@@ -6,10 +6,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "server/api/journey/journey_view.h"
-#include "server/rpc/validation.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/matching/languages.h"
+#include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::api {
@@ -67,8 +67,8 @@ absl::Status Municipality(store::Connection& c, const std::string& key) {
   if (key.empty()) return absl::OkStatus();
   WELKOM_ASSIGN_OR_RETURN(bool exists, store::MunicipalityExists(c, key));
   if (!exists) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("municipality: '", key, "' is not a municipality of the region"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "municipality: '", key, "' is not a municipality of the region"));
   }
   return absl::OkStatus();
 }
@@ -83,10 +83,12 @@ absl::Status Profession(const std::string& value) {
   return rpc::RequireText("profession_field", value, kMaxProfessionBytes);
 }
 
-absl::StatusOr<std::optional<std::string>> OptionalDate(
-    absl::string_view field, bool has, const v1::Date& date) {
+absl::StatusOr<std::optional<std::string>> OptionalDate(absl::string_view field,
+                                                        bool has,
+                                                        const v1::Date& date) {
   if (!has) return std::optional<std::string>();
-  WELKOM_ASSIGN_OR_RETURN(absl::CivilDay day, flows::FromProtoDate(field, date));
+  WELKOM_ASSIGN_OR_RETURN(absl::CivilDay day,
+                          flows::FromProtoDate(field, date));
   return std::optional<std::string>(calendar::FormatDate(day));
 }
 
@@ -105,7 +107,8 @@ absl::Status BuddyProfileFromProto(store::Connection& c,
   }
   WELKOM_ASSIGN_OR_RETURN(
       row->available_from,
-      OptionalDate("available_from", in.has_available_from(), in.available_from()));
+      OptionalDate("available_from", in.has_available_from(),
+                   in.available_from()));
   WELKOM_ASSIGN_OR_RETURN(
       row->available_until,
       OptionalDate("available_until", in.has_available_until(),
@@ -149,15 +152,6 @@ absl::Status PreferencesFromProto(store::Connection& c,
   row->prefer_family = in.prefer_family();
   row->allow_colleague = in.allow_colleague();
   return absl::OkStatus();
-}
-
-absl::StatusOr<int64_t> ParseEtag(absl::string_view etag) {
-  if (etag.empty()) return int64_t{0};
-  int64_t version = 0;
-  if (!absl::SimpleAtoi(etag, &version) || version <= 0) {
-    return absl::InvalidArgumentError("etag: malformed");
-  }
-  return version;
 }
 
 }  // namespace welkom::api

@@ -21,9 +21,6 @@ absl::Status PreferencesFromProto(store::Connection& c,
                                   const v1::NewcomerPreferences& in,
                                   store::PreferencesRow* row);
 
-// The version an etag names: 0 for an empty etag (no check wanted).
-absl::StatusOr<int64_t> ParseEtag(absl::string_view etag);
-
 }  // namespace welkom::api
 
 #endif  // WELKOM_SERVER_API_BUDDY_BUDDY_INPUT_H_

@@ -1,13 +1,14 @@
 #include "server/api/buddy/buddy_service.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/flows/buddy_flow.h"
 #include "server/api/buddy/buddy_input.h"
 #include "server/api/buddy/buddy_view.h"
-#include "server/rpc/validation.h"
 #include "server/auth/policy.h"
+#include "server/base/etag.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
+#include "server/flows/buddy_flow.h"
+#include "server/rpc/validation.h"
 #include "server/store/buddy_store.h"
 
 namespace welkom::api {
@@ -47,9 +48,11 @@ absl::Status DoUpdateProfile(rpc::Call& call,
   const std::string& me = call.principal->user_id;
   WELKOM_ASSIGN_OR_RETURN(store::BuddyProfileRow row,
                           store::GetBuddyProfile(*call.conn, me));
-  WELKOM_ASSIGN_OR_RETURN(int64_t expected, ParseEtag(req.profile().etag()));
-  if (expected == 0) expected = row.version;
-  WELKOM_RETURN_IF_ERROR(BuddyProfileFromProto(*call.conn, req.profile(), &row));
+  WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> etag,
+                          ParseEtag("profile.etag", req.profile().etag()));
+  const int64_t expected = etag.value_or(row.version);
+  WELKOM_RETURN_IF_ERROR(
+      BuddyProfileFromProto(*call.conn, req.profile(), &row));
   row.updated_at = call.now_seconds;
   WELKOM_RETURN_IF_ERROR(store::UpdateBuddyProfile(*call.conn, row, expected));
   WELKOM_ASSIGN_OR_RETURN(row, store::GetBuddyProfile(*call.conn, me));
@@ -60,9 +63,11 @@ absl::Status DoUpdateProfile(rpc::Call& call,
 absl::Status DoListBuddies(rpc::Call& call, const v1::ListBuddiesRequest& req,
                            v1::ListBuddiesResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string after, rpc::DecodePageToken(req.page_token()));
-  WELKOM_ASSIGN_OR_RETURN(std::vector<store::BuddyProfileRow> rows,
-                          store::ListBuddyProfiles(*call.conn, after, size + 1));
+  WELKOM_ASSIGN_OR_RETURN(std::string after,
+                          rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::BuddyProfileRow> rows,
+      store::ListBuddyProfiles(*call.conn, after, size + 1));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     ToProto(rows[i], resp->add_buddies());
   }
@@ -90,12 +95,15 @@ absl::Status DoSetPreferences(rpc::Call& call,
   const std::string& me = call.principal->user_id;
   WELKOM_ASSIGN_OR_RETURN(std::optional<store::PreferencesRow> stored,
                           store::GetPreferences(*call.conn, me));
-  WELKOM_ASSIGN_OR_RETURN(int64_t expected,
-                          ParseEtag(req.preferences().etag()));
-  if (expected == 0 && stored.has_value()) expected = stored->version;
+  WELKOM_ASSIGN_OR_RETURN(
+      std::optional<int64_t> etag,
+      ParseEtag("preferences.etag", req.preferences().etag()));
+  int64_t expected = etag.value_or(0);
+  if (!etag.has_value() && stored.has_value()) expected = stored->version;
   store::PreferencesRow row;
   row.user_id = me;
-  WELKOM_RETURN_IF_ERROR(PreferencesFromProto(*call.conn, req.preferences(), &row));
+  WELKOM_RETURN_IF_ERROR(
+      PreferencesFromProto(*call.conn, req.preferences(), &row));
   row.updated_at = call.now_seconds;
   WELKOM_RETURN_IF_ERROR(store::PutPreferences(*call.conn, row, expected));
   return DoGetPreferences(call, resp);
@@ -104,7 +112,8 @@ absl::Status DoSetPreferences(rpc::Call& call,
 absl::Status DoListMatches(rpc::Call& call, const v1::ListMatchesRequest& req,
                            v1::ListMatchesResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size(), 50, 100));
-  WELKOM_ASSIGN_OR_RETURN(std::string after, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string after,
+                          rpc::DecodePageToken(req.page_token()));
   if (req.state() != v1::MATCH_STATE_UNSPECIFIED) {
     WELKOM_RETURN_IF_ERROR(
         rpc::RequireEnum("state", v1::MatchState_descriptor(), req.state()));
@@ -130,7 +139,8 @@ absl::Status DoListMatches(rpc::Call& call, const v1::ListMatchesRequest& req,
 
 }  // namespace
 
-BuddyService::BuddyService(rpc::Dispatcher* dispatcher, flows::NotificationFanout* fanout)
+BuddyService::BuddyService(rpc::Dispatcher* dispatcher,
+                           flows::NotificationFanout* fanout)
     : dispatcher_(dispatcher), fanout_(fanout) {
   rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::GetBuddyProfileRequest, v1::BuddyProfile>(
@@ -165,7 +175,8 @@ void BuddyService::RegisterMatchMethods() {
       [this](rpc::Call& call, const auto&, auto* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(
             flows::MatchingRound round,
-            flows::ProposeMatches(*call.conn, call.now_seconds, call.principal->user_id));
+            flows::ProposeMatches(*call.conn, call.now_seconds,
+                                  call.principal->user_id));
         for (const store::MatchRow& m : round.proposals) {
           WELKOM_RETURN_IF_ERROR(ToProtoMatch(*call.conn, *call.principal, m,
                                               resp->add_proposals()));
@@ -180,14 +191,16 @@ void BuddyService::RegisterMatchMethods() {
       });
   d.Register<v1::AnswerProposalRequest, v1::Match>(
       kAnswer, rpc::Mode::kWrite,
-      [this](rpc::Call& call, const auto& req, v1::Match* resp) -> absl::Status {
+      [this](rpc::Call& call, const auto& req,
+             v1::Match* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(store::MatchRow m,
                                 LoadVisibleMatch(call, req.match_id()));
         if (!auth::CanAnswerProposal(*call.principal, AccessOf(m))) {
           return absl::NotFoundError("match not found");
         }
         WELKOM_ASSIGN_OR_RETURN(
-            m, flows::AnswerProposal(*call.conn, m, req.accept(), call.now_seconds));
+            m, flows::AnswerProposal(*call.conn, m, req.accept(),
+                                     call.now_seconds));
         Wake();
         return ToProtoMatch(*call.conn, *call.principal, m, resp);
       });
@@ -199,13 +212,15 @@ void BuddyService::RegisterMatchMethods() {
         if (!auth::CanEndMatch(*call.principal, AccessOf(m))) {
           return absl::NotFoundError("match not found");
         }
-        WELKOM_ASSIGN_OR_RETURN(m, flows::EndMatch(*call.conn, m, call.now_seconds,
-                                            call.principal->user_id));
+        WELKOM_ASSIGN_OR_RETURN(m,
+                                flows::EndMatch(*call.conn, m, call.now_seconds,
+                                                call.principal->user_id));
         return ToProtoMatch(*call.conn, *call.principal, m, resp);
       });
   d.Register<v1::OverrideMatchRequest, v1::Match>(
       kOverride, rpc::Mode::kWrite,
-      [this](rpc::Call& call, const auto& req, v1::Match* resp) -> absl::Status {
+      [this](rpc::Call& call, const auto& req,
+             v1::Match* resp) -> absl::Status {
         if (req.newcomer_id().empty()) {
           return absl::InvalidArgumentError("newcomer_id: is required");
         }
@@ -215,7 +230,7 @@ void BuddyService::RegisterMatchMethods() {
         WELKOM_ASSIGN_OR_RETURN(
             store::MatchRow m,
             flows::ProposeByHand(*call.conn, req.newcomer_id(), req.buddy_id(),
-                          call.now_seconds, call.principal->user_id));
+                                 call.now_seconds, call.principal->user_id));
         Wake();
         return ToProtoMatch(*call.conn, *call.principal, m, resp);
       });
@@ -233,10 +248,10 @@ void BuddyService::RegisterIdentityHooks(IdentityService* identity) {
   });
 }
 
-#define WELKOM_BUDDY_UNARY(Method, Req, Resp, name)                      \
-  grpc::ServerUnaryReactor* BuddyService::Method(                        \
+#define WELKOM_BUDDY_UNARY(Method, Req, Resp, name)                           \
+  grpc::ServerUnaryReactor* BuddyService::Method(                             \
       grpc::CallbackServerContext* ctx, const v1::Req* req, v1::Resp* resp) { \
-    return dispatcher_->ServeGrpc(ctx, name, req, resp);                 \
+    return dispatcher_->ServeGrpc(ctx, name, req, resp);                      \
   }
 WELKOM_BUDDY_UNARY(GetBuddyProfile, GetBuddyProfileRequest, BuddyProfile,
                    kGetProfile)

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/api/journey/journey_view.h"
 #include "server/auth/policy.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/store/identity_store.h"
@@ -36,14 +37,15 @@ void ToProto(const store::BuddyProfileRow& row, v1::BuddyProfile* out) {
   out->set_profession_field(row.profession_field);
   out->set_household(static_cast<v1::Household>(row.household));
   out->set_capacity(row.capacity);
-  if (row.available_from) SetDate(row.available_from, out->mutable_available_from());
+  if (row.available_from)
+    SetDate(row.available_from, out->mutable_available_from());
   if (row.available_until) {
     SetDate(row.available_until, out->mutable_available_until());
   }
   out->set_paused(row.paused);
   out->set_employer_id(row.employer_id);
   out->set_active_matches(row.active_matches);
-  out->set_etag(absl::StrCat(row.version));
+  out->set_etag(FormatEtag(row.version));
 }
 
 void ToProto(const store::PreferencesRow& row, v1::NewcomerPreferences* out) {
@@ -56,13 +58,13 @@ void ToProto(const store::PreferencesRow& row, v1::NewcomerPreferences* out) {
   out->set_prefer_family(row.prefer_family);
   out->set_allow_colleague(row.allow_colleague);
   out->set_municipality(row.municipality);
-  out->set_etag(absl::StrCat(row.version));
+  out->set_etag(FormatEtag(row.version));
 }
 
 absl::Status ToProtoMatch(store::Connection& c, const auth::Principal& viewer,
                           const store::MatchRow& row, v1::Match* out) {
-  const bool open = row.state == store::kMatchProposed ||
-                    row.state == store::kMatchAccepted;
+  const bool open =
+      row.state == store::kMatchProposed || row.state == store::kMatchAccepted;
   const auth::MatchAccess access{row.newcomer_id, row.buddy_id, open,
                                  row.state == store::kMatchAccepted};
   out->set_match_id(row.id);
@@ -106,7 +108,8 @@ absl::Status ToProtoMatch(store::Connection& c, const auth::Principal& viewer,
   *out->mutable_propose_time() = TimeUtil::SecondsToTimestamp(row.proposed_at);
   *out->mutable_expire_time() = TimeUtil::SecondsToTimestamp(row.expires_at);
   if (row.answered_at.has_value()) {
-    *out->mutable_answer_time() = TimeUtil::SecondsToTimestamp(*row.answered_at);
+    *out->mutable_answer_time() =
+        TimeUtil::SecondsToTimestamp(*row.answered_at);
   }
   out->set_overridden(row.overridden);
   return absl::OkStatus();

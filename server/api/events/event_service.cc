@@ -7,11 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/api/events/event_input.h"
-#include "server/rpc/validation.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/event_ranking.h"
+#include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 #include "server/store/notification_store.h"
 
@@ -21,8 +22,6 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 constexpr int kMaxCandidates = 2000;
-
-std::string Etag(int64_t version) { return absl::StrCat("v", version); }
 
 bool HasAnyTag(const store::EventRow& e,
                const google::protobuf::RepeatedPtrField<std::string>& tags) {
@@ -71,19 +70,21 @@ void ToProto(const store::EventRow& row, v1::Event* out) {
   out->set_confirmed_count(row.confirmed);
   out->set_waitlist_count(row.waitlisted);
   out->set_cancelled(row.cancelled_at.has_value());
-  out->set_etag(Etag(row.version));
+  out->set_etag(FormatEtag(row.version));
 }
 
 void ToProto(const store::RsvpRow& row, int position, v1::Rsvp* out) {
   out->set_event_id(row.event_id);
   out->set_member_id(row.user_id);
   out->set_status(static_cast<v1::RsvpStatus>(row.status));
-  out->set_waitlist_position(row.status == store::kRsvpWaitlisted ? position : 0);
+  out->set_waitlist_position(row.status == store::kRsvpWaitlisted ? position
+                                                                  : 0);
   out->set_attended(row.attended);
   *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
 }
 
-EventService::EventService(rpc::Dispatcher* dispatcher) : dispatcher_(dispatcher) {
+EventService::EventService(rpc::Dispatcher* dispatcher)
+    : dispatcher_(dispatcher) {
   rpc::Dispatcher& d = *dispatcher;
   d.Register<v1::CreateEventRequest, v1::CreateEventResponse>(
       WELKOM_METHOD_PATH(EventService, CreateEvent), rpc::Mode::kWrite,
@@ -97,7 +98,8 @@ EventService::EventService(rpc::Dispatcher* dispatcher) : dispatcher_(dispatcher
                                 VisibleEvent(call, req.event_id()));
         ToProto(e, resp->mutable_event());
         WELKOM_ASSIGN_OR_RETURN(
-            auto mine, store::FindRsvp(*call.conn, e.id, call.principal->user_id));
+            auto mine,
+            store::FindRsvp(*call.conn, e.id, call.principal->user_id));
         if (mine.has_value()) {
           resp->mutable_event()->set_my_rsvp(
               static_cast<v1::RsvpStatus>(mine->status));
@@ -179,11 +181,11 @@ absl::StatusOr<store::EventRow> EventService::ManagedEvent(
 absl::Status EventService::DoCreateEvent(rpc::Call& call,
                                          const v1::CreateEventRequest& req,
                                          v1::CreateEventResponse* resp) {
-  WELKOM_ASSIGN_OR_RETURN(
-      store::EventRow row,
-      EventRowFromRequest(*call.conn, *call.principal, req.event(),
-                          call.now_seconds));
-  if (!auth::CanCreateEvent(*call.principal, row.audience, row.audience_org_id)) {
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow row,
+                          EventRowFromRequest(*call.conn, *call.principal,
+                                              req.event(), call.now_seconds));
+  if (!auth::CanCreateEvent(*call.principal, row.audience,
+                            row.audience_org_id)) {
     return absl::PermissionDeniedError(
         "event.audience: HR organises events for its own employer only");
   }
@@ -200,7 +202,8 @@ absl::Status EventService::DoListEvents(rpc::Call& call,
                                         const v1::ListEventsRequest& req,
                                         v1::ListEventsResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string token, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string token,
+                          rpc::DecodePageToken(req.page_token()));
   size_t offset = 0;
   if (!token.empty() && !absl::SimpleAtoi(token, &offset)) {
     return absl::InvalidArgumentError("page_token: is not a page token");
@@ -209,8 +212,8 @@ absl::Status EventService::DoListEvents(rpc::Call& call,
     WELKOM_RETURN_IF_ERROR(
         RequireMunicipality(*call.conn, "municipality", req.municipality()));
   }
-  int64_t from = req.has_start_after() ? req.start_after().seconds()
-                                       : call.now_seconds;
+  int64_t from =
+      req.has_start_after() ? req.start_after().seconds() : call.now_seconds;
   int64_t until = req.has_start_before() ? req.start_before().seconds()
                                          : std::numeric_limits<int64_t>::max();
   WELKOM_ASSIGN_OR_RETURN(
@@ -275,19 +278,14 @@ absl::Status EventService::DoListEvents(rpc::Call& call,
 absl::Status EventService::DoCancelEvent(rpc::Call& call,
                                          const v1::CancelEventRequest& req,
                                          v1::CancelEventResponse* resp) {
-  WELKOM_ASSIGN_OR_RETURN(store::EventRow e, ManagedEvent(call, req.event_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow e,
+                          ManagedEvent(call, req.event_id()));
   if (e.cancelled_at.has_value()) {
-    return absl::FailedPreconditionError("event_id: the event is already cancelled");
+    return absl::FailedPreconditionError(
+        "event_id: the event is already cancelled");
   }
-  std::optional<int64_t> expected;
-  if (!req.etag().empty()) {
-    int64_t v = 0;
-    if (req.etag().size() < 2 || req.etag()[0] != 'v' ||
-        !absl::SimpleAtoi(req.etag().substr(1), &v)) {
-      return absl::InvalidArgumentError("etag: is not an etag of this event");
-    }
-    expected = v;
-  }
+  WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> expected,
+                          ParseEtag("etag", req.etag()));
   WELKOM_RETURN_IF_ERROR(
       store::CancelEvent(*call.conn, e.id, expected, call.now_seconds));
   WELKOM_ASSIGN_OR_RETURN(auto rsvps, store::ListRsvps(*call.conn, e.id));
@@ -300,7 +298,8 @@ absl::Status EventService::DoCancelEvent(rpc::Call& call,
     n.dedupe_key = absl::StrCat("event_cancelled:", e.id, ":", r.user_id);
     WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
   }
-  WELKOM_ASSIGN_OR_RETURN(store::EventRow after, store::GetEvent(*call.conn, e.id));
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow after,
+                          store::GetEvent(*call.conn, e.id));
   ToProto(after, resp->mutable_event());
   return absl::OkStatus();
 }
@@ -308,27 +307,31 @@ absl::Status EventService::DoCancelEvent(rpc::Call& call,
 absl::Status EventService::DoCreateRsvp(rpc::Call& call,
                                         const v1::CreateRsvpRequest& req,
                                         v1::CreateRsvpResponse* resp) {
-  WELKOM_ASSIGN_OR_RETURN(store::EventRow e, VisibleEvent(call, req.event_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow e,
+                          VisibleEvent(call, req.event_id()));
   if (e.cancelled_at.has_value()) {
     return absl::FailedPreconditionError("event_id: the event was cancelled");
   }
   if (e.start_at <= call.now_seconds) {
-    return absl::FailedPreconditionError("event_id: the event has already started");
+    return absl::FailedPreconditionError(
+        "event_id: the event has already started");
   }
   const std::string& me = call.principal->user_id;
   WELKOM_ASSIGN_OR_RETURN(auto existing, store::FindRsvp(*call.conn, e.id, me));
   if (existing.has_value() && IsLive(existing->status)) {
-    return absl::AlreadyExistsError("event_id: you already replied to this event");
+    return absl::AlreadyExistsError(
+        "event_id: you already replied to this event");
   }
   // Decided here, inside the single write transaction: no other RSVP can
   // change the count between this read and the insert below.
-  WELKOM_ASSIGN_OR_RETURN(int confirmed,
-                          store::CountRsvps(*call.conn, e.id, store::kRsvpConfirmed));
-  int status = confirmed < e.capacity ? store::kRsvpConfirmed
-                                      : store::kRsvpWaitlisted;
-  WELKOM_ASSIGN_OR_RETURN(store::RsvpRow row,
-                          store::InsertRsvp(*call.conn, e.id, me, status,
-                                            call.now_seconds));
+  WELKOM_ASSIGN_OR_RETURN(
+      int confirmed,
+      store::CountRsvps(*call.conn, e.id, store::kRsvpConfirmed));
+  int status =
+      confirmed < e.capacity ? store::kRsvpConfirmed : store::kRsvpWaitlisted;
+  WELKOM_ASSIGN_OR_RETURN(
+      store::RsvpRow row,
+      store::InsertRsvp(*call.conn, e.id, me, status, call.now_seconds));
   int position = 0;
   if (status == store::kRsvpWaitlisted) {
     WELKOM_ASSIGN_OR_RETURN(position,
@@ -341,7 +344,8 @@ absl::Status EventService::DoCreateRsvp(rpc::Call& call,
 absl::Status EventService::DoCancelRsvp(rpc::Call& call,
                                         const v1::CancelRsvpRequest& req,
                                         v1::CancelRsvpResponse* resp) {
-  WELKOM_ASSIGN_OR_RETURN(store::EventRow e, VisibleEvent(call, req.event_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow e,
+                          VisibleEvent(call, req.event_id()));
   WELKOM_ASSIGN_OR_RETURN(
       auto mine, store::FindRsvp(*call.conn, e.id, call.principal->user_id));
   if (!mine.has_value() || !IsLive(mine->status)) {
@@ -377,7 +381,8 @@ absl::Status EventService::DoCancelRsvp(rpc::Call& call,
 absl::Status EventService::DoRecordAttendance(
     rpc::Call& call, const v1::RecordAttendanceRequest& req,
     v1::RecordAttendanceResponse* resp) {
-  WELKOM_ASSIGN_OR_RETURN(store::EventRow e, ManagedEvent(call, req.event_id()));
+  WELKOM_ASSIGN_OR_RETURN(store::EventRow e,
+                          ManagedEvent(call, req.event_id()));
   if (e.cancelled_at.has_value()) {
     return absl::FailedPreconditionError("event_id: the event was cancelled");
   }
@@ -389,7 +394,8 @@ absl::Status EventService::DoRecordAttendance(
     return absl::InvalidArgumentError("member_ids: name at least one member");
   }
   for (const std::string& member : req.member_ids()) {
-    WELKOM_ASSIGN_OR_RETURN(auto rsvp, store::FindRsvp(*call.conn, e.id, member));
+    WELKOM_ASSIGN_OR_RETURN(auto rsvp,
+                            store::FindRsvp(*call.conn, e.id, member));
     if (!rsvp.has_value() || rsvp->status != store::kRsvpConfirmed) {
       return absl::InvalidArgumentError(absl::StrCat(
           "member_ids: ", member, " holds no confirmed RSVP for this event"));

@@ -8,6 +8,7 @@
 #include "server/api/journey/journey_consent.h"
 #include "server/api/journey/journey_view.h"
 #include "server/auth/policy.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/step.h"
@@ -210,7 +211,9 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   if (row.closed_at.has_value()) {
     return absl::FailedPreconditionError("the journey is closed");
   }
-  if (!req.etag().empty() && req.etag() != absl::StrCat(it->version)) {
+  WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> etag,
+                          ParseEtag("etag", req.etag()));
+  if (etag.has_value() && *etag != it->version) {
     return absl::AbortedError(
         absl::StrCat("etag: step '", it->step_key,
                      "' was changed meanwhile; read it again"));

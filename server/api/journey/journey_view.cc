@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/auth/policy.h"
+#include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/employer_template.h"
@@ -42,7 +43,7 @@ void ToProtoStep(const store::StepRow& row, const journey::Catalogue& catalogue,
   out->set_status(static_cast<v1::StepStatus>(row.status));
   out->set_blocked_reason(row.blocked_reason);
   out->set_note(row.note);
-  out->set_etag(absl::StrCat(row.version));
+  out->set_etag(FormatEtag(row.version));
   *out->mutable_update_time() = TimeUtil::SecondsToTimestamp(row.updated_at);
   if (row.done_at.has_value()) {
     *out->mutable_done_time() = TimeUtil::SecondsToTimestamp(*row.done_at);

@@ -1,0 +1,30 @@
+#include "server/base/etag.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
+namespace welkom {
+
+std::string FormatEtag(int64_t version) { return absl::StrCat(version); }
+
+absl::StatusOr<std::optional<int64_t>> ParseEtag(absl::string_view field,
+                                                 absl::string_view etag) {
+  if (etag.empty()) return std::nullopt;
+  absl::string_view digits = etag;
+  absl::ConsumePrefix(&digits, "v");  // events' etags before one format
+  int64_t version = 0;
+  const bool all_digits =
+      !digits.empty() && digits.size() <= 18 &&
+      std::all_of(digits.begin(), digits.end(), absl::ascii_isdigit);
+  if (!all_digits || !absl::SimpleAtoi(digits, &version) || version <= 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": not an etag Welkom gave out"));
+  }
+  return version;
+}
+
+}  // namespace welkom
