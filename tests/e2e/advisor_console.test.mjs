@@ -114,6 +114,8 @@ test('the advisor publishes an event, sees it listed and cancels it', async () =
   assert.match(await row.textContent(), /0 \/ 20/);
   await screenshot(page, 'advisor-events');
   await row.getByRole('button', {name: 'Cancel “Board game night”'}).click();
+  await page.getByRole('dialog', {name: 'Cancel “Board game night”?'})
+      .getByRole('button', {name: 'Cancel the event'}).click();
   // Cancelled events leave the list of upcoming ones.
   await page.getByRole('row').filter({hasText: 'Board game night'}).waitFor({state: 'detached'});
   assert.deepEqual(browser.problems, []);

@@ -61,7 +61,8 @@ export async function startWelkomd(args = []) {
   };
 }
 
-export async function startBrowser() {
+// `options`: extra context options, e.g. {timezoneId: 'America/New_York'}.
+export async function startBrowser(options = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'welkom-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -70,6 +71,7 @@ export async function startBrowser() {
            '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],
     viewport: {width: 1280, height: 860},
+    ...options,
   });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];
@@ -96,6 +98,20 @@ export async function screenshot(page, name) {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({path: file, fullPage: true});
   return file;
+}
+
+// How far the page at its current viewport is wider than the screen (0 when
+// it fits), and the elements that stick out, for the assertion message.
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const extra = document.documentElement.scrollWidth - width;
+    const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return {extra, wide};
+  });
 }
 
 // Calls welkomd's Connect JSON mapping as `account` (signing in first, or

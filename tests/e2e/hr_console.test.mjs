@@ -48,6 +48,15 @@ test('the form shows the server message when the address is taken', async () => 
   await page.getByRole('button', {name: 'Create invitation'}).click();
   await page.getByRole('alert').filter({hasText: 'an account with this address exists'})
       .waitFor();
+  // The refused form still holds the typing: leaving asks first.
+  await page.getByRole('link', {name: 'Members'}).click();
+  const dialog = page.getByRole('dialog', {name: 'Leave this page?'});
+  await dialog.getByRole('button', {name: 'Go back'}).click();
+  assert.equal(await page.getByLabel(/^Name/).inputValue(), 'Someone Else');
+  assert.match(page.url(), /#\/invite/);
+  await page.getByRole('link', {name: 'Members'}).click();
+  await dialog.getByRole('button', {name: 'Leave without saving'}).click();
+  await page.getByRole('heading', {name: /Members of/}).waitFor();
 });
 
 test('the language switch shows the console in Dutch', async () => {
@@ -89,6 +98,12 @@ test('HR opens a journey timeline and marks an HR step done', async () => {
   // HR may tick only HR-owned steps: the 30% ruling is one, still open.
   const step = page.locator('li[data-step="thirty_percent_ruling"]');
   await step.getByRole('button', {name: /^Mark .* done$/}).click();
+  // A legal step is final: the console asks first, and "Go back" changes nothing.
+  const ask = page.getByRole('dialog', {name: /^Mark .* done\?$/});
+  await ask.getByRole('button', {name: 'Go back'}).click();
+  assert.equal(await step.getByText('Done', {exact: true}).count(), 0);
+  await step.getByRole('button', {name: /^Mark .* done$/}).click();
+  await ask.getByRole('button', {name: 'Yes, it is done'}).click();
   await step.getByText('Done', {exact: true}).waitFor();
   await page.getByRole('status').filter({hasText: 'is done.'}).waitFor();
   // A newcomer's own step has no button for HR.

@@ -1,7 +1,8 @@
 // The console's shell: hash routes, the navigation for the signed-in role,
 // the language switch, and the return to login when a session ends.
 import {call, clearSession, session} from './api.js';
-import {h, mount, toast} from './dom.js';
+import {h, labelCells, mount, toast} from './dom.js';
+import {mayLeave, setDirty} from './guard.js';
 import {locale, setLocale, t} from './i18n.js';
 import {routes} from './routes.js';
 
@@ -57,6 +58,8 @@ function renderChrome() {
 }
 
 let renderSeq = 0;
+// The address of the page on screen, restored when leaving it is declined.
+let shownHash = location.hash;
 
 // `focus`: after a navigation, where the keyboard focus goes: the field of
 // the same name when a filter inside the page changed the address, the
@@ -82,6 +85,8 @@ async function render(focus = {}) {
   // A view renders into its own element, shown only if no later navigation
   // started meanwhile (a slow page must not replace a newer one).
   const seq = ++renderSeq;
+  shownHash = location.hash;
+  setDirty(false);
   const view = h('div', {class: 'view'});
   mount(main, h('p', {class: 'loading'}, t('app.loading')));
   try {
@@ -102,20 +107,34 @@ async function render(focus = {}) {
   }
 }
 
-window.addEventListener('hashchange', () => {
+window.addEventListener('hashchange', async () => {
   const active = document.activeElement;
   const inPage = active && main.contains(active) && active.name;
+  const target = location.hash;
+  if (target === shownHash) return;
+  // replaceState fires no hashchange: the page stays while the person decides.
+  history.replaceState(null, '', shownHash || '#/');
+  if (!(await mayLeave())) return;
+  history.replaceState(null, '', target);
   render(inPage ? {name: active.name} : {main: true});
 });
+// Tables turn into cards on a phone: each cell shows its column's name.
+new MutationObserver(() => labelCells(main)).observe(main, {childList: true, subtree: true});
 window.addEventListener('welkom:session-expired', () => {
   toast(t('app.expired'));
   location.hash = '#/login?expired=1';
 });
-document.getElementById('lang-select').addEventListener('change', (e) => {
-  setLocale(e.target.value);
+document.getElementById('lang-select').addEventListener('change', async (e) => {
+  const chosen = e.target.value;
+  if (!(await mayLeave())) {
+    e.target.value = locale();
+    return;
+  }
+  setLocale(chosen);
   render();
 });
 document.getElementById('sign-out').addEventListener('click', async () => {
+  if (!(await mayLeave())) return;
   try {
     await call('IdentityService', 'Logout', {});
   } catch {

@@ -57,3 +57,17 @@ export function toast(text) {
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => el.classList.remove('shown'), 4000);
 }
+
+// Gives every cell of each table.data under `root` a data-label with its
+// column's heading, which the phone layout shows above the value (the
+// table becomes one card per row). Cells already labelled are left alone.
+export function labelCells(root) {
+  for (const table of root.querySelectorAll('table.data')) {
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => {
+        if (heads[i] && cell.dataset.label !== heads[i]) cell.dataset.label = heads[i];
+      });
+    }
+  }
+}

@@ -2,6 +2,7 @@
 // a <label> wrapping its control, so screen readers announce the label and
 // a click on the text focuses the control.
 import {h} from './dom.js';
+import {setDirty} from './guard.js';
 
 let nextId = 0;
 
@@ -32,16 +33,22 @@ export function showError(box, error) {
 }
 
 // Runs `action` on submit with the submit button disabled meanwhile; shows
-// a thrown error in `box`.
-export function onSubmit(form, box, action) {
+// a thrown error in `box`. Typing in the form counts as an unsaved edit
+// (the shell asks before leaving) until the action succeeds; `guard: false`
+// for forms whose content is worth nothing once left (sign-in).
+export function onSubmit(form, box, action, {guard = true} = {}) {
+  if (guard) form.addEventListener('input', () => setDirty(true));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const button = form.querySelector('[type=submit]');
     showError(box, null);
     if (button) button.disabled = true;
+    // Cleared first: an action may leave edits of its own (the template).
+    if (guard) setDirty(false);
     try {
       await action(new FormData(form));
     } catch (err) {
+      if (guard) setDirty(true);
       showError(box, err);
       if (err && err.code !== 'unauthenticated') box.focus?.();
     } finally {

@@ -82,9 +82,53 @@ addStrings({
   },
 });
 
-// An RFC 3339 instant as local date and time, e.g. "Thu 26 Nov, 12:45".
+// Times are shown and entered as Europe/Amsterdam wall-clock time, whatever
+// the browser's own zone: an event in Enschede starts at 19:00 there.
+export const ZONE = 'Europe/Amsterdam';
+
+function tag() {
+  return current === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
+// An RFC 3339 instant as Amsterdam date and time, e.g. "Thu 26 Nov, 12:45".
 export function formatDateTime(timestamp) {
   if (!timestamp) return '—';
-  return new Date(timestamp).toLocaleString(current === 'nl' ? 'nl-NL' : 'en-GB',
-      {weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
+  return new Date(timestamp).toLocaleString(tag(),
+      {weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+       timeZone: ZONE});
+}
+
+// An RFC 3339 instant as its Amsterdam calendar day, e.g. "26 Nov 2026".
+export function formatInstantDate(timestamp) {
+  if (!timestamp) return '—';
+  return new Date(timestamp).toLocaleDateString(tag(),
+      {day: 'numeric', month: 'short', year: 'numeric', timeZone: ZONE});
+}
+
+// The Amsterdam calendar day of an instant as {year, month, day}.
+export function amsterdamDate(timestamp) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric'})
+      .formatToParts(new Date(timestamp)).map((p) => [p.type, p.value]));
+  return {year: +parts.year, month: +parts.month, day: +parts.day};
+}
+
+// Milliseconds Amsterdam is ahead of UTC at instant `ms`.
+function zoneOffset(ms) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+    hour: 'numeric', minute: 'numeric', second: 'numeric'})
+      .formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return Date.UTC(+p.year, p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms;
+}
+
+// <input type="datetime-local"> value, read as Amsterdam time, plus
+// `days` calendar days -> RFC 3339 instant (undefined when not a time).
+export function amsterdamInstant(value, days = 0) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value || '');
+  if (!m) return undefined;
+  const wall = Date.UTC(+m[1], m[2] - 1, +m[3] + days, +m[4], +m[5]);
+  let ms = wall - zoneOffset(wall);
+  ms = wall - zoneOffset(ms);  // again, for the hours around a DST change
+  return new Date(ms).toISOString();
 }

@@ -4,7 +4,7 @@
 import {call} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit} from '../form.js';
-import {addStrings, formatDate, localized, t} from '../i18n.js';
+import {addStrings, amsterdamDate, amsterdamInstant, formatDate, localized, t} from '../i18n.js';
 import {MUNICIPALITIES, municipalityName} from '../municipalities.js';
 import {roster} from './class_roster.js';
 
@@ -70,7 +70,6 @@ export const LEVELS = [
   ['CEFR_STEP_A2_B1', 'A2 → B1'], ['CEFR_STEP_B1_B2', 'B1 → B2'],
 ];
 
-const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 function level(step) {
   return (LEVELS.find(([key]) => key === step) || [null, '—'])[1];
@@ -79,17 +78,16 @@ function level(step) {
 function lessons(course) {
   const sessions = course.sessions || [];
   if (!sessions.length) return '—';
-  const first = new Date(sessions[0].startTime);
-  return t('classes.lessons', {n: sessions.length, date: formatDate({
-    year: first.getFullYear(), month: first.getMonth() + 1, day: first.getDate()})});
+  return t('classes.lessons', {n: sessions.length,
+                               date: formatDate(amsterdamDate(sessions[0].startTime))});
 }
 
-// Weekly sessions from the first lesson's local date and time.
+// Weekly sessions from the first lesson's Amsterdam date and time (the
+// same wall-clock hour every week, across a change to or from summer time).
 function weeklySessions(firstValue, minutes, count) {
-  const first = new Date(firstValue);
-  if (Number.isNaN(first.getTime())) return [];
+  if (!amsterdamInstant(firstValue)) return [];
   return Array.from({length: count}, (_, i) => {
-    const start = new Date(first.getTime() + i * WEEK_MS);
+    const start = new Date(amsterdamInstant(firstValue, 7 * i));
     return {startTime: start.toISOString(),
             endTime: new Date(start.getTime() + minutes * 60000).toISOString()};
   });

@@ -4,7 +4,8 @@
 import {call, listAll} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit, showError} from '../form.js';
-import {addStrings, formatDateTime, localized, t} from '../i18n.js';
+import {confirmAction} from '../guard.js';
+import {addStrings, amsterdamInstant, formatDateTime, localized, t} from '../i18n.js';
 import {MUNICIPALITIES, municipalityName} from '../municipalities.js';
 
 addStrings({
@@ -19,10 +20,13 @@ addStrings({
     'events.cancel': 'Cancel',
     'events.cancelLabel': 'Cancel “{title}”',
     'events.cancelledToast': '“{title}” is cancelled.',
+    'events.cancelAsk': 'Cancel “{title}”?',
+    'events.cancelBody': 'Everyone who signed up is told it is off. This cannot be undone.',
+    'events.cancelYes': 'Cancel the event',
     'events.new': 'New event',
     'events.titleEn': 'Title (English)',
     'events.titleNl': 'Title (Dutch)',
-    'events.titleNlHint': 'Leave empty to show the English title.',
+    'events.titleNlHint': 'Required: people using Welkom in Dutch see this title.',
     'events.start': 'Starts',
     'events.end': 'Ends',
     'events.venue': 'Venue',
@@ -42,10 +46,13 @@ addStrings({
     'events.cancel': 'Afgelasten',
     'events.cancelLabel': '“{title}” afgelasten',
     'events.cancelledToast': '“{title}” is afgelast.',
+    'events.cancelAsk': '“{title}” afgelasten?',
+    'events.cancelBody': 'Iedereen die zich heeft aangemeld hoort dat het niet doorgaat. Dit kan niet ongedaan worden gemaakt.',
+    'events.cancelYes': 'Activiteit afgelasten',
     'events.new': 'Nieuwe activiteit',
     'events.titleEn': 'Titel (Engels)',
     'events.titleNl': 'Titel (Nederlands)',
-    'events.titleNlHint': 'Leeg laten om de Engelse titel te tonen.',
+    'events.titleNlHint': 'Verplicht: wie Welkom in het Nederlands gebruikt, ziet deze titel.',
     'events.start': 'Begint',
     'events.end': 'Eindigt',
     'events.venue': 'Locatie',
@@ -57,12 +64,6 @@ addStrings({
 });
 
 
-// <input type="datetime-local"> value (local time) -> RFC 3339 instant.
-function instant(value) {
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
-
 function newEventForm(session, onCreated) {
   const box = errorBox();
   let requestId = crypto.randomUUID();
@@ -72,7 +73,8 @@ function newEventForm(session, onCreated) {
       box,
       h('div', {class: 'row'},
         field(t('events.titleEn'), {name: 'titleEn', required: true, maxlength: 120}),
-        field(t('events.titleNl'), {name: 'titleNl', maxlength: 120}, t('events.titleNlHint'))),
+        field(t('events.titleNl'), {name: 'titleNl', required: true, maxlength: 120},
+              t('events.titleNlHint'))),
       h('div', {class: 'row'},
         field(t('events.start'), {name: 'start', type: 'datetime-local', required: true}),
         field(t('events.end'), {name: 'end', type: 'datetime-local', required: true})),
@@ -88,8 +90,8 @@ function newEventForm(session, onCreated) {
     const resp = await call('EventService', 'CreateEvent', {
       event: {
         title,
-        startTime: instant(data.get('start')),
-        endTime: instant(data.get('end')),
+        startTime: amsterdamInstant(data.get('start')),
+        endTime: amsterdamInstant(data.get('end')),
         venue: data.get('venue'),
         municipality: data.get('municipality'),
         capacity: Number(data.get('capacity')),
@@ -111,6 +113,9 @@ export async function render(main, {session}) {
     const events = await listAll('EventService', 'ListEvents', {}, 'events', 500);
     const cancel = async (event, title, button) => {
       showError(box, null);
+      if (!(await confirmAction({title: t('events.cancelAsk', {title}),
+                                 body: t('events.cancelBody'),
+                                 confirm: t('events.cancelYes')}))) return;
       button.disabled = true;
       try {
         await call('EventService', 'CancelEvent', {eventId: event.id, etag: event.etag,

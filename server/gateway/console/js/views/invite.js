@@ -4,7 +4,7 @@
 import {call, listAll} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit} from '../form.js';
-import {addStrings, t} from '../i18n.js';
+import {addStrings, formatInstantDate, t} from '../i18n.js';
 import {inviteExtras} from './invite_extras.js';
 
 addStrings({
@@ -105,8 +105,7 @@ function showCode(main, invitation) {
       h('p', {}, t('invite.code', {name})),
       code,
       h('p', {class: 'muted'}, t('invite.expires', {
-        date: new Date(invitation.expireTime).toLocaleDateString(
-            document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB'),
+        date: formatInstantDate(invitation.expireTime),
       })),
       h('div', {class: 'actions'},
         h('button', {type: 'button', onclick: async () => {

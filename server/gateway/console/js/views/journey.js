@@ -5,7 +5,8 @@
 import {call} from '../api.js';
 import {h, mount} from '../dom.js';
 import {errorBox, showError} from '../form.js';
-import {addStrings, formatDate, localized, t} from '../i18n.js';
+import {confirmAction} from '../guard.js';
+import {addStrings, formatDate, formatInstantDate, localized, t} from '../i18n.js';
 import {municipalityName} from '../municipalities.js';
 import {progressBar} from './newcomers.js';
 
@@ -27,6 +28,9 @@ addStrings({
     'journey.markDone': 'Mark done',
     'journey.markDoneLabel': 'Mark “{step}” done',
     'journey.marked': '“{step}” is done.',
+    'journey.legalAsk': 'Mark “{step}” done?',
+    'journey.legalBody': 'This is a legal obligation. Mark it done only once it has really happened: reminders and escalations for it stop.',
+    'journey.legalYes': 'Yes, it is done',
     'journey.source': 'Source',
     'journey.blocked': 'Blocked: {reason}',
     'owner.STEP_OWNER_NEWCOMER': 'Newcomer',
@@ -56,6 +60,9 @@ addStrings({
     'journey.markDone': 'Afvinken',
     'journey.markDoneLabel': '“{step}” afvinken',
     'journey.marked': '“{step}” is afgevinkt.',
+    'journey.legalAsk': '“{step}” afvinken?',
+    'journey.legalBody': 'Dit is een wettelijke verplichting. Vink het pas af als het echt gebeurd is: herinneringen en escalaties ervoor stoppen.',
+    'journey.legalYes': 'Ja, het is gedaan',
     'journey.source': 'Bron',
     'journey.blocked': 'Geblokkeerd: {reason}',
     'owner.STEP_OWNER_NEWCOMER': 'Nieuwkomer',
@@ -97,9 +104,7 @@ function stepItem(step, role, onDone) {
   const title = localized(step.titleText) || step.title;
   const done = step.status === 'STEP_STATUS_DONE';
   const when = done && step.doneTime
-      ? t('journey.doneOn', {date: new Date(step.doneTime).toLocaleDateString(
-          document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB',
-          {day: 'numeric', month: 'short', year: 'numeric'})})
+      ? t('journey.doneOn', {date: formatInstantDate(step.doneTime)})
       : step.pending ? t('journey.pending')
       : t('journey.due', {date: formatDate(step.dueDate)});
   const classes = [done ? 'done' : '', step.overdue ? 'overdue' : ''].join(' ').trim();
@@ -130,6 +135,11 @@ export async function render(main, {params, session}) {
 
   async function markDone(step, title, button) {
     showError(box, null);
+    if (step.legal && !(await confirmAction({title: t('journey.legalAsk', {step: title}),
+                                             body: t('journey.legalBody'),
+                                             confirm: t('journey.legalYes')}))) {
+      return;
+    }
     button.disabled = true;
     try {
       const resp = await call('JourneyService', 'UpdateStep', {

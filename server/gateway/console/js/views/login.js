@@ -59,7 +59,7 @@ export async function render(main, {query}) {
     saveSession({token: s.token, member: who.member, organization: who.organization,
                  expireTime: s.expireTime});
     location.hash = homeFor(s.member.role);
-  });
+  }, {guard: false});
   mount(main, form);
   form.querySelector('input').setAttribute('autofocus', '');
 }

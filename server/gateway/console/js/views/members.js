@@ -3,7 +3,7 @@
 import {call, listAll} from '../api.js';
 import {h, mount} from '../dom.js';
 import {field} from '../form.js';
-import {addStrings, t} from '../i18n.js';
+import {addStrings, formatInstantDate, t} from '../i18n.js';
 
 addStrings({
   en: {
@@ -27,13 +27,6 @@ addStrings({
     'members.invite': 'Iemand uitnodigen',
   },
 });
-
-export function formatInstant(timestamp) {
-  if (!timestamp) return '—';
-  return new Date(timestamp).toLocaleDateString(
-      document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB',
-      {day: 'numeric', month: 'short', year: 'numeric'});
-}
 
 export async function render(main, {query, session}) {
   let orgId = query.get('org') || session.organization?.id || '';
@@ -67,5 +60,5 @@ export async function render(main, {query, session}) {
           h('td', {}, m.displayName),
           h('td', {}, m.email),
           h('td', {}, t('role.' + m.role)),
-          h('td', {}, formatInstant(m.createTime)))))));
+          h('td', {}, formatInstantDate(m.createTime)))))));
 }

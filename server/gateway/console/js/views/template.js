@@ -6,6 +6,7 @@
 import {call} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, onSubmit, showError} from '../form.js';
+import {confirmAction, setDirty} from '../guard.js';
 import {addStrings, t} from '../i18n.js';
 import {describeStep, keyFor, stepFields, stepFromForm, stepTitle} from './template_step.js';
 
@@ -26,6 +27,9 @@ addStrings({
     'template.downLabel': 'Move “{title}” down',
     'template.editLabel': 'Edit “{title}”',
     'template.removeLabel': 'Remove “{title}”',
+    'template.removeAsk': 'Remove “{title}”?',
+    'template.removeBody': 'Newcomers invited after you save will not get this step.',
+    'template.removeYes': 'Remove the step',
     'template.add': 'Add a company step',
     'template.editing': 'Edit “{title}”',
     'template.apply': 'Apply',
@@ -56,6 +60,9 @@ addStrings({
     'template.downLabel': '“{title}” omlaag',
     'template.editLabel': '“{title}” wijzigen',
     'template.removeLabel': '“{title}” verwijderen',
+    'template.removeAsk': '“{title}” verwijderen?',
+    'template.removeBody': 'Nieuwkomers die je na het opslaan uitnodigt krijgen deze stap niet.',
+    'template.removeYes': 'Stap verwijderen',
     'template.add': 'Bedrijfsstap toevoegen',
     'template.editing': '“{title}” wijzigen',
     'template.apply': 'Toepassen',
@@ -98,8 +105,11 @@ function companyList(state, redraw) {
               state.editing = s.key;
               redraw('#step-form input');
             }),
-            button('template.remove', 'template.removeLabel', {}, () => {
-              state.steps.splice(i, 1);
+            button('template.remove', 'template.removeLabel', {}, async () => {
+              if (!(await confirmAction({title: t('template.removeAsk', {title}),
+                                         body: t('template.removeBody'),
+                                         confirm: t('template.removeYes')}))) return;
+              state.steps.splice(state.steps.indexOf(s), 1);
               state.dirty = true;
               redraw('#save-template');
             }))));
@@ -194,6 +204,7 @@ export async function render(main) {
     }
   };
   const redraw = (focus) => {
+    setDirty(state.dirty);
     mount(main,
         h('div', {class: 'page-head'},
           h('h1', {}, t('template.heading')),
