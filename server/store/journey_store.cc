@@ -270,7 +270,7 @@ absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
 }
 
 absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
-    Connection& c, const JourneyScope& scope, const std::string& today,
+    Connection& c, const JourneyScope& scope, const std::string& before,
     const std::optional<OverdueCursor>& after, int limit) {
   // The status and due_date terms match the partial index
   // journey_steps_open_by_due, which also yields the order. The open
@@ -291,7 +291,7 @@ absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
       "ORDER BY s.due_date, s.journey_id, s.step_key LIMIT ?7";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   OverdueCursor from = after.value_or(OverdueCursor{});
-  st->Bind(1, today).Bind(2, from.due_date).Bind(3, from.journey_id);
+  st->Bind(1, before).Bind(2, from.due_date).Bind(3, from.journey_id);
   st->Bind(4, from.step_key).Bind(5, scope.employer_org_id);
   st->Bind(6, scope.consented_only ? 1 : 0).Bind(7, limit);
   std::vector<OverdueRow> out;

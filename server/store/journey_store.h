@@ -134,10 +134,11 @@ struct OverdueCursor {
   std::string journey_id;
   std::string step_key;
 };
-// Open (todo, in progress, blocked) steps of open journeys in scope that were
-// due before `today`, most overdue first, at most `limit`.
+// Open (todo, in progress, blocked) steps of open journeys in scope that are
+// due before `before` (today: the overdue ones; a later day: also those due
+// until then), most overdue first, at most `limit`.
 absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
-    Connection& c, const JourneyScope& scope, const std::string& today,
+    Connection& c, const JourneyScope& scope, const std::string& before,
     const std::optional<OverdueCursor>& after, int limit);
 
 // Open journeys whose reminder check is due (reminder_check_at <= now),

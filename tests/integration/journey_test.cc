@@ -2,7 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "tests/integration/journey_fixture.h"
 
 namespace welkom {
@@ -26,7 +28,8 @@ TEST_F(JourneyTest, DemoNewcomerHasRealisticJourneyWithOneOverdueStep) {
 }
 
 TEST_F(JourneyTest, InvitedNewcomerWithProfileGetsJourneyOnAcceptance) {
-  std::string token = InviteAndAccept("eu.single@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("eu.single@example.org", EuSingleProfessional());
   v1::Journey j;
   ASSERT_TRUE(Get(token, "", &j).ok());
   const v1::JourneyStep* brp = FindStep(j, "brp_registration");
@@ -61,7 +64,8 @@ TEST_F(JourneyTest, InvitedNewcomerWithProfileGetsJourneyOnAcceptance) {
 }
 
 TEST_F(JourneyTest, CompletingStepBeforeItsPrerequisitesFailsNamingThem) {
-  std::string token = InviteAndAccept("deps@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("deps@example.org", EuSingleProfessional());
   grpc::Status s = Update(token, Done("bank_account"));
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(s.error_message(), HasSubstr("bsn_received"));
@@ -71,7 +75,8 @@ TEST_F(JourneyTest, CompletingStepBeforeItsPrerequisitesFailsNamingThem) {
 }
 
 TEST_F(JourneyTest, RegisteringInTheBrpGivesTheBsnStepADueDate) {
-  std::string token = InviteAndAccept("brp@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("brp@example.org", EuSingleProfessional());
   ASSERT_TRUE(Update(token, Done("temporary_housing")).ok());
   v1::Journey j;
   grpc::Status s = Update(token, Done("brp_registration"), &j);
@@ -87,7 +92,8 @@ TEST_F(JourneyTest, RegisteringInTheBrpGivesTheBsnStepADueDate) {
 }
 
 TEST_F(JourneyTest, StaleEtagIsAbortedAndRequestIdReplaysFirstResult) {
-  std::string token = InviteAndAccept("etag@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("etag@example.org", EuSingleProfessional());
   v1::Journey j;
   ASSERT_TRUE(Get(token, "", &j).ok());
   std::string etag = FindStep(j, "temporary_housing")->etag();
@@ -110,7 +116,8 @@ TEST_F(JourneyTest, StaleEtagIsAbortedAndRequestIdReplaysFirstResult) {
 }
 
 TEST_F(JourneyTest, HrNeverTicksTheNewcomersOwnSteps) {
-  std::string token = InviteAndAccept("owner@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("owner@example.org", EuSingleProfessional());
   v1::Journey j;
   ASSERT_TRUE(Get(token, "", &j).ok());
   v1::UpdateStepRequest req = Done("temporary_housing");
@@ -121,11 +128,13 @@ TEST_F(JourneyTest, HrNeverTicksTheNewcomersOwnSteps) {
   EXPECT_TRUE(Update(hr_, req).ok());
   // The newcomer may not tick HR's step either.
   req = Done("it_account");
-  EXPECT_EQ(Update(token, req).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Update(token, req).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(JourneyTest, OtherEmployersAndUnconsentedJourneysAreNotFound) {
-  std::string token = InviteAndAccept("tenant@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("tenant@example.org", EuSingleProfessional());
   v1::Journey j;
   ASSERT_TRUE(Get(token, "", &j).ok());
   v1::Journey seen;
@@ -191,6 +200,57 @@ TEST_F(JourneyTest, ListsShowEmployersJourneysAndOverdueStepsMostOverdueFirst) {
   }
 }
 
+TEST_F(JourneyTest, ListOverdueAlsoListsStepsDueWithinTheNextDays) {
+  // Arrived 3 days ago: the BRP registration (5 days from arrival, moved
+  // past a weekend or holiday at most a few days; Algemene termijnenwet) is
+  // due within the coming 7 days, not overdue yet.
+  const absl::TimeZone amsterdam = [] {
+    absl::TimeZone tz;
+    EXPECT_TRUE(absl::LoadTimeZone("Europe/Amsterdam", &tz));
+    return tz;
+  }();
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), amsterdam);
+  const absl::CivilDay arrival = today - 3;
+  v1::NewcomerProfile p = EuSingleProfessional();
+  *p.mutable_arrival_date() =
+      MakeDate(arrival.year(), arrival.month(), arrival.day());
+  *p.mutable_start_date() =
+      MakeDate(arrival.year(), arrival.month(), arrival.day());
+  std::string token = InviteAndAccept("due.soon@example.org", p);
+  v1::Journey mine;
+  ASSERT_TRUE(Get(token, "", &mine).ok());
+  auto list = [&](int days, v1::ListOverdueResponse* out) {
+    grpc::ClientContext ctx;
+    WithToken(ctx, hr_);
+    v1::ListOverdueRequest req;
+    req.set_due_within_days(days);
+    req.set_page_size(500);
+    return journeys_->ListOverdue(&ctx, req, out);
+  };
+  auto has_brp = [&](const v1::ListOverdueResponse& r) {
+    for (const auto& s : r.steps()) {
+      if (s.journey_id() == mine.id() && s.step().key() == "brp_registration")
+        return true;
+    }
+    return false;
+  };
+  v1::ListOverdueResponse overdue_only, week;
+  ASSERT_TRUE(list(0, &overdue_only).ok());
+  EXPECT_FALSE(has_brp(overdue_only));
+  for (const auto& s : overdue_only.steps()) EXPECT_TRUE(s.step().overdue());
+  ASSERT_TRUE(list(7, &week).ok());
+  EXPECT_TRUE(has_brp(week));
+  EXPECT_GT(week.steps_size(), overdue_only.steps_size());
+  const absl::CivilDay last = today + 6;
+  for (const auto& s : week.steps()) {
+    const v1::Date& d = s.step().due_date();
+    EXPECT_LE(absl::CivilDay(d.year(), d.month(), d.day()), last)
+        << s.step().key();
+  }
+  v1::ListOverdueResponse bad;
+  EXPECT_EQ(list(32, &bad).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST(JourneyJobsTest, WelkomdRunsTheReminderJobOnItsInterval) {
   WelkomdProcess::Options options;
   options.jobs = true;
@@ -205,7 +265,8 @@ TEST(JourneyJobsTest, WelkomdRunsTheReminderJobOnItsInterval) {
     }
     return n;
   };
-  for (int i = 0; i < 100 && runs() < 2; ++i) absl::SleepFor(absl::Milliseconds(100));
+  for (int i = 0; i < 100 && runs() < 2; ++i)
+    absl::SleepFor(absl::Milliseconds(100));
   EXPECT_GE(runs(), 2);
   EXPECT_EQ(server->Log().find("ok=false"), std::string::npos) << server->Log();
   EXPECT_EQ(server->Stop(), 0);

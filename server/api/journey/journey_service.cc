@@ -333,11 +333,16 @@ absl::Status JourneyService::DoListOverdue(rpc::Call& call,
     }
     after = store::OverdueCursor{parts[0], parts[1], parts[2]};
   }
+  if (req.due_within_days() < 0 || req.due_within_days() > 31) {
+    return absl::InvalidArgumentError("due_within_days: must be 0 to 31");
+  }
   absl::CivilDay today = Today(call);
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::OverdueRow> rows,
-      store::ListOverdueSteps(*call.conn, ScopeOf(*call.principal),
-                              calendar::FormatDate(today), after, size + 1));
+      store::ListOverdueSteps(
+          *call.conn, ScopeOf(*call.principal),
+          calendar::FormatDate(today + req.due_within_days()), after,
+          size + 1));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     const store::OverdueRow& r = rows[i];
     trail.Note(r.journey, v1::AUDIT_ACTION_LISTED);

@@ -52,20 +52,25 @@ class ReminderJobTest : public ::testing::Test {
     auto db = store::Database::Open({dir_ + "/test.db"});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ASSERT_TRUE(Write([](Connection& c) -> absl::Status {
-                  for (auto org : {store::OrganizationRow{"emp", 1, "Employer", "", 10, 0},
-                                   store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0}}) {
-                    absl::Status s = store::InsertOrganization(c, org);
-                    if (!s.ok()) return s;
-                  }
-                  for (auto u : {store::UserRow{"nc", "emp", 1, "nc@example.org", "Ana", "!", 0},
-                                 store::UserRow{"hr", "emp", 2, "hr@example.org", "Hanna", "!", 0},
-                                 store::UserRow{"adv", "ec", 3, "adv@example.org", "Aad", "!", 0}}) {
-                    absl::Status s = store::InsertUser(c, u);
-                    if (!s.ok()) return s;
-                  }
-                  return absl::OkStatus();
-                }).ok());
+    ASSERT_TRUE(
+        Write([](Connection& c) -> absl::Status {
+          for (auto org :
+               {store::OrganizationRow{"emp", 1, "Employer", "", 10, 0},
+                store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0}}) {
+            absl::Status s = store::InsertOrganization(c, org);
+            if (!s.ok()) return s;
+          }
+          for (auto u :
+               {store::UserRow{"nc", "emp", 1, "nc@example.org", "Ana", "!", 0},
+                store::UserRow{"hr", "emp", 2, "hr@example.org", "Hanna", "!",
+                               0},
+                store::UserRow{"adv", "ec", 3, "adv@example.org", "Aad", "!",
+                               0}}) {
+            absl::Status s = store::InsertUser(c, u);
+            if (!s.ok()) return s;
+          }
+          return absl::OkStatus();
+        }).ok());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -83,7 +88,8 @@ class ReminderJobTest : public ::testing::Test {
     j.arrival_date = calendar::FormatDate(arrival);
     j.advisor_consent = consent;
     j.catalogue_version = 1;
-    j.created_at = absl::ToUnixSeconds(absl::FromCivil(arrival, calendar::Amsterdam()));
+    j.created_at =
+        absl::ToUnixSeconds(absl::FromCivil(arrival, calendar::Amsterdam()));
     std::vector<store::StepRow> steps;
     for (const StepSpec& s : specs) {
       store::StepRow r;
@@ -95,7 +101,9 @@ class ReminderJobTest : public ::testing::Test {
       r.due_date = calendar::FormatDate(s.due);
       steps.push_back(r);
     }
-    ASSERT_TRUE(Write([&](Connection& c) { return store::InsertJourney(c, j, steps); }).ok());
+    ASSERT_TRUE(Write([&](Connection& c) {
+                  return store::InsertJourney(c, j, steps);
+                }).ok());
   }
 
   int Run(absl::Time now) {
@@ -113,7 +121,8 @@ class ReminderJobTest : public ::testing::Test {
                      if (!rows.ok()) return rows.status();
                      out = *rows;
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     return out;
   }
 
@@ -125,9 +134,11 @@ class ReminderJobTest : public ::testing::Test {
 constexpr int kNewcomer = v1::STEP_OWNER_NEWCOMER;
 constexpr int kArrival = v1::ANCHOR_ARRIVAL;
 
-TEST_F(ReminderJobTest, KingsDayAndTheEarlyMorningDeferTheReminderToEightOClock) {
+TEST_F(ReminderJobTest,
+       KingsDayAndTheEarlyMorningDeferTheReminderToEightOClock) {
   // Due Tuesday 4 May 2027: the 7-day reminder falls on King's Day.
-  MakeJourney(D(2027, 4, 19), {{"brp_registration", kNewcomer, kArrival, D(2027, 5, 4)}});
+  MakeJourney(D(2027, 4, 19),
+              {{"brp_registration", kNewcomer, kArrival, D(2027, 5, 4)}});
   EXPECT_EQ(Run(Local(2027, 4, 26, 12)), 0);  // 8 days before
   EXPECT_EQ(Run(Local(2027, 4, 27, 10)), 0);  // King's Day
   EXPECT_EQ(Run(Local(2027, 4, 28, 7, 59)), 0);
@@ -136,12 +147,15 @@ TEST_F(ReminderJobTest, KingsDayAndTheEarlyMorningDeferTheReminderToEightOClock)
   std::vector<store::NotificationRow> inbox = Inbox("nc");
   ASSERT_EQ(inbox.size(), 1u);
   EXPECT_EQ(inbox[0].kind, "step_due");
-  EXPECT_EQ(inbox[0].title_en, "Due in 6 days: Register at the municipality (BRP)")
+  EXPECT_EQ(inbox[0].title_en,
+            "Due in 6 days: Register at the municipality (BRP)")
       << inbox[0].title_en;
   EXPECT_FALSE(inbox[0].title_nl.empty());
   // Never twice, even when the schedule is reset by a change.
   EXPECT_EQ(Run(Local(2027, 4, 28, 9)), 0);
-  ASSERT_TRUE(Write([](Connection& c) { return store::SetReminderCheck(c, "jny", 0); }).ok());
+  ASSERT_TRUE(Write([](Connection& c) {
+                return store::SetReminderCheck(c, "jny", 0);
+              }).ok());
   EXPECT_EQ(Run(Local(2027, 4, 28, 10)), 0);
   EXPECT_EQ(Inbox("nc").size(), 1u);
 }
@@ -150,9 +164,10 @@ TEST_F(ReminderJobTest, SpringDstAndEasterMondayKeepEightOClockLocal) {
   // 2027: Easter Sunday 28 March is also the DST switch; Monday 29 is Easter
   // Monday. The day-before reminder of a step due Wednesday 31 March is
   // sent Tuesday 30 March at 08:00 CEST = 06:00 UTC.
-  MakeJourney(D(2027, 3, 22), {{"brp_registration", kNewcomer, kArrival, D(2027, 3, 31)}});
-  ASSERT_EQ(Run(Local(2027, 3, 25, 9)), 1);  // Thursday: the 7-day one
-  EXPECT_EQ(Run(Local(2027, 3, 26, 9)), 0);  // Good Friday
+  MakeJourney(D(2027, 3, 22),
+              {{"brp_registration", kNewcomer, kArrival, D(2027, 3, 31)}});
+  ASSERT_EQ(Run(Local(2027, 3, 25, 9)), 1);   // Thursday: the 7-day one
+  EXPECT_EQ(Run(Local(2027, 3, 26, 9)), 0);   // Good Friday
   EXPECT_EQ(Run(Local(2027, 3, 29, 10)), 0);  // Easter Monday
   EXPECT_EQ(Run(Utc(2027, 3, 30, 5, 59)), 0);
   EXPECT_EQ(Run(Utc(2027, 3, 30, 6, 0)), 1);
@@ -161,8 +176,9 @@ TEST_F(ReminderJobTest, SpringDstAndEasterMondayKeepEightOClockLocal) {
 
 TEST_F(ReminderJobTest, AutumnDstMovesEightOClockToSevenUtc) {
   // Sunday 25 October 2026 clocks go back: Monday 08:00 CET = 07:00 UTC.
-  MakeJourney(D(2026, 10, 12), {{"brp_registration", kNewcomer, kArrival, D(2026, 10, 20)}});
-  EXPECT_EQ(Run(Local(2026, 10, 24, 12)), 0);  // Saturday, already overdue
+  MakeJourney(D(2026, 10, 12),
+              {{"brp_registration", kNewcomer, kArrival, D(2026, 10, 20)}});
+  EXPECT_EQ(Run(Local(2026, 10, 24, 12)), 0);   // Saturday, already overdue
   EXPECT_EQ(Run(Utc(2026, 10, 26, 6, 30)), 0);  // 07:30 CET
   EXPECT_EQ(Run(Utc(2026, 10, 26, 7, 0)), 2);   // overdue + escalation to HR
   EXPECT_EQ(Inbox("nc")[0].kind, "step_overdue");
@@ -170,14 +186,16 @@ TEST_F(ReminderJobTest, AutumnDstMovesEightOClockToSevenUtc) {
 }
 
 TEST_F(ReminderJobTest, AscensionDayDefersToFriday) {
-  MakeJourney(D(2027, 5, 3), {{"brp_registration", kNewcomer, kArrival, D(2027, 5, 7)}});
+  MakeJourney(D(2027, 5, 3),
+              {{"brp_registration", kNewcomer, kArrival, D(2027, 5, 7)}});
   EXPECT_EQ(Run(Local(2027, 5, 6, 10)), 0);  // Ascension Day 2027
   EXPECT_EQ(Run(Local(2027, 5, 7, 8)), 1);
 }
 
 TEST_F(ReminderJobTest, OverdueEscalatesToHrThenToAdvisorsOnlyWithConsent) {
   // Due Monday 9 November 2026.
-  MakeJourney(D(2026, 11, 4), {{"brp_registration", kNewcomer, kArrival, D(2026, 11, 9)}});
+  MakeJourney(D(2026, 11, 4),
+              {{"brp_registration", kNewcomer, kArrival, D(2026, 11, 9)}});
   EXPECT_EQ(Run(Local(2026, 11, 10, 9)), 1);  // D+1: the newcomer
   EXPECT_EQ(Inbox("hr").size(), 0u);
   EXPECT_EQ(Run(Local(2026, 11, 12, 9)), 1);  // D+3: HR
@@ -197,7 +215,8 @@ TEST_F(ReminderJobTest, OverdueEscalatesToHrThenToAdvisorsOnlyWithConsent) {
 TEST_F(ReminderJobTest, StepIsAnnouncedWhenItsPrerequisiteIsDone) {
   MakeJourney(D(2026, 11, 2),
               {{"brp_registration", kNewcomer, kArrival, D(2026, 11, 30)},
-               {"bsn_received", kNewcomer, v1::ANCHOR_BRP_REGISTRATION, D(2026, 12, 20)}});
+               {"bsn_received", kNewcomer, v1::ANCHOR_BRP_REGISTRATION,
+                D(2026, 12, 20)}});
   EXPECT_EQ(Run(Local(2026, 11, 3, 9)), 0);
   ASSERT_TRUE(Write([](Connection& c) -> absl::Status {
                 auto steps = store::ListSteps(c, "jny");
@@ -214,6 +233,26 @@ TEST_F(ReminderJobTest, StepIsAnnouncedWhenItsPrerequisiteIsDone) {
   EXPECT_EQ(inbox[0].subject, "journey:jny/step:bsn_received");
 }
 
+TEST_F(ReminderJobTest, NoticesToHrNameTheNewcomerTheyAreAbout) {
+  // HR follows many newcomers: "You can start: Request the 30% ruling" three
+  // times says nothing; each notice starts with the newcomer's name. The
+  // newcomer's own notices do not name them.
+  MakeJourney(
+      D(2027, 3, 1),
+      {{"thirty_percent_ruling", v1::STEP_OWNER_HR, kArrival, D(2027, 3, 16)},
+       {"brp_registration", kNewcomer, kArrival, D(2027, 3, 16)}});
+  EXPECT_EQ(Run(Local(2027, 3, 9, 10)), 2);  // 7 days before both
+  std::vector<store::NotificationRow> hr = Inbox("hr");
+  ASSERT_EQ(hr.size(), 1u);
+  EXPECT_EQ(hr[0].title_en.rfind("Ana: Due in 7 days: ", 0), 0u)
+      << hr[0].title_en;
+  EXPECT_EQ(hr[0].title_nl.rfind("Ana: Nog 7 dagen: ", 0), 0u)
+      << hr[0].title_nl;
+  std::vector<store::NotificationRow> nc = Inbox("nc");
+  ASSERT_EQ(nc.size(), 1u);
+  EXPECT_EQ(nc[0].title_en.rfind("Due in 7 days: ", 0), 0u) << nc[0].title_en;
+}
+
 TEST_F(ReminderJobTest, CheckInIsPromptedAtDay30AndTheJourneyClosesAfterDay90) {
   MakeJourney(D(2026, 9, 1), {});
   EXPECT_EQ(Run(Local(2026, 9, 30, 9)), 0);  // day 29
@@ -225,7 +264,8 @@ TEST_F(ReminderJobTest, CheckInIsPromptedAtDay30AndTheJourneyClosesAfterDay90) {
                    auto j = store::GetJourney(c, "jny");
                    EXPECT_FALSE(j->closed_at.has_value());
                    return absl::OkStatus();
-                 }).ok());
+                 })
+                  .ok());
   EXPECT_EQ(Run(Local(2026, 12, 1, 9)), 0);
   ASSERT_TRUE(db_->Read([](Connection& c) -> absl::Status {
                    auto j = store::GetJourney(c, "jny");
@@ -234,7 +274,8 @@ TEST_F(ReminderJobTest, CheckInIsPromptedAtDay30AndTheJourneyClosesAfterDay90) {
                    EXPECT_EQ(log->size(), 1u);
                    EXPECT_EQ((*log)[0].action, v1::AUDIT_ACTION_CLOSED);
                    return absl::OkStatus();
-                 }).ok());
+                 })
+                  .ok());
 }
 
 TEST_F(ReminderJobTest, ACompanyStepIsRemindedWithItsTemplateTitle) {
@@ -251,7 +292,8 @@ TEST_F(ReminderJobTest, ACompanyStepIsRemindedWithItsTemplateTitle) {
   ASSERT_TRUE(merged.ok()) << merged.status();
   auto definitions =
       std::make_shared<const journey::Catalogue>(std::move(*merged));
-  MakeJourney(D(2027, 3, 1), {{"company_laptop", kNewcomer, kArrival, D(2027, 3, 16)}});
+  MakeJourney(D(2027, 3, 1),
+              {{"company_laptop", kNewcomer, kArrival, D(2027, 3, 16)}});
   int lookups = 0;
   ReminderJob job(
       db_.get(),
@@ -261,14 +303,17 @@ TEST_F(ReminderJobTest, ACompanyStepIsRemindedWithItsTemplateTitle) {
         EXPECT_EQ(j.id, "jny");
         return definitions;
       });
-  absl::StatusOr<int> stored = job.RunOnce(Local(2027, 3, 9, 10));  // 7 days before
+  absl::StatusOr<int> stored =
+      job.RunOnce(Local(2027, 3, 9, 10));  // 7 days before
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_EQ(lookups, 1);
   std::vector<store::NotificationRow> inbox = Inbox("nc");
   ASSERT_FALSE(inbox.empty());
   for (const store::NotificationRow& n : inbox) {
-    EXPECT_NE(n.title_en.find("Collect your laptop"), std::string::npos) << n.title_en;
-    EXPECT_NE(n.title_nl.find("Haal je laptop op"), std::string::npos) << n.title_nl;
+    EXPECT_NE(n.title_en.find("Collect your laptop"), std::string::npos)
+        << n.title_en;
+    EXPECT_NE(n.title_nl.find("Haal je laptop op"), std::string::npos)
+        << n.title_nl;
   }
 }
 

@@ -3,6 +3,7 @@
 import {call, clearSession, session} from './api.js';
 import {h, labelCells, mount, toast} from './dom.js';
 import {mayLeave, setDirty} from './guard.js';
+import {followUnread, resetUnread} from './inbox_feed.js';
 import {locale, setLocale, t} from './i18n.js';
 import {routes} from './routes.js';
 
@@ -48,6 +49,10 @@ function renderChrome() {
   signOut.hidden = !s;
   document.getElementById('who').textContent =
       s ? `${s.member.displayName} · ${t('role.' + s.member.role)}` : '';
+  const inbox = document.getElementById('inbox-link');
+  inbox.hidden = !s;
+  document.getElementById('inbox-text').textContent = t('nav.inbox');
+  if (s) followUnread(showUnread);
   const current = location.hash || '#/';
   const items = s ? routes.filter((r) => r.nav && r.roles.includes(s.member.role)) : [];
   mount(document.getElementById('nav'),
@@ -55,6 +60,16 @@ function renderChrome() {
             h('a', {href: `#${r.path}`,
                     'aria-current': current.startsWith(`#${r.path}`) ? 'page' : false},
               t(r.nav))))));
+}
+
+// The header's unread count: a number badge, and the whole count in the
+// link's accessible name.
+function showUnread(count) {
+  const badge = document.getElementById('inbox-count');
+  badge.textContent = String(count);
+  badge.hidden = !count;
+  document.getElementById('inbox-link').setAttribute(
+      'aria-label', count ? t('nav.inboxCount', {n: count}) : t('nav.inbox'));
 }
 
 let renderSeq = 0;
@@ -141,6 +156,7 @@ document.getElementById('sign-out').addEventListener('click', async () => {
     // Signing out locally is what matters; the session expires anyway.
   }
   clearSession();
+  resetUnread();
   location.hash = '#/login';
   render();
 });

@@ -4,11 +4,11 @@
 import {addStrings} from './i18n.js';
 
 addStrings({
-  en: {'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
+  en: {'nav.today': 'Today', 'nav.inbox': 'Inbox', 'nav.inboxCount': 'Inbox, {n} unread', 'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
        'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
        'nav.template': 'Company template'},
-  nl: {'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
+  nl: {'nav.today': 'Vandaag', 'nav.inbox': 'Meldingen', 'nav.inboxCount': 'Meldingen, {n} ongelezen', 'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
        'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon'},
@@ -20,6 +20,10 @@ const JOURNEYS = ['ROLE_HR', 'ROLE_ADVISOR'];
 export const routes = [
   {path: '/login', view: () => import('./views/login.js'), title: 'login.title'},
   {path: '/', view: () => import('./views/login.js'), title: 'login.title'},
+  {path: '/today', view: () => import('./views/today.js'),
+   roles: JOURNEYS, nav: 'nav.today'},
+  {path: '/inbox', view: () => import('./views/inbox.js'), roles: CONSOLE,
+   title: 'nav.inbox'},
   {path: '/newcomers', view: () => import('./views/newcomers.js'),
    roles: JOURNEYS, nav: 'nav.newcomers'},
   {path: '/journeys/:id', view: () => import('./views/journey.js'),

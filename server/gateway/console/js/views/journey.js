@@ -128,7 +128,7 @@ function stepItem(step, role, onDone) {
           : null);
 }
 
-export async function render(main, {params, session}) {
+export async function render(main, {params, query, session}) {
   const box = errorBox();
   const status = h('p', {class: 'sr-status', role: 'status'});
   let journey = (await call('JourneyService', 'GetJourney', {journeyId: params.id})).journey;
@@ -183,4 +183,16 @@ export async function render(main, {params, session}) {
           (journey.steps || []).map((s) => stepItem(s, session.member.role, markDone))));
   }
   draw();
+  // Opened at a step (from Today or the inbox): that step is marked and
+  // scrolled to once the page is on screen.
+  const asked = query?.get('step');
+  const target = asked && main.querySelector(`[data-step="${CSS.escape(asked)}"]`);
+  if (target) {
+    target.classList.add('focused');
+    target.setAttribute('tabindex', '-1');
+    requestAnimationFrame(() => {
+      target.scrollIntoView({block: 'center'});
+      target.focus({preventScroll: true});
+    });
+  }
 }
