@@ -32,6 +32,9 @@ addStrings({
     'journey.legalBody': 'This is a legal obligation. Mark it done only once it has really happened: reminders and escalations for it stop.',
     'journey.legalYes': 'Yes, it is done',
     'journey.source': 'Source',
+    'journey.print': 'Print',
+    'journey.printLabel': 'Print this journey (for the newcomer, e.g. to take to the municipality)',
+    'journey.printedOn': 'Printed on {date} from Welkom.',
     'journey.blocked': 'Blocked: {reason}',
     'owner.STEP_OWNER_NEWCOMER': 'Newcomer',
     'owner.STEP_OWNER_HR': 'HR',
@@ -64,6 +67,9 @@ addStrings({
     'journey.legalBody': 'Dit is een wettelijke verplichting. Vink het pas af als het echt gebeurd is: herinneringen en escalaties ervoor stoppen.',
     'journey.legalYes': 'Ja, het is gedaan',
     'journey.source': 'Bron',
+    'journey.print': 'Afdrukken',
+    'journey.printLabel': 'Dit traject afdrukken (voor de nieuwkomer, bijvoorbeeld voor de gemeente)',
+    'journey.printedOn': 'Afgedrukt op {date} uit Welkom.',
     'journey.blocked': 'Geblokkeerd: {reason}',
     'owner.STEP_OWNER_NEWCOMER': 'Nieuwkomer',
     'owner.STEP_OWNER_HR': 'HR',
@@ -165,6 +171,8 @@ export async function render(main, {params, query, session}) {
         h('p', {}, h('a', {href: '#/newcomers'}, `← ${t('journey.back')}`)),
         h('div', {class: 'page-head'},
           h('h1', {}, t('journey.heading', {name: journey.newcomerName})),
+          h('button', {type: 'button', class: 'small no-print', 'aria-label': t('journey.printLabel'),
+                       onclick: () => window.print()}, t('journey.print')),
           h('span', {}, h('span', {class: 'badge neutral'}, t('journey.day', {n: journey.day || 0})),
             ' ', journey.overdueCount
                 ? h('span', {class: 'badge bad'}, t('journey.overdueCount', {n: journey.overdueCount}))
@@ -180,7 +188,9 @@ export async function render(main, {params, query, session}) {
           progressBar(journey.progressPercent || 0)),
         box, status,
         h('ol', {class: 'timeline'},
-          (journey.steps || []).map((s) => stepItem(s, session.member.role, markDone))));
+          (journey.steps || []).map((s) => stepItem(s, session.member.role, markDone))),
+        h('p', {class: 'print-only muted'},
+          t('journey.printedOn', {date: formatInstantDate(new Date().toISOString())})));
   }
   draw();
   // Opened at a step (from Today or the inbox): that step is marked and
