@@ -14,10 +14,12 @@ async function counted(page) {
   return m ? {shown: +m[1], total: +m[2]} : {shown: 0};
 }
 
-test('the advisor lands on the regional caseload', async () => {
+test('the advisor lands on Today and opens the regional caseload', async () => {
   const {server, browser} = ctx;
   const {page} = browser;
   await signIn(page, server, server.account('advisor'));
+  await page.getByRole('heading', {name: 'Today', exact: true}).waitFor();
+  await page.getByRole('link', {name: 'Newcomers'}).click();
   await page.getByRole('heading', {name: 'Regional caseload'}).waitFor();
   const {shown, total} = await counted(page);
   assert.ok(total >= 1 && shown === total, `${shown} of ${total}`);

@@ -27,10 +27,13 @@ async function newNewcomer(server, email) {
 }
 
 // "YYYY-MM-DDTHH:MM" in the browser's (and this process's) local time.
+// The console reads times as Europe/Amsterdam wall-clock time.
 function localInput(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-         `T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit'})
+      .formatToParts(date).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 test('the advisor runs a matching round and sees each proposal\'s score breakdown', async () => {
