@@ -3,7 +3,11 @@
 #include "server/domain/journey/plan.h"
 
 namespace welkom::journey {
-namespace {}  // namespace
+namespace {
+
+constexpr char kBrpStep[] = "brp_registration";
+
+}  // namespace
 
 bool IsFinished(int status) {
   for (int finished : kFinishedStatuses) {
@@ -44,23 +48,13 @@ absl::Status ApplyStepUpdate(
   return absl::OkStatus();
 }
 
-bool AnchorSetBy(const Step& step, absl::CivilDay today,
-                 bool journey_has_bsn_step, Anchors* anchors) {
-  if (step.status != v1::STEP_STATUS_DONE) return false;
-  bool changed = false;
-  const bool registration =
-      step.key == kBrpRegistrationStep || step.key == kRniRegistrationStep;
-  if (registration && !anchors->brp_registration.has_value()) {
-    anchors->brp_registration = today;
-    changed = true;
+bool AnchorSetBy(const Step& step, absl::CivilDay today, Anchors* anchors) {
+  if (step.key != kBrpStep || step.status != v1::STEP_STATUS_DONE ||
+      anchors->brp_registration.has_value()) {
+    return false;
   }
-  const bool bsn =
-      step.key == kBsnStep || (registration && !journey_has_bsn_step);
-  if (bsn && !anchors->bsn_received.has_value()) {
-    anchors->bsn_received = today;
-    changed = true;
-  }
-  return changed;
+  anchors->brp_registration = today;
+  return true;
 }
 
 std::vector<size_t> MoveAnchor(const Anchors& anchors,
