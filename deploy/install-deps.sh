@@ -10,6 +10,8 @@ packages=(
   # libraries (found by CMake's find_package / pkg-config)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libical-dev liblemon-dev
+  # grpc.reflection.v1's .proto (Debian's gRPC library serves only v1alpha)
+  grpc-proto
   # tests
   libgtest-dev libgmock-dev sqlite3 openssl
   # mobile bridge: JNI binding and its Java tests on the desktop JDK
@@ -18,7 +20,7 @@ packages=(
   # which drives Debian's Chromium
   nodejs chromium
   # conformance tests with clients nobody on the project wrote (tests/e2e)
-  python3-icalendar
+  python3-icalendar python3-prometheus-client sqlite3
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )

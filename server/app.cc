@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "server/api/server_reflection_v1.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/demo/demo_buddies.h"
@@ -154,22 +155,40 @@ absl::Status App::StartGrpc() {
   // gRPC on Linux shares a port with any other process by default
   // (SO_REUSEPORT); a second welkomd must fail instead.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  builder.RegisterService(identity_.get());
-  builder.RegisterService(notifications_.get());
-  builder.RegisterService(journey_.get());
-  builder.RegisterService(events_.get());
-  builder.RegisterService(language_.get());
-  builder.RegisterService(calendar_.get());
-  builder.RegisterService(cohorts_.get());
-  builder.RegisterService(buddy_.get());
-  builder.RegisterService(insights_.get());
-  builder.RegisterService(templates_.get());
-  builder.RegisterService(catalogue_.get());
+  // Each service with its full name, for health checking and reflection.
+  const std::vector<std::pair<grpc::Service*, std::string>> services = {
+      {identity_.get(), v1::IdentityService::service_full_name()},
+      {notifications_.get(), v1::NotificationService::service_full_name()},
+      {journey_.get(), v1::JourneyService::service_full_name()},
+      {events_.get(), v1::EventService::service_full_name()},
+      {language_.get(), v1::LanguageService::service_full_name()},
+      {calendar_.get(), v1::CalendarService::service_full_name()},
+      {cohorts_.get(), v1::CohortService::service_full_name()},
+      {buddy_.get(), v1::BuddyService::service_full_name()},
+      {insights_.get(), v1::InsightsService::service_full_name()},
+      {templates_.get(), v1::TemplateService::service_full_name()},
+      {catalogue_.get(), v1::CatalogueService::service_full_name()},
+  };
+  std::vector<std::string> names = {
+      "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection",
+      "grpc.reflection.v1.ServerReflection"};
+  for (const auto& [service, name] : services) {
+    builder.RegisterService(service);
+    names.push_back(name);
+  }
+  reflection_v1_ = std::make_unique<api::ServerReflectionV1>(names);
+  builder.RegisterService(reflection_v1_.get());
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || grpc_port_ == 0) {
     grpc_server_.reset();
     return absl::UnavailableError(
         absl::StrCat("cannot listen on --grpc-listen ", options_.grpc_listen));
+  }
+  // Health per service: each registered service answers SERVING by its
+  // name (and "" for the whole server, gRPC's default); an unknown name
+  // NOT_FOUND. The server's shutdown turns them all NOT_SERVING.
+  for (const auto& [service, name] : services) {
+    grpc_server_->GetHealthCheckService()->SetServingStatus(name, true);
   }
 
   return absl::OkStatus();

@@ -26,6 +26,7 @@
 #include "server/api/journey/journey_service.h"
 #include "server/api/events/language_service.h"
 #include "server/api/catalogue_service.h"
+#include "server/api/server_reflection_v1.h"
 #include "server/api/template_service.h"
 #include "server/base/clock.h"
 #include "server/calendar/calendar_feed.h"
@@ -123,6 +124,7 @@ class App {
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::CatalogueService> catalogue_;
+  std::unique_ptr<api::ServerReflectionV1> reflection_v1_;
   std::unique_ptr<grpc::Server> grpc_server_;
   std::unique_ptr<gateway::HttpServer> http_;
   std::vector<demo::DemoHook> demo_hooks_;

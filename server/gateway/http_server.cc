@@ -5,7 +5,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
 #include "server/gateway/console_files.h"
+#include "server/gateway/process_metrics.h"
 #include "server/store/sqlite.h"
 
 namespace welkom::gateway {
@@ -44,23 +46,42 @@ HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
   server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(RenderMetrics(), "text/plain; version=0.0.4");
   });
+  server_.Get(R"(/welkom\.v1\.[A-Za-z0-9_]+/[A-Za-z0-9_]+)",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                gateway_.ServeGet(req, res);
+              });
   server_.Post(R"(/welkom\.v1\.[A-Za-z0-9_]+/[A-Za-z0-9_]+)",
                [this](const httplib::Request& req, httplib::Response& res) {
                  gateway_.Serve(req, res);
                });
-  // httplib answers an oversized body with 413 and no content before any
+  // httplib answers an oversized body (413) or a request it cannot read
+  // (400, e.g. a POST without Content-Length) with no content before any
   // route runs; give Connect clients their error JSON instead.
   server_.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this](const httplib::Request&, httplib::Response& res) {
-    if (res.status != 413 || !res.body.empty()) {
-      return httplib::Server::HandlerResponse::Unhandled;
+      [this](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 413) {
+      WriteConnectError(
+          absl::ResourceExhaustedError(absl::StrCat(
+              "request body is larger than ", max_body_bytes_, " bytes")),
+          res);
+      return httplib::Server::HandlerResponse::Handled;
     }
-    WriteConnectError(
-        absl::ResourceExhaustedError(absl::StrCat(
-            "request body is larger than ", max_body_bytes_, " bytes")),
-        res);
-    return httplib::Server::HandlerResponse::Handled;
+    if (res.status == 400 && absl::StartsWith(req.path, "/welkom.v1.")) {
+      WriteConnectError(
+          absl::InvalidArgumentError(
+              "malformed HTTP request: a POST needs Content-Length (0 for "
+              "the empty message) or chunked transfer encoding"),
+          res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
   }));
+  // Runs after every answer is written, whichever route or error made it.
+  server_.set_logger(
+      [this](const httplib::Request& req, const httplib::Response& res) {
+        responses_.Count(req.method, req.path, res.status);
+      });
   // httplib's default is SO_REUSEPORT, which lets a second welkomd share the
   // port silently; SO_REUSEADDR alone still allows a quick restart.
   server_.set_socket_options([](socket_t sock) {
@@ -79,6 +100,7 @@ std::string HttpServer::RenderMetrics() const {
   int64_t db_bytes =
       FileSize(db_->path()) + FileSize(absl::StrCat(db_->path(), "-wal"));
   return absl::StrCat(dispatcher_->metrics().RenderPrometheus(),
+                      responses_.RenderPrometheus(), RenderProcessMetrics(),
                       "# HELP welkom_database_size_bytes SQLite file plus its "
                       "write-ahead log.\n"
                       "# TYPE welkom_database_size_bytes gauge\n"

@@ -5,10 +5,14 @@
 //                                       (connect_gateway.h) and of
 //                                       NotificationService.Watch, streamed
 //                                       (connect_stream.h)
+//   GET  /welkom.v1.<Service>/<Method>  Connect GET of the side-effect-free
+//        ?encoding=json&message=...     reads (connect_gateway.h)
 //   GET  /healthz                       200 "ok" while the database answers
 //   GET  /metrics                       Prometheus text: RPCs by method and
 //                                       code, latency histogram, database
-//                                       size, live streams
+//                                       size, live streams, HTTP answers by
+//                                       route and status, process_* and
+//                                       welkom_build_info
 //   GET  /, /js/..., /console.css       the console (console_files.h)
 // A body larger than `max_body_bytes` answers the Connect error
 // resource_exhausted; a path nobody serves answers 404.
@@ -25,6 +29,7 @@
 #include "absl/status/statusor.h"
 #include "server/rpc/dispatcher.h"
 #include "server/gateway/connect_gateway.h"
+#include "server/gateway/http_responses.h"
 #include "server/store/database.h"
 
 namespace welkom::gateway {
@@ -53,10 +58,12 @@ class HttpServer {
  private:
   std::string RenderMetrics() const;
 
+
   store::Database* db_;
   rpc::Dispatcher* dispatcher_;
   ConnectGateway gateway_;
   size_t max_body_bytes_;
+  HttpResponseCounter responses_;
   httplib::Server server_;
   std::thread thread_;
   std::atomic<bool> serving_ended_{false};

@@ -1,9 +1,13 @@
 #include "server/rpc/dispatcher.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/descriptor.pb.h"
 #include "server/rpc/status.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
@@ -52,6 +56,19 @@ const google::protobuf::Message* Dispatcher::ResponsePrototype(
     absl::string_view method) const {
   auto it = methods_.find(method);
   return it == methods_.end() ? nullptr : it->second.response_prototype;
+}
+
+bool Dispatcher::IsSideEffectFree(absl::string_view method) const {
+  auto it = methods_.find(method);
+  if (it == methods_.end() || it->second.mode == Mode::kWrite) return false;
+  // "/welkom.v1.JourneyService/GetJourney" -> "welkom.v1.JourneyService.GetJourney"
+  std::string name(method.substr(method.empty() ? 0 : 1));
+  std::replace(name.begin(), name.end(), '/', '.');
+  const google::protobuf::MethodDescriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(name);
+  return descriptor != nullptr &&
+         descriptor->options().idempotency_level() ==
+             google::protobuf::MethodOptions::NO_SIDE_EFFECTS;
 }
 
 const Dispatcher::StreamMethod* Dispatcher::FindServerStream(

@@ -87,6 +87,11 @@ class Dispatcher {
   const google::protobuf::Message* ResponsePrototype(
       absl::string_view method) const;
 
+  // True for a registered unary method that the contract marks
+  // `option idempotency_level = NO_SIDE_EFFECTS` and that does not run in a
+  // write transaction: the ones the HTTP gateway serves to GET.
+  bool IsSideEffectFree(absl::string_view method) const;
+
   // The registered server-streaming method, or nullptr if `method` is not
   // one.
   struct StreamMethod {
