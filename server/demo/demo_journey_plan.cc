@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
-#include "server/flows/journey_creation.h"
-#include "server/flows/journey_dates.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/step.h"
+#include "server/flows/journey_creation.h"
+#include "server/flows/journey_dates.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.pb.h"
 
@@ -45,7 +46,7 @@ absl::Status PlanDemoJourney(store::Connection& c,
   WELKOM_ASSIGN_OR_RETURN(
       store::JourneyRow row,
       flows::CreateJourneyRows(c, catalogue, newcomer_id, employer_id, profile,
-                             t - 86400 * progress.arrived_days_ago));
+                               t - 86400 * progress.arrived_days_ago));
   journey::Anchors anchors = flows::AnchorsOf(row);
   if (progress.brp_days_ago) {
     anchors.brp_registration = days_ago(*progress.brp_days_ago);
@@ -53,6 +54,9 @@ absl::Status PlanDemoJourney(store::Connection& c,
   if (progress.permit_days_ago) {
     anchors.permit_ready = days_ago(*progress.permit_days_ago);
   }
+  const std::optional<int> bsn_days_ago =
+      progress.bsn_days_ago ? progress.bsn_days_ago : progress.brp_days_ago;
+  if (bsn_days_ago) anchors.bsn_received = days_ago(*bsn_days_ago);
   flows::SetAnchors(anchors, &row);
   WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(c, row));
   WELKOM_RETURN_IF_ERROR(store::SetAdvisorConsent(c, row.id, progress.consent));
@@ -66,6 +70,8 @@ absl::Status PlanDemoJourney(store::Connection& c,
                                               progress.open.end());
   absl::flat_hash_set<std::string> done(progress.done.begin(),
                                         progress.done.end());
+  // A known BSN anchor means the BSN step is done (on that day, below).
+  if (anchors.bsn_received.has_value()) done.insert(journey::kBsnStep);
   if (progress.done_ahead_days.has_value()) {
     const std::string limit =
         calendar::FormatDate(today + *progress.done_ahead_days);
@@ -88,6 +94,9 @@ absl::Status PlanDemoJourney(store::Connection& c,
       if (due.has_value() && *due < today) {
         done_at = std::min(done_at, t - 86400 * (today - *due));
       }
+    }
+    if (s.step_key == journey::kBsnStep && anchors.bsn_received.has_value()) {
+      done_at = t - 86400 * (today - *anchors.bsn_received);
     }
     s.done_at = done_at;
   }

@@ -26,6 +26,9 @@ struct DemoProgress {
   int started_days_ago = 0;
   std::optional<int> brp_days_ago;     // registered in the BRP
   std::optional<int> permit_days_ago;  // IND letter received
+  // BSN received; unset: on the registration day (each demo story's
+  // overdue step stays where it was written). The BSN step is then done.
+  std::optional<int> bsn_days_ago;
   // Step keys done, whatever their due date.
   std::vector<const char*> done;
   // When set, every step due on or before today + done_ahead_days is done

@@ -4,6 +4,7 @@
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/domain/journey/applicability.h"
 #include "server/flows/journey_dates.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/journey.pb.h"
@@ -23,7 +24,16 @@ absl::Status ValidateProfile(store::Connection& c, absl::string_view field,
   if (!v1::PermitType_IsValid(p.permit_type())) {
     return Invalid(field, "permit_type", "unknown permit type");
   }
-  if (p.eu_citizen() && p.permit_type() != v1::PERMIT_TYPE_UNSPECIFIED &&
+  if (!v1::NationalityGroup_IsValid(p.nationality_group())) {
+    return Invalid(field, "nationality_group", "unknown nationality group");
+  }
+  if (p.eu_citizen() && !journey::IsEuCitizen(p)) {
+    return Invalid(field, "nationality_group",
+                   "contradicts eu_citizen (a group outside the EU/EEA/"
+                   "Switzerland)");
+  }
+  if (journey::IsEuCitizen(p) &&
+      p.permit_type() != v1::PERMIT_TYPE_UNSPECIFIED &&
       p.permit_type() != v1::PERMIT_TYPE_NONE) {
     return Invalid(field, "permit_type",
                    "EU/EEA/Swiss citizens need no residence permit");

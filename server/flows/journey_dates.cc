@@ -49,7 +49,8 @@ absl::StatusOr<absl::CivilDay> FromProtoDate(absl::string_view field,
 
 journey::Anchors AnchorsOf(const store::JourneyRow& row) {
   return journey::Anchors::FromText(row.arrival_date, row.start_date,
-                                    row.brp_date, row.permit_date);
+                                    row.brp_date, row.permit_date,
+                                    row.bsn_date);
 }
 
 void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row) {
@@ -57,6 +58,7 @@ void SetAnchors(const journey::Anchors& anchors, store::JourneyRow* row) {
   row->start_date = Format(anchors.start_of_work);
   row->brp_date = Format(anchors.brp_registration);
   row->permit_date = Format(anchors.permit_ready);
+  row->bsn_date = Format(anchors.bsn_received);
 }
 
 journey::Term TermOfRow(const store::StepRow& row) {

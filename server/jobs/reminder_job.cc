@@ -30,11 +30,13 @@ std::optional<absl::CivilDay> Day(const std::optional<std::string>& text) {
 
 journey::Anchors AnchorsOf(const store::JourneyRow& row) {
   return journey::Anchors::FromText(row.arrival_date, row.start_date,
-                                    row.brp_date, row.permit_date);
+                                    row.brp_date, row.permit_date,
+                                    row.bsn_date);
 }
 
-std::vector<journey::StepState> StatesOf(const std::vector<store::StepRow>& rows,
-                                         const journey::Catalogue& catalogue) {
+std::vector<journey::StepState> StatesOf(
+    const std::vector<store::StepRow>& rows,
+    const journey::Catalogue& catalogue) {
   absl::flat_hash_map<std::string, int> status_by_key;
   for (const store::StepRow& r : rows) status_by_key[r.step_key] = r.status;
   std::vector<journey::StepState> out;
@@ -45,7 +47,8 @@ std::vector<journey::StepState> StatesOf(const std::vector<store::StepRow>& rows
     s.status = r.status;
     s.due = Day(r.due_date);
     s.starts_later = r.anchor == v1::ANCHOR_BRP_REGISTRATION ||
-                     r.anchor == v1::ANCHOR_PERMIT_READY;
+                     r.anchor == v1::ANCHOR_PERMIT_READY ||
+                     r.anchor == v1::ANCHOR_BSN_RECEIVED;
     if (const v1::StepDefinition* def = catalogue.Find(r.step_key)) {
       for (const std::string& dep : def->depends_on()) {
         auto it = status_by_key.find(dep);
@@ -99,7 +102,8 @@ class Recipients {
     return it->second;
   }
   // Advisors only ever hear of journeys whose newcomer consents.
-  absl::StatusOr<std::vector<std::string>> Advisors(const store::JourneyRow& j) {
+  absl::StatusOr<std::vector<std::string>> Advisors(
+      const store::JourneyRow& j) {
     if (!j.advisor_consent) return std::vector<std::string>{};
     if (!advisors_.has_value()) {
       WELKOM_ASSIGN_OR_RETURN(
@@ -144,7 +148,8 @@ absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
     int stored = 0;
     // One transaction reads, plans and writes, so a change made meanwhile
     // (which resets the check) cannot be overwritten by a stale schedule.
-    WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
+    WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c)
+                                          -> absl::Status {
       WELKOM_ASSIGN_OR_RETURN(std::vector<store::JourneyRow> journeys,
                               store::ListJourneysToRemind(c, t, batch_));
       seen = journeys.size();
@@ -159,29 +164,30 @@ absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
         std::vector<int> answered;
         for (const auto& ci : check_ins) answered.push_back(ci.day);
         const int day = journey::JourneyDay(
-            AnchorsOf(j), calendar::AmsterdamDay(absl::FromUnixSeconds(j.created_at)),
-            today);
+            AnchorsOf(j),
+            calendar::AmsterdamDay(absl::FromUnixSeconds(j.created_at)), today);
         journey::ReminderPlan plan = journey::PlanReminders(
             StatesOf(steps, *defs), today, day, answered);
         for (const journey::Notice& n : plan.notices) {
-          WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> to, recipients.For(n, j));
+          WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> to,
+                                  recipients.For(n, j));
           store::NotificationRow row =
               ComposeNotice(n, defs->Find(n.step_key), j, today);
           row.created_at = t;
           for (const std::string& recipient : to) {
             row.recipient_id = recipient;
-            row.dedupe_key = absl::StrCat("jny:", j.id, ":", n.dedupe_key, ":", recipient);
+            row.dedupe_key =
+                absl::StrCat("jny:", j.id, ":", n.dedupe_key, ":", recipient);
             WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> id,
                                     store::InsertNotification(c, row));
             if (id.has_value()) ++stored;
           }
         }
         if (plan.close) WELKOM_RETURN_IF_ERROR(store::CloseJourney(c, j.id, t));
-        const int64_t next =
-            plan.next_check.has_value()
-                ? absl::ToUnixSeconds(absl::FromCivil(*plan.next_check,
-                                                      calendar::Amsterdam()))
-                : kNever;
+        const int64_t next = plan.next_check.has_value()
+                                 ? absl::ToUnixSeconds(absl::FromCivil(
+                                       *plan.next_check, calendar::Amsterdam()))
+                                 : kNever;
         WELKOM_RETURN_IF_ERROR(store::SetReminderCheck(c, j.id, next));
       }
       return absl::OkStatus();

@@ -15,8 +15,8 @@ constexpr char kJourneyColumns[] =
     "j.advisor_consent, j.flagged, j.catalogue_version, j.created_at, "
     "j.closed_at, u.display_name, "
     "IFNULL((SELECT t.template_version FROM journey_templates t "
-    "WHERE t.journey_id = j.id), 0)";
-constexpr int kJourneyColumnCount = 16;
+    "WHERE t.journey_id = j.id), 0), j.bsn_date";
+constexpr int kJourneyColumnCount = 17;
 constexpr char kJourneyFrom[] =
     " FROM journeys j JOIN users u ON u.id = j.newcomer_id ";
 // Columns of a step (alias s).
@@ -43,6 +43,7 @@ JourneyRow ReadJourney(const Statement& st) {
   r.closed_at = st.OptionalInt(13);
   r.newcomer_name = st.Text(14);
   r.template_version = static_cast<int>(st.Int(15));
+  r.bsn_date = st.OptionalText(16);
   return r;
 }
 
@@ -114,15 +115,16 @@ absl::Status InsertJourney(Connection& c, const JourneyRow& j,
       c.Prepare(
           "INSERT INTO journeys (id, newcomer_id, employer_org_id, "
           "municipality, profile, arrival_date, start_date, brp_date, "
-          "permit_date, advisor_consent, flagged, catalogue_version, "
+          "permit_date, bsn_date, advisor_consent, flagged, catalogue_version, "
           "created_at, closed_at) "
-          "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+          "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, j.id).Bind(2, j.newcomer_id).Bind(3, j.employer_org_id);
   st->Bind(4, j.municipality).BindBlob(5, j.profile);
   st->Bind(6, j.arrival_date).Bind(7, j.start_date).Bind(8, j.brp_date);
-  st->Bind(9, j.permit_date).Bind(10, j.advisor_consent ? 1 : 0);
-  st->Bind(11, j.flagged ? 1 : 0).Bind(12, j.catalogue_version);
-  st->Bind(13, j.created_at).Bind(14, j.closed_at);
+  st->Bind(9, j.permit_date).Bind(10, j.bsn_date);
+  st->Bind(11, j.advisor_consent ? 1 : 0).Bind(12, j.flagged ? 1 : 0);
+  st->Bind(13, j.catalogue_version).Bind(14, j.created_at);
+  st->Bind(15, j.closed_at);
   absl::Status status = st->Run();
   if (absl::IsAlreadyExists(status)) {
     return absl::AlreadyExistsError("newcomer_id: this newcomer has a journey");
@@ -192,9 +194,9 @@ absl::Status UpdateJourneyAnchors(Connection& c, const JourneyRow& j) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
       c.Prepare("UPDATE journeys SET arrival_date = ?, start_date = ?, "
-                "brp_date = ?, permit_date = ? WHERE id = ?"));
+                "brp_date = ?, permit_date = ?, bsn_date = ? WHERE id = ?"));
   st->Bind(1, j.arrival_date).Bind(2, j.start_date).Bind(3, j.brp_date);
-  st->Bind(4, j.permit_date).Bind(5, j.id);
+  st->Bind(4, j.permit_date).Bind(5, j.bsn_date).Bind(6, j.id);
   return st->Run();
 }
 

@@ -30,6 +30,7 @@ struct JourneyRow {
   std::optional<std::string> start_date;
   std::optional<std::string> brp_date;
   std::optional<std::string> permit_date;
+  std::optional<std::string> bsn_date;  // migration 0018
   bool advisor_consent = false;
   bool flagged = false;
   int catalogue_version = 0;
@@ -81,7 +82,7 @@ absl::StatusOr<std::vector<StepRow>> ListSteps(Connection& c,
 absl::Status UpdateStep(Connection& c, const StepRow& step,
                         int64_t expected_version);
 
-// Stores the four anchor dates of a journey.
+// Stores the anchor dates of a journey.
 absl::Status UpdateJourneyAnchors(Connection& c, const JourneyRow& journey);
 
 // Records whether the newcomer lets the Expat Center see the journey.

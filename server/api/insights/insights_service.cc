@@ -6,6 +6,7 @@
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/insights/kpis.h"
+#include "server/domain/journey/applicability.h"
 #include "server/domain/journey/plan.h"
 #include "server/store/insights_store.h"
 #include "welkom/v1/profile.pb.h"
@@ -47,7 +48,9 @@ insights::JourneyFacts FactsOf(const store::JourneyFactsRow& row,
   insights::JourneyFacts f;
   f.municipality = row.municipality;
   v1::NewcomerProfile profile;
-  if (profile.ParseFromString(row.profile)) f.eu_citizen = profile.eu_citizen();
+  if (profile.ParseFromString(row.profile)) {
+    f.eu_citizen = journey::IsEuCitizen(profile);
+  }
   f.employer_size = insights::EmployerSizeOf(row.employer_staff_count);
   f.checkin_scores = row.checkin_scores;
   f.closed = row.closed;

@@ -237,8 +237,13 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   *it = step;
   WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
 
+  // Registering (BRP or RNI) and receiving the BSN set the anchors that the
+  // BSN, DigiD, bank and GP deadlines hang off.
   journey::Anchors anchors = flows::AnchorsOf(row);
-  if (journey::AnchorSetBy(changed, Today(call), &anchors)) {
+  const bool has_bsn_step = std::any_of(
+      steps.begin(), steps.end(),
+      [](const store::StepRow& s) { return s.step_key == journey::kBsnStep; });
+  if (journey::AnchorSetBy(changed, Today(call), has_bsn_step, &anchors)) {
     flows::SetAnchors(anchors, &row);
     WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
     for (size_t i :

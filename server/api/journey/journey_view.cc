@@ -85,8 +85,7 @@ void ToProtoJourney(const store::JourneyRow& row,
   out->set_employer_org_id(row.employer_org_id);
   out->mutable_profile()->ParseFromString(row.profile);
   journey::Anchors anchors = flows::AnchorsOf(row);
-  for (v1::Anchor a : {v1::ANCHOR_ARRIVAL, v1::ANCHOR_START_OF_WORK,
-                       v1::ANCHOR_BRP_REGISTRATION, v1::ANCHOR_PERMIT_READY}) {
+  for (v1::Anchor a : journey::kAllAnchors) {
     if (std::optional<absl::CivilDay> day = anchors.Get(a)) {
       v1::AnchorDate* ad = out->add_anchors();
       ad->set_anchor(a);

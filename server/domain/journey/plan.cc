@@ -20,12 +20,14 @@ std::optional<absl::CivilDay> DayOf(const std::optional<std::string>& text) {
 Anchors Anchors::FromText(const std::optional<std::string>& arrival,
                           const std::optional<std::string>& start_of_work,
                           const std::optional<std::string>& brp_registration,
-                          const std::optional<std::string>& permit_ready) {
+                          const std::optional<std::string>& permit_ready,
+                          const std::optional<std::string>& bsn_received) {
   Anchors a;
   a.arrival = DayOf(arrival);
   a.start_of_work = DayOf(start_of_work);
   a.brp_registration = DayOf(brp_registration);
   a.permit_ready = DayOf(permit_ready);
+  a.bsn_received = DayOf(bsn_received);
   return a;
 }
 
@@ -39,6 +41,8 @@ std::optional<absl::CivilDay> Anchors::Get(v1::Anchor anchor) const {
       return brp_registration;
     case v1::ANCHOR_PERMIT_READY:
       return permit_ready;
+    case v1::ANCHOR_BSN_RECEIVED:
+      return bsn_received;
     default:
       return std::nullopt;
   }
@@ -57,6 +61,9 @@ void Anchors::Set(v1::Anchor anchor, std::optional<absl::CivilDay> day) {
       break;
     case v1::ANCHOR_PERMIT_READY:
       permit_ready = day;
+      break;
+    case v1::ANCHOR_BSN_RECEIVED:
+      bsn_received = day;
       break;
     default:
       break;

@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/domain/journey/step.h"
@@ -27,12 +28,14 @@ struct Anchors {
   std::optional<absl::CivilDay> start_of_work;
   std::optional<absl::CivilDay> brp_registration;
   std::optional<absl::CivilDay> permit_ready;
+  std::optional<absl::CivilDay> bsn_received;
 
   // From stored 'YYYY-MM-DD' texts (std::nullopt or unparsable: unknown).
   static Anchors FromText(const std::optional<std::string>& arrival,
                           const std::optional<std::string>& start_of_work,
                           const std::optional<std::string>& brp_registration,
-                          const std::optional<std::string>& permit_ready);
+                          const std::optional<std::string>& permit_ready,
+                          const std::optional<std::string>& bsn_received);
 
   std::optional<absl::CivilDay> Get(v1::Anchor anchor) const;
   void Set(v1::Anchor anchor, std::optional<absl::CivilDay> day);
@@ -45,6 +48,11 @@ std::optional<absl::CivilDay> DueDateFor(v1::Anchor anchor, const Term& term,
 // The same for a catalogue step (its anchor and TermOf).
 std::optional<absl::CivilDay> DueDateFor(const v1::StepDefinition& step,
                                          const Anchors& anchors);
+
+// Every anchor, in the order journeys show them.
+inline constexpr v1::Anchor kAllAnchors[] = {
+    v1::ANCHOR_ARRIVAL, v1::ANCHOR_START_OF_WORK, v1::ANCHOR_BRP_REGISTRATION,
+    v1::ANCHOR_PERMIT_READY, v1::ANCHOR_BSN_RECEIVED};
 
 // The catalogue steps that apply to `profile`, in catalogue order.
 std::vector<const v1::StepDefinition*> ApplicableSteps(

@@ -3,11 +3,7 @@
 #include "server/domain/journey/plan.h"
 
 namespace welkom::journey {
-namespace {
-
-constexpr char kBrpStep[] = "brp_registration";
-
-}  // namespace
+namespace {}  // namespace
 
 bool IsFinished(int status) {
   for (int finished : kFinishedStatuses) {
@@ -48,13 +44,23 @@ absl::Status ApplyStepUpdate(
   return absl::OkStatus();
 }
 
-bool AnchorSetBy(const Step& step, absl::CivilDay today, Anchors* anchors) {
-  if (step.key != kBrpStep || step.status != v1::STEP_STATUS_DONE ||
-      anchors->brp_registration.has_value()) {
-    return false;
+bool AnchorSetBy(const Step& step, absl::CivilDay today,
+                 bool journey_has_bsn_step, Anchors* anchors) {
+  if (step.status != v1::STEP_STATUS_DONE) return false;
+  bool changed = false;
+  const bool registration =
+      step.key == kBrpRegistrationStep || step.key == kRniRegistrationStep;
+  if (registration && !anchors->brp_registration.has_value()) {
+    anchors->brp_registration = today;
+    changed = true;
   }
-  anchors->brp_registration = today;
-  return true;
+  const bool bsn =
+      step.key == kBsnStep || (registration && !journey_has_bsn_step);
+  if (bsn && !anchors->bsn_received.has_value()) {
+    anchors->bsn_received = today;
+    changed = true;
+  }
+  return changed;
 }
 
 std::vector<size_t> MoveAnchor(const Anchors& anchors,

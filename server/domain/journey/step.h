@@ -85,11 +85,19 @@ absl::Status ApplyStepUpdate(
     const absl::flat_hash_map<std::string, int>& status_by_key, int64_t now,
     Step* step);
 
-// The anchor a step sets when it is finished: registering in the BRP
-// (`brp_registration` done) makes `today` the BRP anchor that the BSN,
-// DigiD, bank and GP deadlines hang off, unless that anchor is known
-// already. Returns whether `anchors` changed.
-bool AnchorSetBy(const Step& step, absl::CivilDay today, Anchors* anchors);
+// The steps whose completion sets an anchor.
+inline constexpr char kBrpRegistrationStep[] = "brp_registration";
+inline constexpr char kRniRegistrationStep[] = "rni_registration";
+inline constexpr char kBsnStep[] = "bsn_received";
+
+// The anchors a step sets when it is done, unless known already:
+// registering (the BRP or the RNI step) makes `today` the registration
+// anchor the BSN deadline hangs off; receiving the BSN (its step, or the
+// registration in a journey without one, since a returnee has a BSN for
+// life) makes it the BSN anchor that DigiD, bank and GP hang off. Returns
+// whether `anchors` changed.
+bool AnchorSetBy(const Step& step, absl::CivilDay today,
+                 bool journey_has_bsn_step, Anchors* anchors);
 
 // Recomputes the due dates of `steps` for `anchors`: an open step's due date
 // follows its anchor (std::nullopt while the anchor is unknown); a finished

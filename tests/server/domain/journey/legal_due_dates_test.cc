@@ -19,6 +19,7 @@
 
 #include "server/domain/journey/catalogue.h"
 #include "server/domain/journey/plan.h"
+#include "server/domain/journey/step.h"
 
 namespace welkom::journey {
 namespace {
@@ -145,6 +146,167 @@ TEST(LegalDueDatesTest, TermEndingOnKingsDay) {
   // Monday 21 April + 5 = the 26th -> Monday 28 April.
   a.arrival = CivilDay(2031, 4, 21);
   EXPECT_EQ(Due("brp_registration", a), CivilDay(2031, 4, 28));
+}
+
+// [BSN]  a BSN is assigned with the first registration in the BRP, as
+//        resident or in the RNI; after a resident registration it comes by
+//        letter, usually within 4 weeks (government.nl BSN page; Enschede
+//        about three weeks), at an RNI desk at once (almelo.nl RNI page).
+// [RNI]  a stay under 4 months, or living abroad: register as non-resident
+//        (https://www.almelo.nl/en/verhuizen/registratie-niet-ingezetenen-rni)
+// [TB]   a TB test at the GGD within 3 months of arrival unless the
+//        nationality is on the IND's exemption list
+//        (https://www.expatcentereastnetherlands.nl/expats/just-arrived/formalities/tbc-check/)
+// [GRENS] a cross-border worker who lives in Germany and works only in the
+//        Netherlands takes out Dutch basic insurance within 4 months of the
+//        first working day, S1 form for care in Germany
+//        (https://www.grensinfo.nl/nl/deonnl/zorg/zorgverzekerd_in_nederland?situatie=deonnl)
+// [DIGID] the activation code is valid for 20 days
+//        (https://www.netherlandsworldwide.nl/digid-abroad/activate)
+
+// Marks `key` done on `today` (AnchorSetBy).
+bool MarkDone(const std::string& key, CivilDay today, bool journey_has_bsn_step,
+              Anchors* anchors) {
+  Step step;
+  step.key = key;
+  step.status = v1::STEP_STATUS_DONE;
+  return AnchorSetBy(step, today, journey_has_bsn_step, anchors);
+}
+
+std::vector<std::string> Keys(const v1::NewcomerProfile& profile) {
+  std::vector<std::string> keys;
+  for (const auto* s : ApplicableSteps(Catalogue::BuiltinTwente(), profile)) {
+    keys.push_back(s->key());
+  }
+  return keys;
+}
+
+using ::testing::Contains;
+using ::testing::Not;
+
+TEST(LegalDueDatesTest,
+     BsnIsDueWithinFourWeeksOfTheRegistrationAndTheBankWaitsForIt) {
+  Anchors a = Arriving(CivilDay(2026, 9, 1), CivilDay(2026, 9, 7));
+  // Registered in the BRP on Thursday 3 September 2026.
+  ASSERT_TRUE(MarkDone("brp_registration", CivilDay(2026, 9, 3),
+                       /*journey_has_bsn_step=*/true, &a));
+  // [BSN] 3 September + 4 weeks = 1 October (BRP + 5 days flagged 8
+  // September as overdue while the letter was still on its way).
+  EXPECT_EQ(Due("bsn_received", a), CivilDay(2026, 10, 1));
+  // Bank, DigiD and GP need the BSN: pending, not overdue, until it comes.
+  EXPECT_FALSE(Due("bank_account", a).has_value());
+  EXPECT_FALSE(Due("digid_apply", a).has_value());
+  EXPECT_FALSE(Due("gp_registration", a).has_value());
+  // The letter arrives on Wednesday 23 September.
+  ASSERT_TRUE(MarkDone("bsn_received", CivilDay(2026, 9, 23), true, &a));
+  EXPECT_EQ(Due("digid_apply", a), CivilDay(2026, 9, 30));  // 1 week
+  // [DIGID] apply within a week, letter within 3 working days, 20 days to
+  // activate: 4 weeks from the BSN, 21 October.
+  EXPECT_EQ(Due("digid_activate", a), CivilDay(2026, 10, 21));
+  EXPECT_EQ(Due("bank_account", a), CivilDay(2026, 10, 7));      // 2 weeks
+  EXPECT_EQ(Due("gp_registration", a), CivilDay(2026, 10, 23));  // 30 days
+}
+
+TEST(LegalDueDatesTest, ThreeMonthStayGoesThroughTheRni) {
+  v1::NewcomerProfile p;
+  p.set_eu_citizen(true);
+  p.set_stay_months(3);
+  p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+  auto keys = Keys(p);
+  // [RNI] no BRP registration, no DigiD (it needs a BRP address), but the
+  // RNI, the BSN from it, the bank and the GP.
+  EXPECT_THAT(keys, Not(Contains("brp_registration")));
+  EXPECT_THAT(keys, Not(Contains("digid_apply")));
+  for (const char* key : {"rni_registration", "bsn_received", "bank_account",
+                          "gp_registration", "health_insurance"}) {
+    EXPECT_THAT(keys, Contains(key));
+  }
+  // Arrives Sunday 31 January 2027, starts Monday 1 February.
+  Anchors a = Arriving(CivilDay(2027, 1, 31), CivilDay(2027, 2, 1));
+  // The BSN is needed for the first salary: the RNI by the first working day.
+  EXPECT_EQ(Due("rni_registration", a), CivilDay(2027, 2, 1));
+  EXPECT_FALSE(Due("bank_account", a).has_value());  // waits for the BSN
+  // At the RNI desk on 1 February, the BSN given at the appointment.
+  ASSERT_TRUE(MarkDone("rni_registration", CivilDay(2027, 2, 1), true, &a));
+  EXPECT_EQ(Due("bsn_received", a),
+            CivilDay(2027, 3, 1));  // [BSN] 4 weeks at most
+  ASSERT_TRUE(MarkDone("bsn_received", CivilDay(2027, 2, 1), true, &a));
+  EXPECT_EQ(Due("bank_account", a), CivilDay(2027, 2, 15));    // BSN + 2 weeks
+  EXPECT_EQ(Due("gp_registration", a), CivilDay(2027, 3, 3));  // BSN + 30 days
+  // [ZVW] working here: insurance within 4 months of arrival, 31 May.
+  EXPECT_EQ(Due("health_insurance", a), CivilDay(2027, 5, 31));
+}
+
+TEST(LegalDueDatesTest, ReturneeHasABsnForLifeAndNoNewcomerFormalities) {
+  v1::NewcomerProfile p;
+  p.set_nationality_group(v1::NATIONALITY_GROUP_DUTCH);
+  p.set_returnee(true);
+  p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+  auto keys = Keys(p);
+  EXPECT_THAT(keys, Contains("brp_registration"));   // [BRP] still 5 days
+  EXPECT_THAT(keys, Not(Contains("bsn_received")));  // [BSN] for life
+  for (const char* key : {"ind_permit_application", "residence_permit_collect",
+                          "tb_test", "rni_registration", "dutch_course"}) {
+    EXPECT_THAT(keys, Not(Contains(key))) << key;
+  }
+  // Back on Friday 4 December 2026; registered Monday 7 December: without a
+  // BSN step the registration fixes the BSN anchor too.
+  Anchors a = Arriving(CivilDay(2026, 12, 4), CivilDay(2027, 1, 4));
+  // [BRP][ATW] Wednesday 9 December.
+  EXPECT_EQ(Due("brp_registration", a), CivilDay(2026, 12, 9));
+  ASSERT_TRUE(MarkDone("brp_registration", CivilDay(2026, 12, 7),
+                       /*journey_has_bsn_step=*/false, &a));
+  EXPECT_EQ(a.bsn_received, CivilDay(2026, 12, 7));
+  EXPECT_EQ(Due("bank_account", a), CivilDay(2026, 12, 21));
+  // [ZVW] 4 April 2027; [30%] 4 May 2027 (the 150 km rule decides).
+  EXPECT_EQ(Due("health_insurance", a), CivilDay(2027, 4, 4));
+  EXPECT_EQ(Due("thirty_percent_ruling", a), CivilDay(2027, 5, 4));
+}
+
+TEST(LegalDueDatesTest, CrossBorderWorkerLivingInGermany) {
+  v1::NewcomerProfile p;
+  p.set_nationality_group(v1::NATIONALITY_GROUP_EU_EEA_SWISS);
+  p.set_cross_border_worker(true);
+  p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+  auto keys = Keys(p);
+  // [RNI] lives abroad: the RNI, not the BRP; [GRENS] insured here with an
+  // S1 form; no Dutch housing, bank, GP or 30% ruling (within 150 km).
+  EXPECT_THAT(keys, Contains("rni_registration"));
+  EXPECT_THAT(keys, Contains("bsn_received"));
+  EXPECT_THAT(keys, Contains("cross_border_health_insurance"));
+  for (const char* key :
+       {"brp_registration", "digid_apply", "health_insurance", "bank_account",
+        "gp_registration", "temporary_housing", "thirty_percent_ruling",
+        "school_registration"}) {
+    EXPECT_THAT(keys, Not(Contains(key))) << key;
+  }
+  // Starts Monday 4 January 2027: [GRENS] 4 May 2027.
+  Anchors a;
+  a.start_of_work = CivilDay(2027, 1, 4);
+  EXPECT_EQ(Due("cross_border_health_insurance", a), CivilDay(2027, 5, 4));
+  EXPECT_EQ(Due("rni_registration", a), CivilDay(2027, 1, 4));
+}
+
+TEST(LegalDueDatesTest, TbTestForNonExemptNationalitiesOnly) {
+  v1::NewcomerProfile p;
+  p.set_permit_type(v1::PERMIT_TYPE_KNOWLEDGE_MIGRANT);
+  p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+  p.set_stay_months(36);
+  p.set_nationality_group(v1::NATIONALITY_GROUP_NON_EU);
+  EXPECT_THAT(Keys(p), Contains("tb_test"));
+  // [TB] arrival Thursday 20 August 2026 + 3 months = 20 November.
+  Anchors a = Arriving(CivilDay(2026, 8, 20), CivilDay(2026, 9, 1));
+  EXPECT_EQ(Due("tb_test", a), CivilDay(2026, 11, 20));
+  // Exempt (e.g. a US citizen): no test.
+  p.set_nationality_group(v1::NATIONALITY_GROUP_NON_EU_TB_EXEMPT);
+  EXPECT_THAT(Keys(p), Not(Contains("tb_test")));
+  // Not known: kept, so a legal step is never dropped for lack of it.
+  p.set_nationality_group(v1::NATIONALITY_GROUP_UNSPECIFIED);
+  EXPECT_THAT(Keys(p), Contains("tb_test"));
+  // EU citizens and short stays (no residence permit) never.
+  p.set_permit_type(v1::PERMIT_TYPE_NONE);
+  p.set_eu_citizen(true);
+  EXPECT_THAT(Keys(p), Not(Contains("tb_test")));
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "server/domain/journey/applicability.h"
-#include "welkom/v1/journey.pb.h"
 #include "server/domain/journey/catalogue.h"
+#include "welkom/v1/journey.pb.h"
 
 namespace welkom::journey {
 namespace {
@@ -33,28 +33,32 @@ std::optional<absl::CivilDay> Due(const std::string& key,
 TEST(CatalogueTest, BuiltinTwenteIsValidAndBilingualWithSources) {
   const Catalogue& c = Catalogue::BuiltinTwente();
   EXPECT_GE(c.proto().steps_size(), 20);
-  for (const char* key : {"brp_registration", "bsn_received", "residence_permit_collect",
-                          "digid_apply", "digid_activate", "bank_account",
-                          "health_insurance", "thirty_percent_ruling",
-                          "gp_registration", "permanent_housing_search",
-                          "school_registration", "childcare", "dutch_course",
-                          "buddy_introduced", "first_social_event",
-                          "workplace_ready", "it_account", "first_week_checkin"}) {
+  for (const char* key :
+       {"brp_registration", "bsn_received", "residence_permit_collect",
+        "digid_apply", "digid_activate", "bank_account", "health_insurance",
+        "thirty_percent_ruling", "gp_registration", "permanent_housing_search",
+        "school_registration", "childcare", "dutch_course", "buddy_introduced",
+        "first_social_event", "workplace_ready", "it_account",
+        "first_week_checkin"}) {
     EXPECT_NE(c.Find(key), nullptr) << key;
   }
-  EXPECT_THAT(c.Find("permanent_housing_search")->help().en(), HasSubstr("Roomspot"));
+  EXPECT_THAT(c.Find("permanent_housing_search")->help().en(),
+              HasSubstr("Roomspot"));
   EXPECT_THAT(c.Find("permanent_housing_search")->help().en(),
               HasSubstr("woninghuren.nl"));
-  EXPECT_THAT(c.Find("permanent_housing_search")->help().en(), HasSubstr("scam"));
+  EXPECT_THAT(c.Find("permanent_housing_search")->help().en(),
+              HasSubstr("scam"));
 }
 
-TEST(CatalogueTest, RejectsCyclesUnknownDependenciesAndLegalStepsWithoutSource) {
+TEST(CatalogueTest,
+     RejectsCyclesUnknownDependenciesAndLegalStepsWithoutSource) {
   v1::StepCatalogue cat = Catalogue::BuiltinTwente().proto();
   v1::StepCatalogue cycle = cat;
   for (auto& s : *cycle.mutable_steps()) {
     if (s.key() == "temporary_housing") s.add_depends_on("bank_account");
   }
-  EXPECT_THAT(std::string(ValidateCatalogue(cycle).message()), HasSubstr("cycle"));
+  EXPECT_THAT(std::string(ValidateCatalogue(cycle).message()),
+              HasSubstr("cycle"));
   v1::StepCatalogue unknown = cat;
   unknown.mutable_steps(0)->add_depends_on("no_such_step");
   EXPECT_THAT(std::string(ValidateCatalogue(unknown).message()),
@@ -94,8 +98,15 @@ TEST(PlanTest, EuSingleProfessionalDueDates) {
   EXPECT_FALSE(Due("bsn_received", a).has_value());
   EXPECT_FALSE(Due("bank_account", a).has_value());
   a.brp_registration = absl::CivilDay(2026, 3, 5);
-  EXPECT_EQ(Due("bsn_received", a), absl::CivilDay(2026, 3, 10));
-  EXPECT_EQ(Due("bank_account", a), absl::CivilDay(2026, 3, 19));
+  // Updated for issue 16: the BSN letter comes within about 4 weeks of the
+  // BRP registration (it pinned BRP + 5 days, which raised false overdue
+  // flags): 5 March + 4 weeks = 2 April.
+  EXPECT_EQ(Due("bsn_received", a), absl::CivilDay(2026, 4, 2));
+  // The bank hangs off the BSN itself now: pending until it is known, then
+  // 2 weeks (it pinned BRP + 14 days).
+  EXPECT_FALSE(Due("bank_account", a).has_value());
+  a.bsn_received = absl::CivilDay(2026, 3, 24);
+  EXPECT_EQ(Due("bank_account", a), absl::CivilDay(2026, 4, 7));
 }
 
 TEST(PlanTest, KnowledgeMigrantWithPartnerAndChildrenThreeAndSeven) {
@@ -162,7 +173,8 @@ TEST(ApplicabilityTest, MunicipalityRuleMatchesOnlyListedMunicipalities) {
 }
 
 TEST(PrerequisiteTest, UnfinishedPrerequisitesAreNamed) {
-  const v1::StepDefinition* bank = Catalogue::BuiltinTwente().Find("bank_account");
+  const v1::StepDefinition* bank =
+      Catalogue::BuiltinTwente().Find("bank_account");
   absl::flat_hash_map<std::string, int> status = {{"bsn_received", 1}};
   absl::Status s = CheckPrerequisites(*bank, status);
   EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);

@@ -159,7 +159,7 @@ TEST(AnchorSetByTest, RegisteringInTheBrpSetsTheBrpAnchorToToday) {
   Anchors anchors;
   anchors.arrival = kMay1 - 5;
   absl::CivilDay today = absl::ToCivilDay(clock.Now(), absl::UTCTimeZone());
-  EXPECT_TRUE(AnchorSetBy(brp, today, &anchors));
+  EXPECT_TRUE(AnchorSetBy(brp, today, /*journey_has_bsn_step=*/true, &anchors));
   EXPECT_EQ(anchors.brp_registration, kMay1);
   EXPECT_EQ(anchors.arrival, kMay1 - 5);
 }
@@ -169,15 +169,15 @@ TEST(AnchorSetByTest, AKnownBrpDateOrAnotherStepSetsNothing) {
   brp.status = v1::STEP_STATUS_DONE;
   Anchors known;
   known.brp_registration = kMay1 - 2;
-  EXPECT_FALSE(AnchorSetBy(brp, kMay1, &known));
+  EXPECT_FALSE(AnchorSetBy(brp, kMay1, true, &known));
   EXPECT_EQ(known.brp_registration, kMay1 - 2);
 
   Anchors none;
   Step open_brp = OpenStep("brp_registration");
-  EXPECT_FALSE(AnchorSetBy(open_brp, kMay1, &none));
+  EXPECT_FALSE(AnchorSetBy(open_brp, kMay1, true, &none));
   Step bsn = OpenStep("bsn");
   bsn.status = v1::STEP_STATUS_DONE;
-  EXPECT_FALSE(AnchorSetBy(bsn, kMay1, &none));
+  EXPECT_FALSE(AnchorSetBy(bsn, kMay1, true, &none));
   EXPECT_EQ(none.brp_registration, std::nullopt);
 }
 

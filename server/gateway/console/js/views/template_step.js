@@ -22,6 +22,7 @@ addStrings({
     'anchor.ANCHOR_START_OF_WORK': 'first working day',
     'anchor.ANCHOR_BRP_REGISTRATION': 'BRP registration',
     'anchor.ANCHOR_PERMIT_READY': 'permit ready',
+    'anchor.ANCHOR_BSN_RECEIVED': 'BSN received',
     'step.due': '{owner} · {days} days from {anchor}',
     'step.dueOne': '{owner} · {days} day from {anchor}',
   },
@@ -41,6 +42,7 @@ addStrings({
     'anchor.ANCHOR_START_OF_WORK': 'eerste werkdag',
     'anchor.ANCHOR_BRP_REGISTRATION': 'BRP-inschrijving',
     'anchor.ANCHOR_PERMIT_READY': 'vergunning klaar',
+    'anchor.ANCHOR_BSN_RECEIVED': 'BSN ontvangen',
     'step.due': '{owner} · {days} dagen vanaf {anchor}',
     'step.dueOne': '{owner} · {days} dag vanaf {anchor}',
   },
@@ -48,7 +50,7 @@ addStrings({
 
 const OWNERS = ['STEP_OWNER_HR', 'STEP_OWNER_NEWCOMER'];
 const ANCHORS = ['ANCHOR_ARRIVAL', 'ANCHOR_START_OF_WORK', 'ANCHOR_BRP_REGISTRATION',
-                 'ANCHOR_PERMIT_READY'];
+                 'ANCHOR_PERMIT_READY', 'ANCHOR_BSN_RECEIVED'];
 
 export function describeStep(step) {
   const one = Math.abs(step.offsetDays || 0) === 1;
