@@ -309,5 +309,37 @@ TEST(LegalDueDatesTest, TbTestForNonExemptNationalitiesOnly) {
   EXPECT_THAT(Keys(p), Not(Contains("tb_test")));
 }
 
+TEST(LegalDueDatesTest,
+     ThirtyPercentRulingTextStatesThe2027ChangeTheNormsAnd150Km) {
+  // Belastingdienst (checked 2026-12-02): at most 27% from 1 January 2027
+  // for rulings that started after 2023; 2026 norm EUR 48,013 (36,497 under
+  // 30 with a master's); the 150 km condition.
+  const v1::StepDefinition* r =
+      Catalogue::BuiltinTwente().Find("thirty_percent_ruling");
+  ASSERT_NE(r, nullptr);
+  for (const std::string& text : {r->help().en(), r->legal().rule().en()}) {
+    EXPECT_THAT(text, ::testing::HasSubstr("27%"));
+    EXPECT_THAT(text, ::testing::HasSubstr("48,013"));
+  }
+  EXPECT_THAT(r->help().en(), ::testing::HasSubstr("150 km"));
+  EXPECT_THAT(r->help().en(), ::testing::HasSubstr("50,436"));
+  EXPECT_THAT(r->help().nl(), ::testing::HasSubstr("27%"));
+  // The BRP text no longer promises the BSN at the desk.
+  const v1::StepDefinition* brp =
+      Catalogue::BuiltinTwente().Find("brp_registration");
+  EXPECT_THAT(brp->help().en(), ::testing::HasSubstr("not given at the desk"));
+  EXPECT_THAT(brp->help().en(),
+              ::testing::Not(::testing::HasSubstr(
+                  "You receive your citizen service number (BSN) here")));
+  // DigiD: the code is valid 20 days; insurance: the CAK's letter and fines.
+  EXPECT_THAT(Catalogue::BuiltinTwente().Find("digid_activate")->help().en(),
+              ::testing::HasSubstr("20 days"));
+  const std::string& insurance =
+      Catalogue::BuiltinTwente().Find("health_insurance")->help().en();
+  EXPECT_THAT(insurance, ::testing::HasSubstr("CAK"));
+  EXPECT_THAT(insurance,
+              ::testing::HasSubstr("registered in the BRP) or started work"));
+}
+
 }  // namespace
 }  // namespace welkom::journey
