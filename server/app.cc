@@ -8,14 +8,15 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "server/api/events/events_journey_bridge.h"
 #include "server/api/server_reflection_v1.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/demo/demo_buddies.h"
 #include "server/demo/demo_journeys.h"
 #include "server/demo/demo_newcomers.h"
-#include "server/api/events/events_journey_bridge.h"
 #include "server/demo/events_demo.h"
+#include "server/domain/calendar/working_hours.h"
 
 namespace welkom {
 namespace {
@@ -56,6 +57,7 @@ absl::Status App::Start() {
   WELKOM_RETURN_IF_ERROR(CreateServices());
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
   CreateJobs();
+  if (demo_seeded_now_) WELKOM_RETURN_IF_ERROR(SeedDemoNotices());
   // A first pass of the buddy job before serving, so a restart expires
   // overdue proposals before anyone sees them as open.
   if (options_.jobs_interval > absl::ZeroDuration()) {
@@ -96,8 +98,8 @@ absl::Status App::CreateServices() {
   fanout_ = std::make_unique<flows::NotificationFanout>(
       db_.get(), flows::NotificationFanout::Options{});
   WELKOM_RETURN_IF_ERROR(fanout_->Start());
-  notifications_ = std::make_unique<api::NotificationService>(
-      dispatcher_.get(), fanout_.get());
+  notifications_ = std::make_unique<api::NotificationService>(dispatcher_.get(),
+                                                              fanout_.get());
   definitions_ = std::make_unique<flows::JourneyDefinitions>(
       &journey::Catalogue::BuiltinTwente());
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
@@ -105,14 +107,14 @@ absl::Status App::CreateServices() {
   }));
   // Copies into the database what a crash left in the journal, before any
   // request is served.
-  WELKOM_ASSIGN_OR_RETURN(audit_writer_,
-                          flows::JourneyAuditWriter::Open(
-                              db_.get(), options_.db_path + "-audit"));
+  WELKOM_ASSIGN_OR_RETURN(
+      audit_writer_,
+      flows::JourneyAuditWriter::Open(db_.get(), options_.db_path + "-audit"));
   journey_ = std::make_unique<api::JourneyService>(
       dispatcher_.get(), definitions_.get(), audit_writer_.get());
   journey_->RegisterIdentityHooks(identity_.get());
   insights_ = std::make_unique<api::InsightsService>(dispatcher_.get(),
-                                                    definitions_.get());
+                                                     definitions_.get());
   demo_hooks_.push_back(
       demo::DemoJourneysHook(&journey::Catalogue::BuiltinTwente()));
   demo_hooks_.push_back(
@@ -125,7 +127,8 @@ absl::Status App::CreateServices() {
   api::ConnectEventsToJourneys(definitions_.get(), events_.get(),
                                language_.get(), calendar_feed_.get());
   demo_hooks_.push_back(demo::SeedEventsAndClasses);
-  buddy_ = std::make_unique<api::BuddyService>(dispatcher_.get(), fanout_.get());
+  buddy_ =
+      std::make_unique<api::BuddyService>(dispatcher_.get(), fanout_.get());
   buddy_->RegisterIdentityHooks(identity_.get());
   demo_hooks_.push_back(demo::DemoBuddiesHook());
   templates_ = std::make_unique<api::TemplateService>(dispatcher_.get(),
@@ -169,9 +172,9 @@ absl::Status App::StartGrpc() {
       {templates_.get(), v1::TemplateService::service_full_name()},
       {catalogue_.get(), v1::CatalogueService::service_full_name()},
   };
-  std::vector<std::string> names = {
-      "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection",
-      "grpc.reflection.v1.ServerReflection"};
+  std::vector<std::string> names = {"grpc.health.v1.Health",
+                                    "grpc.reflection.v1alpha.ServerReflection",
+                                    "grpc.reflection.v1.ServerReflection"};
   for (const auto& [service, name] : services) {
     builder.RegisterService(service);
     names.push_back(name);
@@ -215,7 +218,8 @@ void App::CreateJobs() {
       [fanout = fanout_.get()] { fanout->Wake(); });
   jobs::BuddyJobs::Options buddy;
   buddy.daily_matching = options_.buddy_daily_matching;
-  buddy_jobs_ = std::make_unique<jobs::BuddyJobs>(db_.get(), fanout_.get(), buddy);
+  buddy_jobs_ =
+      std::make_unique<jobs::BuddyJobs>(db_.get(), fanout_.get(), buddy);
   idempotency_pruning_ = std::make_unique<jobs::IdempotencyPruning>(db_.get());
   jobs_ = std::make_unique<jobs::JobsRunner>(clock_, options_.jobs_interval);
   jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {
@@ -231,6 +235,16 @@ void App::CreateJobs() {
 }
 
 absl::Status App::RunJobsOnce() { return jobs_->RunOnce(); }
+
+absl::Status App::SeedDemoNotices() {
+  absl::Time t = clock_->Now();
+  // Quiet hours and a weekend are at most three days; step back an hour at
+  // a time to the last moment notices could go out.
+  for (int hours = 0; hours < 96 && !calendar::IsDeliveryTime(t); ++hours) {
+    t -= absl::Hours(1);
+  }
+  return reminders_->RunOnce(t).status();
+}
 
 absl::Status App::SeedDemo() {
   WELKOM_ASSIGN_OR_RETURN(

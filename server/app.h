@@ -12,29 +12,29 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "server/jobs/buddy_jobs.h"
 #include "server/api/buddy/buddy_service.h"
-#include "server/rpc/dispatcher.h"
-#include "server/rpc/executor.h"
+#include "server/api/catalogue_service.h"
 #include "server/api/events/calendar_service.h"
 #include "server/api/events/cohort_service.h"
 #include "server/api/events/event_service.h"
+#include "server/api/events/language_service.h"
 #include "server/api/identity_service.h"
 #include "server/api/insights/insights_service.h"
-#include "server/flows/notification_fanout.h"
-#include "server/api/notifications/notification_service.h"
 #include "server/api/journey/journey_service.h"
-#include "server/api/events/language_service.h"
-#include "server/api/catalogue_service.h"
+#include "server/api/notifications/notification_service.h"
 #include "server/api/server_reflection_v1.h"
 #include "server/api/template_service.h"
 #include "server/base/clock.h"
 #include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
+#include "server/flows/notification_fanout.h"
 #include "server/gateway/http_server.h"
+#include "server/jobs/buddy_jobs.h"
 #include "server/jobs/idempotency_pruning.h"
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
+#include "server/rpc/dispatcher.h"
+#include "server/rpc/executor.h"
 #include "server/store/database.h"
 
 namespace welkom {
@@ -83,7 +83,9 @@ class App {
   }
   // Live inbox delivery; in-process producers may call Wake() after
   // committing a notification. Null before Start().
-  flows::NotificationFanout* notification_fanout() const { return fanout_.get(); }
+  flows::NotificationFanout* notification_fanout() const {
+    return fanout_.get();
+  }
   // True when Start() created the demo accounts just now.
   bool demo_seeded_now() const { return demo_seeded_now_; }
   const std::string& demo_accounts_path() const {
@@ -95,6 +97,10 @@ class App {
   absl::Status OpenDatabase();
   absl::Status CreateServices();
   absl::Status SeedDemo();
+  // A demo seeded now gets the notices its people would have had in the
+  // last delivery window, so its inboxes are not empty because it was
+  // started at night or at the weekend (the reminder job keeps quiet hours).
+  absl::Status SeedDemoNotices();
   absl::Status StartGrpc();
   absl::Status StartHttp();
   void CreateJobs();
