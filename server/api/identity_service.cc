@@ -164,6 +164,7 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoAcceptInvitation(call, req, resp);
       });
+  RegisterInvitationDesk();
   d.Register<v1::ListMembersRequest, v1::ListMembersResponse>(
       kListMembers, rpc::Mode::kRead,
       [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
@@ -322,10 +323,7 @@ absl::Status IdentityService::DoCreateInvitation(
 absl::Status IdentityService::DoAcceptInvitation(
     rpc::Call& call, const v1::AcceptInvitationRequest& req,
     v1::AcceptInvitationResponse* resp) {
-  if (req.code().empty()) return absl::InvalidArgumentError("code: is required");
-  if (req.code().size() > 128) {
-    return absl::InvalidArgumentError("code: is not an invitation code");
-  }
+  WELKOM_RETURN_IF_ERROR(ValidateInvitationCode(req.code()));
   WELKOM_RETURN_IF_ERROR(auth::ValidatePasswordPolicy("password", req.password()));
   // Throttle guessing of codes like guessing of passwords.
   const std::string throttle_key = absl::StrCat("invitation:", call.meta->peer);
@@ -333,20 +331,11 @@ absl::Status IdentityService::DoAcceptInvitation(
   WELKOM_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req.password()));
   return call.db->Write([&](store::Connection& c) -> absl::Status {
     absl::StatusOr<store::InvitationRow> inv =
-        store::FindInvitationByCodeHash(c, auth::HashSecret(req.code()));
+        UsableInvitation(c, req.code(), call.now_seconds);
     if (absl::IsNotFound(inv.status())) {
       throttle_.RecordFailure(throttle_key, call.meta->peer);
-      return absl::NotFoundError("code: no invitation has this code");
     }
     if (!inv.ok()) return inv.status();
-    if (inv->accepted_at.has_value()) {
-      return absl::FailedPreconditionError(
-          "code: this invitation was already used; sign in instead");
-    }
-    if (inv->expires_at <= call.now_seconds) {
-      return absl::FailedPreconditionError(
-          "code: this invitation has expired; ask for a new one");
-    }
     store::UserRow user{auth::NewId("usr"), inv->org_id,   inv->role,
                         inv->email,         inv->display_name, hash,
                         call.now_seconds};

@@ -62,6 +62,22 @@ class IdentityService final : public v1::IdentityService::CallbackService {
   grpc::ServerUnaryReactor* AcceptInvitation(
       grpc::CallbackServerContext* ctx, const v1::AcceptInvitationRequest* req,
       v1::AcceptInvitationResponse* resp) override;
+  // The invitation desk (identity_invitations.cc).
+  grpc::ServerUnaryReactor* GetInvitation(
+      grpc::CallbackServerContext* ctx, const v1::GetInvitationRequest* req,
+      v1::GetInvitationResponse* resp) override;
+  grpc::ServerUnaryReactor* ListInvitations(
+      grpc::CallbackServerContext* ctx, const v1::ListInvitationsRequest* req,
+      v1::ListInvitationsResponse* resp) override;
+  grpc::ServerUnaryReactor* ResendInvitation(
+      grpc::CallbackServerContext* ctx, const v1::ResendInvitationRequest* req,
+      v1::ResendInvitationResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeInvitation(
+      grpc::CallbackServerContext* ctx, const v1::RevokeInvitationRequest* req,
+      v1::RevokeInvitationResponse* resp) override;
+  grpc::ServerUnaryReactor* CheckInvitee(
+      grpc::CallbackServerContext* ctx, const v1::CheckInviteeRequest* req,
+      v1::CheckInviteeResponse* resp) override;
   grpc::ServerUnaryReactor* ListMembers(grpc::CallbackServerContext* ctx,
                                         const v1::ListMembersRequest* req,
                                         v1::ListMembersResponse* resp) override;
@@ -80,6 +96,9 @@ class IdentityService final : public v1::IdentityService::CallbackService {
   absl::Status DoAcceptInvitation(rpc::Call& call,
                                   const v1::AcceptInvitationRequest& req,
                                   v1::AcceptInvitationResponse* resp);
+  // Registers GetInvitation, ListInvitations, ResendInvitation,
+  // RevokeInvitation and CheckInvitee (identity_invitations.cc).
+  void RegisterInvitationDesk();
 
   rpc::Dispatcher* dispatcher_;
   auth::LoginThrottle throttle_;
@@ -91,6 +110,15 @@ class IdentityService final : public v1::IdentityService::CallbackService {
 // fills `session`, the token included. Shared by Login and AcceptInvitation.
 absl::Status StartSession(store::Connection& c, const store::UserRow& user,
                           absl::Time now, v1::Session* session);
+
+// INVALID_ARGUMENT for an empty or oversized code.
+absl::Status ValidateInvitationCode(absl::string_view code);
+// The invitation with this code if it can still be accepted at `now`:
+// NOT_FOUND for a wrong (or replaced) code, FAILED_PRECONDITION naming why
+// for a used, revoked or expired one. Messages never echo the code.
+absl::StatusOr<store::InvitationRow> UsableInvitation(store::Connection& c,
+                                                      absl::string_view code,
+                                                      int64_t now);
 
 void ToProto(const store::UserRow& row, v1::Member* out);
 void ToProto(const store::OrganizationRow& row, v1::Organization* out);

@@ -77,6 +77,11 @@ bool CanSeeOrganization(const Principal& p, absl::string_view org_id);
 // pages (filtering a page afterwards would leave pages empty).
 std::string OrganizationListFilter(const Principal& p);
 
+// Whether p may list, resend, revoke and check invitations of `org_id`:
+// HR and advisors only their own organisation's, admin any. (Narrower than
+// CanSeeOrganization: an advisor must not learn who an employer invites.)
+bool CanManageInvitations(const Principal& p, absl::string_view org_id);
+
 // What the journey rules need to know about one journey.
 struct JourneyAccess {
   absl::string_view newcomer_id;

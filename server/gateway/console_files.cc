@@ -17,6 +17,7 @@ absl::string_view ContentTypeFor(absl::string_view path) {
       {".js", "text/javascript; charset=utf-8"},
       {".svg", "image/svg+xml"},
       {".json", "application/json"},
+      {".webmanifest", "application/manifest+json"},
       {".txt", "text/plain; charset=utf-8"},
   };
   for (const Known& k : kKnown) {
@@ -27,7 +28,11 @@ absl::string_view ContentTypeFor(absl::string_view path) {
 
 void ServeConsoleFile(const std::vector<ConsoleFile>& files,
                       absl::string_view path, httplib::Response& res) {
-  if (path == "/") path = "/index.html";
+  // A folder's address serves its index.html ("/" the console, "/app/" the
+  // newcomer's and buddy's app).
+  std::string wanted(path);
+  if (absl::EndsWith(wanted, "/")) wanted += "index.html";
+  path = wanted;
   for (const ConsoleFile& f : files) {
     if (f.path != path) continue;
     res.status = 200;

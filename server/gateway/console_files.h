@@ -24,7 +24,8 @@ const std::vector<ConsoleFile>& BuiltinConsoleFiles();
 // "application/octet-stream" for an unknown one.
 absl::string_view ContentTypeFor(absl::string_view path);
 
-// Answers a GET for `path` ("/" is /index.html) from `files`: 200 with the
+// Answers a GET for `path` (a path ending in "/" is its index.html) from
+// `files`: 200 with the
 // content and strict security headers, or 404.
 void ServeConsoleFile(const std::vector<ConsoleFile>& files,
                       absl::string_view path, httplib::Response& res);

@@ -50,6 +50,15 @@ HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
               [this](const httplib::Request& req, httplib::Response& res) {
                 gateway_.ServeGet(req, res);
               });
+  // An invitation link opens the invitation page; the page reads the code
+  // from its own address, so the code is never logged, never sent on as a
+  // referrer and never cached.
+  server_.Get(R"(/join(/[A-Za-z0-9_-]{0,128})?)",
+              [](const httplib::Request&, httplib::Response& res) {
+                ServeConsoleFile(BuiltinConsoleFiles(), "/app/join.html", res);
+                res.headers.erase("Cache-Control");
+                res.set_header("Cache-Control", "no-store");
+              });
   server_.Post(R"(/welkom\.v1\.[A-Za-z0-9_]+/[A-Za-z0-9_]+)",
                [this](const httplib::Request& req, httplib::Response& res) {
                  gateway_.Serve(req, res);

@@ -14,6 +14,8 @@
 //                                       route and status, process_* and
 //                                       welkom_build_info
 //   GET  /, /js/..., /console.css       the console (console_files.h)
+//   GET  /app/...                       the newcomer's and buddy's app
+//   GET  /join/<code>                   the invitation link's page
 // A body larger than `max_body_bytes` answers the Connect error
 // resource_exhausted; a path nobody serves answers 404.
 #ifndef WELKOM_SERVER_GATEWAY_HTTP_SERVER_H_

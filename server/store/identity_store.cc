@@ -195,20 +195,111 @@ absl::Status InsertInvitation(Connection& c, const InvitationRow& row) {
   return st->Run();
 }
 
-absl::StatusOr<InvitationRow> FindInvitationByCodeHash(
-    Connection& c, const std::string& code_hash) {
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT id, code_hash, org_id, role, email, display_name, "
-                "created_by, created_at, expires_at, accepted_at, "
-                "IFNULL(payload, X'') FROM invitations WHERE code_hash = ?"));
-  st->BindBlob(1, code_hash);
+namespace {
+
+constexpr char kInvitationColumns[] =
+    "id, code_hash, org_id, role, email, display_name, created_by, "
+    "created_at, expires_at, accepted_at, IFNULL(payload, X''), revoked_at";
+
+InvitationRow ReadInvitation(Statement& st) {
+  return InvitationRow{
+      st.Text(0), st.Text(1),        st.Text(2),  static_cast<int>(st.Int(3)),
+      st.Text(4), st.Text(5),        st.Text(6),  st.Int(7),
+      st.Int(8),  st.OptionalInt(9), st.Text(10), st.OptionalInt(11)};
+}
+
+absl::StatusOr<InvitationRow> OneInvitation(Connection& c,
+                                            const std::string& sql,
+                                            const std::string& key) {
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->BindBlob(1, key);
   WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
   if (row == Row::kDone) return absl::NotFoundError("invitation not found");
-  return InvitationRow{st->Text(0), st->Text(1), st->Text(2),
-                       static_cast<int>(st->Int(3)), st->Text(4), st->Text(5),
-                       st->Text(6), st->Int(7), st->Int(8), st->OptionalInt(9),
-                       st->Text(10)};
+  return ReadInvitation(*st);
+}
+
+}  // namespace
+
+absl::StatusOr<InvitationRow> FindInvitationByCodeHash(
+    Connection& c, const std::string& code_hash) {
+  static const std::string sql = std::string("SELECT ") + kInvitationColumns +
+                                 " FROM invitations WHERE code_hash = ?";
+  return OneInvitation(c, sql, code_hash);
+}
+
+absl::StatusOr<InvitationRow> GetInvitation(Connection& c,
+                                            const std::string& id) {
+  static const std::string sql = std::string("SELECT ") + kInvitationColumns +
+                                 " FROM invitations WHERE id = ?";
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->Bind(1, id);
+  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+  if (row == Row::kDone) return absl::NotFoundError("invitation not found");
+  return ReadInvitation(*st);
+}
+
+absl::StatusOr<std::vector<InvitationRow>> ListOpenInvitations(
+    Connection& c, const std::string& org_id, const std::string& after_id,
+    int limit) {
+  static const std::string sql =
+      std::string("SELECT ") + kInvitationColumns +
+      " FROM invitations WHERE org_id = ? AND id > ? AND accepted_at IS NULL "
+      "AND revoked_at IS NULL ORDER BY id LIMIT ?";
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->Bind(1, org_id).Bind(2, after_id).Bind(3, limit);
+  std::vector<InvitationRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(ReadInvitation(*st));
+  }
+  return out;
+}
+
+absl::StatusOr<std::optional<InvitationRow>> FindOpenInvitationByEmail(
+    Connection& c, const std::string& org_id, const std::string& email,
+    int64_t now) {
+  static const std::string sql =
+      std::string("SELECT ") + kInvitationColumns +
+      " FROM invitations WHERE org_id = ? AND email = ? AND accepted_at IS "
+      "NULL AND revoked_at IS NULL AND expires_at > ? "
+      "ORDER BY created_at DESC LIMIT 1";
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->Bind(1, org_id).Bind(2, email).Bind(3, now);
+  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+  if (row == Row::kDone) return std::optional<InvitationRow>();
+  return std::optional<InvitationRow>(ReadInvitation(*st));
+}
+
+absl::Status ReplaceInvitationCode(Connection& c, const std::string& id,
+                                   const std::string& code_hash,
+                                   int64_t expires_at) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE invitations SET code_hash = ?, expires_at = ? "
+                "WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL"));
+  st->BindBlob(1, code_hash).Bind(2, expires_at).Bind(3, id);
+  WELKOM_RETURN_IF_ERROR(st->Run());
+  if (c.Changes() != 1) {
+    return absl::FailedPreconditionError(
+        "invitation was already used or revoked");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RevokeInvitation(Connection& c, const std::string& id,
+                              int64_t now) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE invitations SET revoked_at = ? "
+                "WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL"));
+  st->Bind(1, now).Bind(2, id);
+  WELKOM_RETURN_IF_ERROR(st->Run());
+  if (c.Changes() != 1) {
+    return absl::FailedPreconditionError(
+        "invitation was already used or revoked");
+  }
+  return absl::OkStatus();
 }
 
 absl::Status MarkInvitationAccepted(Connection& c, const std::string& id,

@@ -46,6 +46,7 @@ struct InvitationRow {
   int64_t expires_at = 0;
   std::optional<int64_t> accepted_at;
   std::string payload;  // serialized extra, may be empty
+  std::optional<int64_t> revoked_at;
 };
 
 struct SessionRow {
@@ -93,6 +94,27 @@ absl::Status RevokeOtherSessions(Connection& c, const std::string& user_id,
 absl::Status InsertInvitation(Connection& c, const InvitationRow& row);
 absl::StatusOr<InvitationRow> FindInvitationByCodeHash(
     Connection& c, const std::string& code_hash);
+// NOT_FOUND if there is no invitation with this id.
+absl::StatusOr<InvitationRow> GetInvitation(Connection& c,
+                                            const std::string& id);
+// The organisation's invitations neither accepted nor revoked (expired ones
+// included), id > after_id in id order, at most `limit`.
+absl::StatusOr<std::vector<InvitationRow>> ListOpenInvitations(
+    Connection& c, const std::string& org_id, const std::string& after_id,
+    int limit);
+// The newest invitation of the organisation for `email` (case-insensitive)
+// that could still be accepted at `now`, if any.
+absl::StatusOr<std::optional<InvitationRow>> FindOpenInvitationByEmail(
+    Connection& c, const std::string& org_id, const std::string& email,
+    int64_t now);
+// Gives an open invitation a new code and expiry (the old code stops
+// working). FAILED_PRECONDITION if it was accepted or revoked.
+absl::Status ReplaceInvitationCode(Connection& c, const std::string& id,
+                                   const std::string& code_hash,
+                                   int64_t expires_at);
+// FAILED_PRECONDITION if it was accepted or revoked already.
+absl::Status RevokeInvitation(Connection& c, const std::string& id,
+                              int64_t now);
 // FAILED_PRECONDITION if the invitation was accepted meanwhile.
 absl::Status MarkInvitationAccepted(Connection& c, const std::string& id,
                                     const std::string& user_id, int64_t now);

@@ -15,6 +15,7 @@
 #include "server/flows/journey_access.h"
 #include "server/flows/journey_creation.h"
 #include "server/rpc/validation.h"
+#include "server/domain/journey/step_change.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::api {
@@ -183,9 +184,10 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
     WELKOM_RETURN_IF_ERROR(
         rpc::RequireEnum("status", v1::StepStatus_descriptor(), req.status()));
   }
-  if (req.status() == v1::STEP_STATUS_BLOCKED) {
-    WELKOM_RETURN_IF_ERROR(
-        rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
+  // A reason comes with BLOCKED, or with a legal step marked not applicable.
+  if (req.status() == v1::STEP_STATUS_BLOCKED ||
+      !req.blocked_reason().empty()) {
+    WELKOM_RETURN_IF_ERROR(rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
   }
   if (req.set_note() && req.note().size() > kMaxNoteBytes) {
     return absl::InvalidArgumentError("note: must be at most 2000 bytes");
@@ -203,11 +205,21 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
     return absl::NotFoundError(absl::StrCat(
         "step_key: the journey has no step '", req.step_key(), "'"));
   }
-  if (!auth::CanChangeStep(*call.principal, flows::AccessOf(row), it->owner)) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("step '", it->step_key,
-                     "' belongs to its owner; your role may not change it"));
-  }
+  const v1::StepDefinition* def = catalogue->Find(it->step_key);
+  // Who may make this change (a legal step's "not applicable": HR or an
+  // advisor, with a reason) is the domain's rule; ApplyStepUpdate below
+  // applies it.
+  journey::StepStatusRequest asked;
+  asked.step_key = it->step_key;
+  asked.from_status = it->status;
+  asked.to_status = req.status();
+  asked.legal = def != nullptr && def->has_legal();
+  asked.actor_role = static_cast<v1::Role>(call.principal->role);
+  asked.owner_may_change =
+      auth::CanChangeStep(*call.principal, flows::AccessOf(row), it->owner);
+  asked.reason = req.blocked_reason();
+  WELKOM_ASSIGN_OR_RETURN(journey::StepStatusChange change,
+                          journey::DecideStatusChange(asked));
   if (row.closed_at.has_value()) {
     return absl::FailedPreconditionError("the journey is closed");
   }
@@ -225,9 +237,13 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   update.blocked_reason = req.blocked_reason();
   if (req.set_note()) update.note = req.note();
   journey::Step changed = flows::StepOf(*it);
-  WELKOM_RETURN_IF_ERROR(
-      journey::ApplyStepUpdate(update, catalogue->Find(it->step_key),
-                               status_by_key, call.now_seconds, &changed));
+  WELKOM_RETURN_IF_ERROR(journey::ApplyStepUpdate(
+      update, def, status_by_key, call.now_seconds, &changed));
+  // A waived legal step keeps why, shown with it.
+  if (change.changes_status &&
+      change.status == v1::STEP_STATUS_NOT_APPLICABLE) {
+    changed.blocked_reason = change.reason;
+  }
   store::StepRow step = *it;
   const int64_t expected = step.version;
   flows::SetStep(changed, &step);

@@ -59,7 +59,7 @@ std::vector<const v1::StepDefinition*> ApplicableSteps(
     const Catalogue& catalogue, const v1::NewcomerProfile& profile);
 
 // Day number of `today` in a journey: days since arrival, else since the
-// start of work, else since `created`. Day 0 is that date itself.
+// start of work, else since `created`. Day 0 is that date; -12: in 12 days.
 int JourneyDay(const Anchors& anchors, absl::CivilDay created,
                absl::CivilDay today);
 

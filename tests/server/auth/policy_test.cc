@@ -29,11 +29,14 @@ TEST(PolicyTest, EveryRuleNamesAContractMethod) {
   }
 }
 
-TEST(PolicyTest, OnlyLoginAndAcceptInvitationArePublic) {
+// GetInvitation is what the invitation link's page shows before anyone
+// is signed in; it is throttled like AcceptInvitation.
+TEST(PolicyTest, OnlyLoginAndTheInvitationLinkArePublic) {
   for (const MethodRule& rule : MethodRules()) {
     bool expected_public =
         rule.method == "/welkom.v1.IdentityService/Login" ||
-        rule.method == "/welkom.v1.IdentityService/AcceptInvitation";
+        rule.method == "/welkom.v1.IdentityService/AcceptInvitation" ||
+        rule.method == "/welkom.v1.IdentityService/GetInvitation";
     EXPECT_EQ(rule.is_public, expected_public) << rule.method;
   }
 }

@@ -195,5 +195,15 @@ TEST(JourneyDayTest, CountsFromArrivalElseStartElseCreation) {
   EXPECT_EQ(JourneyDay(a, created, absl::CivilDay(2026, 1, 31)), 25);
 }
 
+// Twelve days before the arrival the day is -12, which the clients show as
+// "arrives in 12 days" (never "day -12").
+TEST(JourneyDayTest, IsNegativeBeforeTheArrival) {
+  Anchors a;
+  a.arrival = absl::CivilDay(2026, 3, 13);
+  EXPECT_EQ(
+      JourneyDay(a, absl::CivilDay(2026, 2, 20), absl::CivilDay(2026, 3, 1)),
+      -12);
+}
+
 }  // namespace
 }  // namespace welkom::journey

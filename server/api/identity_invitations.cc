@@ -1,0 +1,223 @@
+// IdentityService's invitation desk: what an invitation link shows, and the
+// open invitations that HR and advisors see, resend, revoke and check
+// before inviting. CreateInvitation and AcceptInvitation stay in
+// identity_service.cc; both sides judge a code through UsableInvitation.
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/api/identity_service.h"
+#include "server/rpc/validation.h"
+#include "server/auth/policy.h"
+#include "server/auth/tokens.h"
+#include "server/base/status_macros.h"
+
+namespace welkom::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+constexpr char kGetInvitation[] = "/welkom.v1.IdentityService/GetInvitation";
+constexpr char kListInvitations[] =
+    "/welkom.v1.IdentityService/ListInvitations";
+constexpr char kResendInvitation[] =
+    "/welkom.v1.IdentityService/ResendInvitation";
+constexpr char kRevokeInvitation[] =
+    "/welkom.v1.IdentityService/RevokeInvitation";
+constexpr char kCheckInvitee[] = "/welkom.v1.IdentityService/CheckInvitee";
+
+// Fills the names the invitation link's page shows. A deleted inviter (an
+// offboarded member) leaves the name empty rather than failing.
+absl::Status ToProtoInvitation(store::Connection& c,
+                               const store::InvitationRow& row,
+                               v1::Invitation* out) {
+  out->set_id(row.id);
+  out->set_organization_id(row.org_id);
+  out->set_role(static_cast<v1::Role>(row.role));
+  out->set_email(row.email);
+  out->set_display_name(row.display_name);
+  *out->mutable_expire_time() = TimeUtil::SecondsToTimestamp(row.expires_at);
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+  absl::StatusOr<store::UserRow> inviter = store::GetUser(c, row.created_by);
+  if (inviter.ok()) out->set_invited_by_name(inviter->display_name);
+  WELKOM_ASSIGN_OR_RETURN(store::OrganizationRow org,
+                          store::GetOrganization(c, row.org_id));
+  out->set_organization_name(org.name);
+  return absl::OkStatus();
+}
+
+// The invitation `id` if the caller manages its organisation's invitations;
+// NOT_FOUND otherwise, as if it did not exist.
+absl::StatusOr<store::InvitationRow> ManagedInvitation(rpc::Call& call,
+                                                       const std::string& id) {
+  WELKOM_RETURN_IF_ERROR(rpc::RequireText("invitation_id", id, 128));
+  absl::StatusOr<store::InvitationRow> row =
+      store::GetInvitation(*call.conn, id);
+  if (absl::IsNotFound(row.status()) ||
+      (row.ok() && !auth::CanManageInvitations(*call.principal, row->org_id))) {
+    return absl::NotFoundError("invitation_id: no such invitation");
+  }
+  return row;
+}
+
+std::string OrgOf(const rpc::Call& call, const std::string& requested) {
+  return requested.empty() ? call.principal->org_id : requested;
+}
+
+}  // namespace
+
+absl::StatusOr<store::InvitationRow> UsableInvitation(store::Connection& c,
+                                                      absl::string_view code,
+                                                      int64_t now) {
+  absl::StatusOr<store::InvitationRow> inv =
+      store::FindInvitationByCodeHash(c, auth::HashSecret(code));
+  if (absl::IsNotFound(inv.status())) {
+    return absl::NotFoundError("code: no invitation has this code");
+  }
+  if (!inv.ok()) return inv.status();
+  if (inv->accepted_at.has_value()) {
+    return absl::FailedPreconditionError(
+        "code: this invitation was already used; sign in instead");
+  }
+  if (inv->revoked_at.has_value()) {
+    return absl::FailedPreconditionError(
+        "code: this invitation was withdrawn; ask for a new one");
+  }
+  if (inv->expires_at <= now) {
+    return absl::FailedPreconditionError(
+        "code: this invitation has expired; ask for a new one");
+  }
+  return inv;
+}
+
+absl::Status ValidateInvitationCode(absl::string_view code) {
+  if (code.empty()) return absl::InvalidArgumentError("code: is required");
+  if (code.size() > 128) {
+    return absl::InvalidArgumentError("code: is not an invitation code");
+  }
+  return absl::OkStatus();
+}
+
+void IdentityService::RegisterInvitationDesk() {
+  rpc::Dispatcher& d = *dispatcher_;
+  d.Register<v1::GetInvitationRequest, v1::GetInvitationResponse>(
+      kGetInvitation, rpc::Mode::kCustom,
+      [this](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_RETURN_IF_ERROR(ValidateInvitationCode(req.code()));
+        // Guessing codes here is throttled like guessing them on accept.
+        const std::string key = absl::StrCat("invitation:", call.meta->peer);
+        WELKOM_RETURN_IF_ERROR(throttle_.Check(key, call.meta->peer));
+        return call.db->Read([&](store::Connection& c) -> absl::Status {
+          absl::StatusOr<store::InvitationRow> inv =
+              UsableInvitation(c, req.code(), call.now_seconds);
+          if (absl::IsNotFound(inv.status())) {
+            throttle_.RecordFailure(key, call.meta->peer);
+          }
+          if (!inv.ok()) return inv.status();
+          return ToProtoInvitation(c, *inv, resp->mutable_invitation());
+        });
+      });
+  d.Register<v1::ListInvitationsRequest, v1::ListInvitationsResponse>(
+      kListInvitations, rpc::Mode::kRead,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        const std::string org_id = OrgOf(call, req.organization_id());
+        if (!auth::CanManageInvitations(*call.principal, org_id)) {
+          return absl::NotFoundError("organization not found");
+        }
+        WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
+        WELKOM_ASSIGN_OR_RETURN(std::string after,
+                                rpc::DecodePageToken(req.page_token()));
+        WELKOM_ASSIGN_OR_RETURN(
+            auto rows,
+            store::ListOpenInvitations(*call.conn, org_id, after, size + 1));
+        for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
+             ++i) {
+          WELKOM_RETURN_IF_ERROR(
+              ToProtoInvitation(*call.conn, rows[i], resp->add_invitations()));
+        }
+        if (rows.size() > static_cast<size_t>(size)) {
+          resp->set_next_page_token(rpc::EncodePageToken(rows[size - 1].id));
+        }
+        return absl::OkStatus();
+      });
+  d.Register<v1::ResendInvitationRequest, v1::ResendInvitationResponse>(
+      kResendInvitation, rpc::Mode::kWrite,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(store::InvitationRow row,
+                                ManagedInvitation(call, req.invitation_id()));
+        std::string code = auth::NewSecret();
+        row.code_hash = auth::HashSecret(code);
+        row.expires_at =
+            absl::ToUnixSeconds(call.clock->Now() + kInvitationLifetime);
+        WELKOM_RETURN_IF_ERROR(store::ReplaceInvitationCode(
+            *call.conn, row.id, row.code_hash, row.expires_at));
+        WELKOM_RETURN_IF_ERROR(
+            ToProtoInvitation(*call.conn, row, resp->mutable_invitation()));
+        resp->mutable_invitation()->set_code(code);
+        return absl::OkStatus();
+      });
+  d.SetReplayRedaction(kResendInvitation, [](google::protobuf::Message* m) {
+    static_cast<v1::ResendInvitationResponse*>(m)
+        ->mutable_invitation()
+        ->clear_code();
+  });
+  d.Register<v1::RevokeInvitationRequest, v1::RevokeInvitationResponse>(
+      kRevokeInvitation, rpc::Mode::kWrite,
+      [](rpc::Call& call, const auto& req, auto*) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(store::InvitationRow row,
+                                ManagedInvitation(call, req.invitation_id()));
+        return store::RevokeInvitation(*call.conn, row.id, call.now_seconds);
+      });
+  d.Register<v1::CheckInviteeRequest, v1::CheckInviteeResponse>(
+      kCheckInvitee, rpc::Mode::kRead,
+      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+        WELKOM_RETURN_IF_ERROR(rpc::RequireEmail("email", req.email()));
+        const std::string org_id = OrgOf(call, req.organization_id());
+        if (!auth::CanManageInvitations(*call.principal, org_id)) {
+          return absl::NotFoundError("organization not found");
+        }
+        // Only this organisation's own members count: whether the address
+        // is known anywhere else is not the inviter's to learn.
+        absl::StatusOr<store::UserRow> user =
+            store::FindUserByEmail(*call.conn, req.email());
+        if (!user.ok() && !absl::IsNotFound(user.status())) {
+          return user.status();
+        }
+        resp->set_member_exists(user.ok() && user->org_id == org_id);
+        WELKOM_ASSIGN_OR_RETURN(
+            std::optional<store::InvitationRow> open,
+            store::FindOpenInvitationByEmail(*call.conn, org_id, req.email(),
+                                             call.now_seconds));
+        if (open.has_value()) {
+          WELKOM_RETURN_IF_ERROR(ToProtoInvitation(
+              *call.conn, *open, resp->mutable_open_invitation()));
+        }
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* IdentityService::GetInvitation(
+    grpc::CallbackServerContext* ctx, const v1::GetInvitationRequest* req,
+    v1::GetInvitationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kGetInvitation, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::ListInvitations(
+    grpc::CallbackServerContext* ctx, const v1::ListInvitationsRequest* req,
+    v1::ListInvitationsResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kListInvitations, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::ResendInvitation(
+    grpc::CallbackServerContext* ctx, const v1::ResendInvitationRequest* req,
+    v1::ResendInvitationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kResendInvitation, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::RevokeInvitation(
+    grpc::CallbackServerContext* ctx, const v1::RevokeInvitationRequest* req,
+    v1::RevokeInvitationResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kRevokeInvitation, req, resp);
+}
+grpc::ServerUnaryReactor* IdentityService::CheckInvitee(
+    grpc::CallbackServerContext* ctx, const v1::CheckInviteeRequest* req,
+    v1::CheckInviteeResponse* resp) {
+  return dispatcher_->ServeGrpc(ctx, kCheckInvitee, req, resp);
+}
+
+}  // namespace welkom::api
