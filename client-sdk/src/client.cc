@@ -1,6 +1,8 @@
 // Client: the public face; every call hops onto the serial queue.
-#include "client_impl.h"
 #include "welkom/client.h"
+
+#include "client_impl.h"
+#include "notification_watch.h"
 
 namespace welkom::sdk {
 namespace {
@@ -63,6 +65,17 @@ absl::StatusOr<v1::Member> Client::AcceptInvitation(
   return SignIn<v1::AcceptInvitationResponse>(*impl_, "AcceptInvitation", req);
 }
 
+absl::Status Client::ChangePassword(const std::string& current_password,
+                                    const std::string& new_password) {
+  v1::ChangePasswordRequest req;
+  req.set_current_password(current_password);
+  req.set_new_password(new_password);
+  return impl_->Run<absl::Status>([&]() -> absl::Status {
+    v1::ChangePasswordResponse resp;
+    return impl_->CallServer(IdentityMethod("ChangePassword"), req, &resp);
+  });
+}
+
 absl::Status Client::Logout() {
   return impl_->Run<absl::Status>([&]() -> absl::Status {
     auto pending = impl_->outbox().Count();
@@ -103,6 +116,44 @@ absl::Status Client::Sync() {
 absl::StatusOr<int64_t> Client::PendingChanges() {
   return impl_->Run<absl::StatusOr<int64_t>>(
       [this] { return impl_->outbox().Count(); });
+}
+
+bool Client::online() const {
+  return impl_->Run<bool>([this] { return impl_->online(); });
+}
+
+absl::StatusOr<absl::Time> Client::CopyTime(Copy what) {
+  const char* kind = "";
+  switch (what) {
+    case Copy::kJourney:
+      kind = kJourneyKind;
+      break;
+    case Copy::kInbox:
+      kind = kNotificationKind;
+      break;
+    case Copy::kEvents:
+      kind = "event";
+      break;
+    case Copy::kClasses:
+      kind = "course";
+      break;
+    case Copy::kPreferences:
+      kind = kPreferencesKind;
+      break;
+    case Copy::kBuddyProfile:
+      kind = kProfileKind;
+      break;
+    case Copy::kMatches:
+      kind = kMatchKind;
+      break;
+  }
+  using Result = absl::StatusOr<absl::Time>;
+  return impl_->Run<Result>([&]() -> Result {
+    auto at = impl_->documents().StoredAt(kind);
+    if (!at.ok()) return at.status();
+    if (!at->has_value()) return absl::NotFoundError("nothing cached");
+    return **at;
+  });
 }
 
 }  // namespace welkom::sdk

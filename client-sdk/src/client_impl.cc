@@ -61,7 +61,9 @@ std::string Client::Impl::NewRequestId() {
 absl::Status Client::Impl::CallServer(const std::string& method,
                                       const Message& request,
                                       Message* response) {
-  return remote_.Call(method, request, response, token_);
+  absl::Status s = remote_.Call(method, request, response, token_);
+  online_ = !IsTransient(s);
+  return s;
 }
 
 absl::Status Client::Impl::SetSession(const v1::Session& session) {

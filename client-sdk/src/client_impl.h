@@ -78,6 +78,8 @@ class Client::Impl {
   absl::Status SetSession(const v1::Session& session);
   absl::Status ClearSession();
   const std::string& token() const { return token_; }
+  // False after a call that could not reach the server, until one does.
+  bool online() const { return online_; }
 
   // A read from the server that is cached under (kind, id); falls back to
   // the cache when the server is away (or for Source::kCache).
@@ -107,6 +109,7 @@ class Client::Impl {
   std::mt19937_64 ids_;
   std::string token_;
   bool retry_scheduled_ = false;
+  bool online_ = true;
   std::map<std::string, ChangeKind> changes_;
   // Last member: destroyed first, so no task outlives the state above.
   SerialQueue queue_;
@@ -115,6 +118,15 @@ class Client::Impl {
 // Each feature registers its outbox changes (called by Impl::Open).
 void RegisterInboxChanges(Client::Impl& impl);
 absl::Status RegisterJourneyChanges(Client::Impl& impl);  // + its table
+// Cache kinds that more than one file names: the newcomer's journey
+// (journey.cc) and the buddy documents (buddy.cc).
+inline constexpr char kJourneyKind[] = "journey";
+inline constexpr char kPreferencesKind[] = "buddy_preferences";
+inline constexpr char kProfileKind[] = "buddy_profile";
+inline constexpr char kMatchKind[] = "match";
+// Keeps `journey` as the newcomer's own journey in the cache (journey.cc),
+// for answers of other calls that carry it (consent, check-ins).
+absl::Status StoreOwnJourney(Client::Impl& impl, const v1::Journey& journey);
 void RegisterEventChanges(Client::Impl& impl);
 void RegisterClassChanges(Client::Impl& impl);
 

@@ -1,5 +1,7 @@
 #include "document_cache.h"
 
+#include "absl/time/clock.h"
+
 namespace welkom::sdk {
 
 absl::StatusOr<DocumentCache> DocumentCache::Open(CacheDb* db) {
@@ -8,7 +10,9 @@ absl::StatusOr<DocumentCache> DocumentCache::Open(CacheDb* db) {
       "  kind TEXT NOT NULL, id TEXT NOT NULL, sort_key INTEGER NOT NULL,"
       "  body BLOB NOT NULL, PRIMARY KEY (kind, id));"
       "CREATE INDEX IF NOT EXISTS documents_by_sort ON documents(kind, "
-      "sort_key);");
+      "sort_key);"
+      "CREATE TABLE IF NOT EXISTS document_times ("
+      "  kind TEXT PRIMARY KEY, stored_at INTEGER NOT NULL);");
   if (!s.ok()) return s;
   return DocumentCache(db);
 }
@@ -20,12 +24,31 @@ absl::Status DocumentCache::Put(absl::string_view kind, absl::string_view id,
       "INSERT OR REPLACE INTO documents (kind, id, sort_key, body) "
       "VALUES (?, ?, ?, ?)");
   if (!q.ok()) return q.status();
-  return (*q)
-      ->Text(1, kind)
-      .Text(2, id)
-      .Int(3, sort_key)
-      .Blob(4, message.SerializeAsString())
-      .Exec();
+  absl::Status s = (*q)->Text(1, kind)
+                       .Text(2, id)
+                       .Int(3, sort_key)
+                       .Blob(4, message.SerializeAsString())
+                       .Exec();
+  return s.ok() ? Touch(kind) : s;
+}
+
+absl::Status DocumentCache::Touch(absl::string_view kind) {
+  auto q = db_->Prepare(
+      "INSERT OR REPLACE INTO document_times (kind, stored_at) VALUES (?, ?)");
+  if (!q.ok()) return q.status();
+  return (*q)->Text(1, kind).Int(2, absl::ToUnixSeconds(absl::Now())).Exec();
+}
+
+absl::StatusOr<std::optional<absl::Time>> DocumentCache::StoredAt(
+    absl::string_view kind) {
+  auto q = db_->Prepare("SELECT stored_at FROM document_times WHERE kind = ?");
+  if (!q.ok()) return q.status();
+  (*q)->Text(1, kind);
+  if (!(*q)->Next()) {
+    if (!(*q)->status().ok()) return (*q)->status();
+    return std::optional<absl::Time>();
+  }
+  return std::optional<absl::Time>(absl::FromUnixSeconds((*q)->ColumnInt(0)));
 }
 
 absl::StatusOr<bool> DocumentCache::Get(absl::string_view kind,
@@ -76,11 +99,13 @@ absl::Status DocumentCache::Remove(absl::string_view kind,
 absl::Status DocumentCache::RemoveKind(absl::string_view kind) {
   auto q = db_->Prepare("DELETE FROM documents WHERE kind = ?");
   if (!q.ok()) return q.status();
-  return (*q)->Text(1, kind).Exec();
+  // A list replaced by an empty one is as fresh as a full one.
+  absl::Status s = (*q)->Text(1, kind).Exec();
+  return s.ok() ? Touch(kind) : s;
 }
 
 absl::Status DocumentCache::Clear() {
-  return db_->ExecScript("DELETE FROM documents");
+  return db_->ExecScript("DELETE FROM documents; DELETE FROM document_times;");
 }
 
 }  // namespace welkom::sdk

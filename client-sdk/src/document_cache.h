@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "cache_db.h"
 #include "google/protobuf/message.h"
 
@@ -37,9 +38,13 @@ class DocumentCache {
   absl::Status RemoveKind(absl::string_view kind);
   // Everything, e.g. after sign-out.
   absl::Status Clear();
+  // When a document of `kind` was last stored (Put) or the kind replaced
+  // (RemoveKind), by the wall clock; std::nullopt if never.
+  absl::StatusOr<std::optional<absl::Time>> StoredAt(absl::string_view kind);
 
  private:
   explicit DocumentCache(CacheDb* db) : db_(db) {}
+  absl::Status Touch(absl::string_view kind);
   CacheDb* db_;
 };
 

@@ -13,7 +13,6 @@ namespace {
 
 constexpr char kGet[] = "/welkom.v1.JourneyService/GetJourney";
 constexpr char kUpdateStep[] = "/welkom.v1.JourneyService/UpdateStep";
-constexpr char kJourneyKind[] = "journey";
 constexpr char kOwnJourney[] = "mine";
 
 const v1::JourneyStep* FindStep(const v1::Journey& journey,
@@ -45,7 +44,7 @@ std::string StepSubject(const std::string& key) {
 }
 
 absl::Status Store(Client::Impl& impl, const v1::Journey& journey) {
-  return impl.documents().Put(kJourneyKind, kOwnJourney, 0, journey);
+  return StoreOwnJourney(impl, journey);
 }
 
 absl::Status FetchJourney(Client::Impl& impl) {
@@ -104,6 +103,10 @@ absl::Status OverlayPending(Client::Impl& impl, v1::Journey* journey) {
 }
 
 }  // namespace
+
+absl::Status StoreOwnJourney(Client::Impl& impl, const v1::Journey& journey) {
+  return impl.documents().Put(kJourneyKind, kOwnJourney, 0, journey);
+}
 
 absl::Status RegisterJourneyChanges(Client::Impl& impl) {
   if (absl::Status s = impl.db().ExecScript(kCarriedSchema); !s.ok()) return s;

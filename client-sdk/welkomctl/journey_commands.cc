@@ -32,8 +32,24 @@ const char* OwnerName(welkom::v1::StepOwner owner) {
   }
 }
 
+const char* AnchorName(welkom::v1::Anchor anchor) {
+  switch (anchor) {
+    case welkom::v1::ANCHOR_ARRIVAL:
+      return "your arrival date";
+    case welkom::v1::ANCHOR_START_OF_WORK:
+      return "your first working day";
+    case welkom::v1::ANCHOR_BRP_REGISTRATION:
+      return "your BRP registration";
+    case welkom::v1::ANCHOR_PERMIT_READY:
+      return "your residence permit";
+    default:
+      return "a date not known yet";
+  }
+}
+
 std::string Due(const JourneyStep& step) {
-  if (step.pending()) return "due date pending";
+  if (step.pending())
+    return absl::StrCat("waiting for ", AnchorName(step.anchor()));
   if (!step.has_due_date()) return "";
   char date[16];
   std::snprintf(date, sizeof date, "%04d-%02d-%02d", step.due_date().year(),
@@ -64,9 +80,17 @@ absl::Status ShowJourney(Client& client, const std::vector<std::string>& args) {
   if (args.size() != 1) return UsageError();
   auto journey = client.GetJourney();
   if (!journey.ok()) return journey.status();
-  std::printf("Day %d of your first 90 days: %d%% done, %d overdue\n",
-              journey->day(), journey->progress_percent(),
-              journey->overdue_count());
+  PrintOfflineNotice(client, Client::Copy::kJourney);
+  // Before the arrival (or first working day) the journey counts down.
+  if (journey->day() < 0) {
+    std::printf("You arrive in %d day%s: %d%% done, %d overdue\n",
+                -journey->day(), journey->day() == -1 ? "" : "s",
+                journey->progress_percent(), journey->overdue_count());
+  } else {
+    std::printf("Day %d of your first 90 days: %d%% done, %d overdue\n",
+                journey->day(), journey->progress_percent(),
+                journey->overdue_count());
+  }
   for (const JourneyStep& step : journey->steps()) PrintStep(step);
   return ReportPending(client);
 }
@@ -75,7 +99,8 @@ absl::Status ShowJourney(Client& client, const std::vector<std::string>& args) {
 bool StatusOf(const std::string& word, welkom::v1::StepStatus* status) {
   if (word == "done") *status = welkom::v1::STEP_STATUS_DONE;
   else if (word == "start") *status = welkom::v1::STEP_STATUS_IN_PROGRESS;
-  else if (word == "todo") *status = welkom::v1::STEP_STATUS_TODO;
+  else if (word == "todo" || word == "reopen")
+    *status = welkom::v1::STEP_STATUS_TODO;
   else if (word == "na") *status = welkom::v1::STEP_STATUS_NOT_APPLICABLE;
   else if (word == "block") *status = welkom::v1::STEP_STATUS_BLOCKED;
   else return false;
@@ -110,11 +135,56 @@ absl::Status ChangeStep(Client& client, const std::vector<std::string>& args) {
   return absl::OkStatus();
 }
 
+// step show KEY: the whole step as the app shows it: help text, the legal
+// rule and its source, when, who acts, and what must come first (by title).
+absl::Status ShowStep(Client& client, const std::string& key) {
+  auto journey = client.GetJourney();
+  if (!journey.ok()) return journey.status();
+  PrintOfflineNotice(client, Client::Copy::kJourney);
+  const JourneyStep* found = nullptr;
+  for (const JourneyStep& step : journey->steps()) {
+    if (step.key() == key) found = &step;
+  }
+  if (found == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("your journey has no step '", key, "'"));
+  }
+  const JourneyStep& step = *found;
+  std::printf("%s %s\n", Marker(step.status()), step.title().c_str());
+  if (!step.help().empty()) std::printf("\n%s\n", step.help().c_str());
+  if (step.has_legal()) {
+    std::printf("\nThe rule: %s\nSource: %s\n",
+                step.legal().rule().en().c_str(),
+                step.legal().source_url().c_str());
+  }
+  std::printf("\nWho acts: %s\n", OwnerName(step.owner()));
+  if (std::string due = Due(step); !due.empty()) {
+    std::printf("When: %s\n", due.c_str());
+  }
+  if (step.status() == welkom::v1::STEP_STATUS_BLOCKED ||
+      (step.status() == welkom::v1::STEP_STATUS_NOT_APPLICABLE &&
+       !step.blocked_reason().empty())) {
+    std::printf("Why: %s\n", step.blocked_reason().c_str());
+  }
+  for (const std::string& dep : step.depends_on()) {
+    for (const JourneyStep& other : journey->steps()) {
+      if (other.key() != dep) continue;
+      std::printf("First: %s %s\n", Marker(other.status()),
+                  other.title().c_str());
+    }
+  }
+  if (!step.note().empty()) std::printf("Your note: %s\n", step.note().c_str());
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status RunJourneyCommand(Client& client,
                                const std::vector<std::string>& args) {
   if (args[0] == "journey") return ShowJourney(client, args);
+  if (args[0] == "step" && args.size() == 3 && args[1] == "show") {
+    return ShowStep(client, args[2]);
+  }
   if (args[0] == "step") return ChangeStep(client, args);
   return UsageError();
 }

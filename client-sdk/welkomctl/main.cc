@@ -24,10 +24,18 @@ void Usage() {
       "usage: welkomctl [--server HOST:PORT] [--web URL] [--cache FILE]\n"
       "                 COMMAND [ARGS]\n"
       "commands:\n"
-      "  login EMAIL [PASSWORD]   sign in (password read from stdin if absent)\n"
+      "  login EMAIL [PASSWORD]   sign in (password read from stdin if "
+      "absent)\n"
+      "  accept CODE [PASSWORD]   accept an invitation, choose a password,\n"
+      "                           sign in (password read from stdin if "
+      "absent)\n"
+      "  password [CURRENT NEW]   change your password (read from stdin if\n"
+      "                           absent); signs out your other sessions\n"
       "  whoami                   who is signed in (works offline)\n"
       "  journey                  your journey, step by step (works offline)\n"
-      "  step done|start|todo|na KEY   set a step's status\n"
+      "  step done|start|reopen|na KEY   set a step's status (reopen: a done\n"
+      "                           step back to do; legal steps are not yours "
+      "to na)\n"
       "  step block KEY REASON    mark a step blocked, with the reason\n"
       "  step note KEY TEXT       set a step's note\n"
       "  inbox                    your notifications, newest first\n"
@@ -38,6 +46,21 @@ void Usage() {
       "  classes                  Dutch classes, your place (works offline)\n"
       "  enrol [cancel] CLASS_ID  enrol in (or withdraw from) a class\n"
       "  calendar [renew|revoke]  your calendar feed (an .ics URL)\n"
+      "  step show KEY            what a step asks, why, by when, after what\n"
+      "  consent [grant|withdraw] let the Expat Center see your journey\n"
+      "  checkin DAY SCORE [TEXT] how you are settling in (day 30/60/90, "
+      "0-10)\n"
+      "  prefs [set key=value...] your buddy preferences: languages=en,nl\n"
+      "                           interests=a,b municipality= profession=\n"
+      "                           household=single|partner|children\n"
+      "                           same-profession= family= colleague=yes|no\n"
+      "  matches                  your buddy, or a buddy's proposals and "
+      "newcomers\n"
+      "  profile [set key=value...]  a buddy's profile: as prefs, plus\n"
+      "                           capacity=1-5 from=/until=YYYY-MM-DD "
+      "paused=yes|no\n"
+      "  proposal accept|decline MATCH_ID   answer a proposal (72 hours)\n"
+      "  rematch MATCH_ID         end a match; the newcomer is matched again\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
       "Changes made offline are kept and sent by the next command online.\n"
@@ -75,13 +98,19 @@ int main(int argc, char** argv) {
   }
   // A command-line tool sends what it has and exits; no background retries.
   options.sync_automatically = false;
+  // A refused change fails the run (exit 1) and `sync` names it.
   options.on_conflict = [](const welkom::sdk::Conflict& c) {
-    std::fprintf(stderr, "conflict: someone changed it first (%s); refreshed\n",
-                 std::string(c.status.message()).c_str());
+    std::fprintf(stderr,
+                 "not applied: %s: someone changed it first; refreshed, "
+                 "try again\n",
+                 welkomctl::DescribeChange(c).c_str());
+    welkomctl::Refused().push_back(c);
   };
   options.on_rejected = [](const welkom::sdk::Conflict& c) {
-    std::fprintf(stderr, "rejected by the server: %s\n",
-                 c.status.ToString().c_str());
+    std::fprintf(stderr, "not applied: %s: %s\n",
+                 welkomctl::DescribeChange(c).c_str(),
+                 welkomctl::HumanMessage(c.status, "").c_str());
+    welkomctl::Refused().push_back(c);
   };
   auto client = welkom::sdk::Client::Open(options);
   if (!client.ok()) {
@@ -94,8 +123,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!status.ok()) {
-    std::fprintf(stderr, "welkomctl: %s\n", status.ToString().c_str());
+    std::fprintf(stderr, "welkomctl: %s\n",
+                 welkomctl::HumanMessage(status, options.target).c_str());
     return 1;
   }
-  return 0;
+  return welkomctl::Refused().empty() ? 0 : 1;
 }

@@ -152,6 +152,14 @@ WELKOM_EXPORT welkom_buffer* welkom_client_login(welkom_client* client,
 WELKOM_EXPORT welkom_buffer* welkom_client_accept_invitation(
     welkom_client* client, const char* code, const char* password,
     welkom_error* err) WELKOM_NOEXCEPT;
+/* Changes the signed-in member's password; needs the server (never queued,
+ * so no password is kept on the device). Every other session of the account
+ * is signed out; this one stays. WELKOM_PERMISSION_DENIED for a wrong
+ * current password, WELKOM_INVALID_ARGUMENT for a new one outside the
+ * policy (12 to 1024 characters). */
+WELKOM_EXPORT bool welkom_client_change_password(
+    welkom_client* client, const char* current_password,
+    const char* new_password, welkom_error* err) WELKOM_NOEXCEPT;
 /* FAILED_PRECONDITION while changes wait in the outbox. */
 WELKOM_EXPORT bool welkom_client_logout(welkom_client* client,
                                         welkom_error* err) WELKOM_NOEXCEPT;
@@ -169,6 +177,57 @@ WELKOM_EXPORT bool welkom_client_sync(welkom_client* client,
 WELKOM_EXPORT int64_t welkom_client_pending_changes(welkom_client* client,
                                                     welkom_error* err)
     WELKOM_NOEXCEPT;
+
+/* Whether the last call reached the server (false from a call that could
+ * not until one that does: reads then answer from the cache). */
+WELKOM_EXPORT bool welkom_client_online(welkom_client* client) WELKOM_NOEXCEPT;
+
+/* --- consent and check-ins ---------------------------------------------- */
+/* These need the server (WELKOM_UNAVAILABLE offline; nothing is queued) and
+ * return the journey as it is now, welkom.v1.Journey. */
+/* Lets the Expat Center's advisors of the region see the journey. */
+WELKOM_EXPORT welkom_buffer* welkom_client_grant_consent(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_withdraw_consent(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+/* "How are you settling in?" at day 30, 60 or 90: score 0..10, comment may
+ * be NULL. WELKOM_FAILED_PRECONDITION before that day or a second time. */
+WELKOM_EXPORT welkom_buffer* welkom_client_submit_check_in(
+    welkom_client* client, int day, int score, const char* comment,
+    welkom_error* err) WELKOM_NOEXCEPT;
+
+/* --- buddy matching ------------------------------------------------------ */
+/* Reads answer from the cache offline; changes need the server. An empty
+ * etag in a profile or preferences takes the one last read. */
+/* The newcomer's preferences; returns welkom.v1.NewcomerPreferences. */
+WELKOM_EXPORT welkom_buffer* welkom_client_buddy_preferences(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* `preferences`: a serialized welkom.v1.NewcomerPreferences. */
+WELKOM_EXPORT welkom_buffer* welkom_client_set_buddy_preferences(
+    welkom_client* client, const uint8_t* preferences, size_t preferences_size,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* The buddy's own profile; returns welkom.v1.BuddyProfile. */
+WELKOM_EXPORT welkom_buffer* welkom_client_buddy_profile(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* `profile`: a serialized welkom.v1.BuddyProfile. */
+WELKOM_EXPORT welkom_buffer* welkom_client_update_buddy_profile(
+    welkom_client* client, const uint8_t* profile, size_t profile_size,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* The caller's matches as welkom.v1.ListMatchesResponse. */
+WELKOM_EXPORT welkom_buffer* welkom_client_matches(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* The buddy answers a proposal; returns welkom.v1.Match.
+ * WELKOM_FAILED_PRECONDITION once answered or after its 72 hours. */
+WELKOM_EXPORT welkom_buffer* welkom_client_answer_proposal(
+    welkom_client* client, const char* match_id, bool accept,
+    welkom_error* err) WELKOM_NOEXCEPT;
+/* Either side ends a match; returns welkom.v1.Match. */
+WELKOM_EXPORT welkom_buffer* welkom_client_request_rematch(
+    welkom_client* client, const char* match_id,
+    welkom_error* err) WELKOM_NOEXCEPT;
 
 /* --- journey ----------------------------------------------------------- */
 /* The signed-in newcomer's journey, with step changes still in the outbox

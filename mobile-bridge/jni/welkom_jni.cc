@@ -6,70 +6,14 @@
 #include <memory>
 #include <string>
 
+#include "jni_support.h"
 #include "welkom.h"
 
 namespace {
 
+using namespace welkom::jni;  // NOLINT: the helpers of this binding
+
 JavaVM* g_vm = nullptr;
-
-// A Java ChangeListener kept alive for as long as its client.
-struct Listener {
-  jobject object = nullptr;  // global ref
-};
-
-struct JniClient {
-  welkom_client* client = nullptr;
-  Listener on_conflict;
-  Listener on_rejected;
-};
-
-JniClient* FromHandle(jlong handle) {
-  return reinterpret_cast<JniClient*>(static_cast<intptr_t>(handle));
-}
-
-void Throw(JNIEnv* env, const welkom_error& err) {
-  jclass cls = env->FindClass("nl/welkom/sdk/WelkomException");
-  if (cls == nullptr) return;  // NoClassDefFoundError is already pending
-  jmethodID ctor = env->GetMethodID(cls, "<init>", "(ILjava/lang/String;)V");
-  jstring message = env->NewStringUTF(err.message);
-  auto ex = static_cast<jthrowable>(
-      env->NewObject(cls, ctor, static_cast<jint>(err.code), message));
-  if (ex != nullptr) env->Throw(ex);
-}
-
-// A Java string as UTF-8 for the length of one call.
-class Utf8 {
- public:
-  Utf8(JNIEnv* env, jstring s) : env_(env), s_(s) {
-    chars_ = s == nullptr ? nullptr : env->GetStringUTFChars(s, nullptr);
-  }
-  ~Utf8() {
-    if (chars_ != nullptr) env_->ReleaseStringUTFChars(s_, chars_);
-  }
-  const char* get() const { return chars_ == nullptr ? "" : chars_; }
-  bool null() const { return chars_ == nullptr; }
-
- private:
-  JNIEnv* env_;
-  jstring s_;
-  const char* chars_;
-};
-
-// The buffer as a new byte[] (freed here), or null with the error thrown.
-jbyteArray Bytes(JNIEnv* env, welkom_buffer* buffer, const welkom_error& err) {
-  if (buffer == nullptr) {
-    Throw(env, err);
-    return nullptr;
-  }
-  auto size = static_cast<jsize>(welkom_buffer_size(buffer));
-  jbyteArray out = env->NewByteArray(size);
-  if (out != nullptr) {
-    env->SetByteArrayRegion(
-        out, 0, size, reinterpret_cast<const jbyte*>(welkom_buffer_data(buffer)));
-  }
-  welkom_buffer_free(buffer);
-  return out;
-}
 
 // The SDK's thread as a JVM thread (attached once, as a daemon); null if
 // the JVM refuses.
@@ -140,10 +84,6 @@ jbyteArray ReadFrom(JNIEnv* env, jlong handle, jint source,
 }
 
 // welkom_client_* calls that answer a bool: the error thrown on false.
-void ThrowUnless(JNIEnv* env, bool ok, const welkom_error& err) {
-  if (!ok) Throw(env, err);
-}
-
 // welkom_client_* calls that take or give back a place by id.
 void PlaceChange(JNIEnv* env, jlong handle, jstring id,
                  bool (*change)(welkom_client*, const char*, welkom_error*)) {
@@ -255,6 +195,16 @@ JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeRevokeCalendarFeed(
   ThrowUnless(
       env, welkom_client_revoke_calendar_feed(FromHandle(handle)->client, &err),
       err);
+}
+
+JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeChangePassword(
+    JNIEnv* env, jclass, jlong handle, jstring current, jstring next) {
+  welkom_error err;
+  ThrowUnless(env,
+              welkom_client_change_password(FromHandle(handle)->client,
+                                            Utf8(env, current).get(),
+                                            Utf8(env, next).get(), &err),
+              err);
 }
 
 JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogout(

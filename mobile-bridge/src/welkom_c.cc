@@ -153,6 +153,16 @@ welkom_buffer* welkom_client_accept_invitation(welkom_client* client,
   });
 }
 
+bool welkom_client_change_password(welkom_client* client,
+                                   const char* current_password,
+                                   const char* new_password,
+                                   welkom_error* err) noexcept {
+  return Guard<bool>(err, false, [&] {
+    return welkom::bridge::StatusResult(
+        client->client->ChangePassword(current_password, new_password), err);
+  });
+}
+
 bool welkom_client_logout(welkom_client* client, welkom_error* err) noexcept {
   return Guard<bool>(err, false, [&] {
     return welkom::bridge::StatusResult(client->client->Logout(), err);

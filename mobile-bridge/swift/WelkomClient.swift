@@ -107,8 +107,85 @@ public final class WelkomClient {
     try message { welkom_client_login(handle, email, password, $0) }
   }
 
+  /// Accepts an invitation code (sets the password) and signs in.
+  public func acceptInvitation(code: String, password: String) throws -> Welkom_V1_Member {
+    try message { welkom_client_accept_invitation(handle, code, password, $0) }
+  }
+
+  /// Needs the server; every other session of the account is signed out.
+  public func changePassword(current: String, new newPassword: String) throws {
+    try check { welkom_client_change_password(handle, current, newPassword, $0) }
+  }
+
   public func whoAmI(_ source: WelkomSource = .server) throws -> Welkom_V1_WhoAmIResponse {
     try message { welkom_client_whoami(handle, source.rawValue, $0) }
+  }
+
+  /// Whether the last call reached the server (else reads come from the cache).
+  public var isOnline: Bool { welkom_client_online(handle) }
+
+  /// Consent and check-ins need the server; each answers the journey as it is now.
+  public func grantConsent() throws -> Welkom_V1_Journey {
+    try message { welkom_client_grant_consent(handle, $0) }
+  }
+
+  public func withdrawConsent() throws -> Welkom_V1_Journey {
+    try message { welkom_client_withdraw_consent(handle, $0) }
+  }
+
+  public func submitCheckIn(day: Int32, score: Int32, comment: String = "") throws
+    -> Welkom_V1_Journey
+  {
+    try message { welkom_client_submit_check_in(handle, day, score, comment, $0) }
+  }
+
+  public func buddyPreferences(_ source: WelkomSource = .server) throws
+    -> Welkom_V1_NewcomerPreferences
+  {
+    try message { welkom_client_buddy_preferences(handle, source.rawValue, $0) }
+  }
+
+  public func setBuddyPreferences(_ preferences: Welkom_V1_NewcomerPreferences) throws
+    -> Welkom_V1_NewcomerPreferences
+  {
+    let bytes = try preferences.serializedData()
+    return try message { err in
+      bytes.withUnsafeBytes { raw in
+        welkom_client_set_buddy_preferences(
+          handle, raw.bindMemory(to: UInt8.self).baseAddress, raw.count, err)
+      }
+    }
+  }
+
+  public func buddyProfile(_ source: WelkomSource = .server) throws -> Welkom_V1_BuddyProfile {
+    try message { welkom_client_buddy_profile(handle, source.rawValue, $0) }
+  }
+
+  public func updateBuddyProfile(_ profile: Welkom_V1_BuddyProfile) throws
+    -> Welkom_V1_BuddyProfile
+  {
+    let bytes = try profile.serializedData()
+    return try message { err in
+      bytes.withUnsafeBytes { raw in
+        welkom_client_update_buddy_profile(
+          handle, raw.bindMemory(to: UInt8.self).baseAddress, raw.count, err)
+      }
+    }
+  }
+
+  /// A buddy's proposals and matched newcomers, or a newcomer's buddy.
+  public func matches(_ source: WelkomSource = .server) throws -> [Welkom_V1_Match] {
+    let list: Welkom_V1_ListMatchesResponse =
+      try message { welkom_client_matches(handle, source.rawValue, $0) }
+    return list.matches
+  }
+
+  public func answerProposal(matchID: String, accept: Bool) throws -> Welkom_V1_Match {
+    try message { welkom_client_answer_proposal(handle, matchID, accept, $0) }
+  }
+
+  public func requestRematch(matchID: String) throws -> Welkom_V1_Match {
+    try message { welkom_client_request_rematch(handle, matchID, $0) }
   }
 
   public func journey(_ source: WelkomSource = .server) throws -> Welkom_V1_Journey {

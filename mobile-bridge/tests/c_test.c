@@ -26,19 +26,24 @@ static int passed = 0, failed = 0;
     }                                                             \
   } while (0)
 
-static welkom_client* open_client(const launched_server* server) {
+static welkom_client* open_client_at(const launched_server* server,
+                                     const char* cache_name) {
   char target[64];
   char cache[512];
   welkom_error err;
   welkom_options* options = welkom_options_new();
   welkom_client* client;
   snprintf(target, sizeof target, "127.0.0.1:%d", server->grpc_port);
-  snprintf(cache, sizeof cache, "%s/c-cache.db", server->dir);
+  snprintf(cache, sizeof cache, "%s/%s", server->dir, cache_name);
   welkom_options_set_target(options, target);
   welkom_options_set_cache_path(options, cache);
   client = welkom_client_open(options, &err);
   welkom_options_free(options);
   return client;
+}
+
+static welkom_client* open_client(const launched_server* server) {
+  return open_client_at(server, "c-cache.db");
 }
 
 static void test_wrong_password_fills_error(const launched_server* server) {
@@ -84,6 +89,103 @@ static void test_login_and_whoami(const launched_server* server) {
   welkom_client_free(client);
 }
 
+static int buffer_has(const welkom_buffer* b, const char* text) {
+  return b != NULL && memmem(welkom_buffer_data(b), welkom_buffer_size(b), text,
+                             strlen(text)) != NULL;
+}
+
+/* Consent, buddy preferences and a refused check-in from C: each answers
+ * the server's state as a serialized message, or the server's code. */
+static void test_consent_preferences_and_check_in(
+    const launched_server* server) {
+  welkom_client* client = open_client_at(server, "c-consent.db");
+  welkom_error err;
+  welkom_buffer* b;
+  /* welkom.v1.NewcomerPreferences by hand: languages = 2 ("en", "nl"),
+   * interests = 3 ("cycling"). */
+  static const uint8_t prefs[] = {0x12, 2,   'e',  'n', 0x12, 2,
+                                  'n',  'l', 0x1a, 7,   'c',  'y',
+                                  'c',  'l', 'i',  'n', 'g'};
+  b = welkom_client_login(client, server->newcomer_email,
+                          server->newcomer_password, &err);
+  welkom_buffer_free(b);
+  CHECK(welkom_client_online(client));
+  b = welkom_client_grant_consent(client, &err);
+  CHECK(b != NULL);
+  welkom_buffer_free(b);
+  b = welkom_client_withdraw_consent(client, &err);
+  CHECK(b != NULL);
+  welkom_buffer_free(b);
+  b = welkom_client_set_buddy_preferences(client, prefs, sizeof prefs, &err);
+  CHECK(b != NULL);
+  CHECK(buffer_has(b, "cycling"));
+  welkom_buffer_free(b);
+  b = welkom_client_buddy_preferences(client, WELKOM_SOURCE_CACHE, &err);
+  CHECK(buffer_has(b, "cycling"));
+  welkom_buffer_free(b);
+  CHECK(welkom_client_set_buddy_preferences(client, (const uint8_t*)"\xff", 1,
+                                            &err) == NULL);
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+  b = welkom_client_matches(client, WELKOM_SOURCE_DEFAULT, &err);
+  CHECK(b != NULL);
+  welkom_buffer_free(b);
+  /* Day 90 has not come for the demo newcomer. */
+  CHECK(welkom_client_submit_check_in(client, 90, 8, NULL, &err) == NULL);
+  CHECK(err.code == WELKOM_FAILED_PRECONDITION);
+  CHECK(welkom_client_answer_proposal(client, NULL, true, &err) == NULL);
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+  welkom_client_free(client);
+}
+
+/* Invitation to first login, then a new password: a wrong code and a weak
+ * password are refused with their codes, the invitation signs in once,
+ * and after the change only the new password works. */
+static void test_accept_invitation_and_change_password(
+    const launched_server* server) {
+  char code[128];
+  welkom_error err;
+  welkom_buffer* member;
+  welkom_client* client;
+  welkom_client* again;
+  CHECK(invite_newcomer(server, "c.bridge@example.org", code, sizeof code) ==
+        0);
+  client = open_client_at(server, "c-accept.db");
+  err.code = WELKOM_OK;
+  CHECK(welkom_client_accept_invitation(client, "no-such-code",
+                                        "a good long password", &err) == NULL);
+  CHECK(err.code == WELKOM_NOT_FOUND);
+  CHECK(welkom_client_accept_invitation(client, code, "short", &err) == NULL);
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+  CHECK(!welkom_client_signed_in(client));
+  member = welkom_client_accept_invitation(client, code, "a good long password",
+                                           &err);
+  CHECK(member != NULL);
+  CHECK(buffer_has(member, "c.bridge@example.org"));
+  CHECK(welkom_client_signed_in(client));
+  CHECK(welkom_client_change_password(client, "not my password",
+                                      "another long password", &err) == false);
+  CHECK(err.code == WELKOM_PERMISSION_DENIED);
+  CHECK(welkom_client_change_password(client, "a good long password", "short",
+                                      &err) == false);
+  CHECK(err.code == WELKOM_INVALID_ARGUMENT);
+  CHECK(welkom_client_change_password(client, "a good long password",
+                                      "another long password", &err));
+  welkom_buffer_free(member);
+  CHECK(welkom_client_logout(client, &err));
+  welkom_client_free(client);
+
+  /* A second device: the old password fails, the new one signs in. */
+  again = open_client_at(server, "c-accept-2.db");
+  CHECK(welkom_client_login(again, "c.bridge@example.org",
+                            "a good long password", &err) == NULL);
+  CHECK(err.code == WELKOM_UNAUTHENTICATED);
+  member = welkom_client_login(again, "c.bridge@example.org",
+                               "another long password", &err);
+  CHECK(member != NULL);
+  welkom_buffer_free(member);
+  welkom_client_free(again);
+}
+
 /* A serialized welkom.v1.UpdateStepRequest that sets a step's note, encoded
  * by hand (no protobuf in C): step_key = 2, note = 5, set_note = 6. */
 static size_t note_change(const char* key, const char* note, uint8_t* out) {
@@ -99,11 +201,6 @@ static size_t note_change(const char* key, const char* note, uint8_t* out) {
   out[n++] = 0x30;
   out[n++] = 1;
   return n;
-}
-
-static int buffer_has(const welkom_buffer* b, const char* text) {
-  return b != NULL && memmem(welkom_buffer_data(b), welkom_buffer_size(b),
-                             text, strlen(text)) != NULL;
 }
 
 static void test_journey_step_change(const launched_server* server) {
@@ -464,6 +561,8 @@ int main(void) {
   }
   test_wrong_password_fills_error(&server);
   test_login_and_whoami(&server);
+  test_accept_invitation_and_change_password(&server);
+  test_consent_preferences_and_check_in(&server);
   test_journey_step_change(&server);
   test_inbox_and_watch(&server);
   test_calendar_feed(&server);

@@ -14,6 +14,8 @@
 #include "absl/strings/str_cat.h"
 #include "tests/sdk/sdk_fixture.h"
 #include "tests/support/notification_rows.h"
+#include "welkom/v1/buddy.grpc.pb.h"
+#include "welkom/v1/identity.grpc.pb.h"
 
 namespace welkom::sdk {
 namespace {
@@ -79,6 +81,56 @@ class WelkomctlTest : public SdkFixture {
     return v1::STEP_STATUS_UNSPECIFIED;
   }
 };
+
+// The invitation to first login from the command line, then a new
+// password: wrong codes and weak passwords exit non-zero with the reason.
+TEST_F(WelkomctlTest, AcceptSignsInAndPasswordChangesIt) {
+  auto stub = v1::IdentityService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  welkom::testing::WithToken(ctx, server_->Login("hr"));
+  v1::CreateInvitationRequest req;
+  req.set_role(v1::ROLE_NEWCOMER);
+  req.set_email("cli.newcomer@example.org");
+  req.set_display_name("Sofia Rossi");
+  v1::CreateInvitationResponse inv;
+  ASSERT_TRUE(stub->CreateInvitation(&ctx, req, &inv).ok());
+  const std::string code = inv.invitation().code();
+
+  Output wrong = Welkomctl("accept not-a-code 'a good long password'");
+  EXPECT_NE(wrong.exit_code, 0);
+  EXPECT_THAT(wrong.out, HasSubstr("no invitation has this code"));
+  Output weak = Welkomctl("accept " + code + " short");
+  EXPECT_NE(weak.exit_code, 0);
+  EXPECT_THAT(weak.out, HasSubstr("at least 12 characters"));
+
+  Output accepted = Welkomctl("accept " + code + " 'a good long password'");
+  ASSERT_EQ(accepted.exit_code, 0) << accepted.out;
+  EXPECT_THAT(accepted.out, HasSubstr("welcome, Sofia Rossi"));
+  Output who = Welkomctl("whoami");
+  EXPECT_THAT(who.out, HasSubstr("cli.newcomer@example.org"));
+  Output used = Welkomctl("accept " + code + " 'a good long password'");
+  EXPECT_NE(used.exit_code, 0);
+  EXPECT_THAT(used.out, HasSubstr("already used"));
+
+  Output bad_current =
+      Welkomctl("password 'not my password' 'another long password'");
+  EXPECT_NE(bad_current.exit_code, 0);
+  EXPECT_THAT(bad_current.out, HasSubstr("does not match"));
+  // From stdin, as a person would type them.
+  const std::string typed = server_->dir() + "/typed.txt";
+  {
+    std::FILE* f = std::fopen(typed.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("a good long password\nanother long password\n", f);
+    std::fclose(f);
+  }
+  Output changed = Welkomctl("password < " + typed);
+  ASSERT_EQ(changed.exit_code, 0) << changed.out;
+  EXPECT_THAT(changed.out, HasSubstr("password changed"));
+  EXPECT_FALSE(
+      server_->LoginAs("cli.newcomer@example.org", "another long password")
+          .empty());
+}
 
 TEST_F(WelkomctlTest, LoginJourneyAndStepDoneReachTheServer) {
   LoginAsNewcomer();
@@ -254,6 +306,166 @@ TEST_F(WelkomctlTest, UnknownCommandPrintsUsageAndExitsTwo) {
   Output run = Welkomctl("fly");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr("usage: welkomctl"));
+}
+
+// A legal step of the demo newcomer that is still open, and one whose
+// help text is not empty.
+std::string OpenLegalStep(Client& reader) {
+  auto journey = reader.GetJourney();
+  if (!journey.ok()) return "";
+  for (const auto& s : journey->steps()) {
+    if (s.has_legal() && s.owner() == v1::STEP_OWNER_NEWCOMER &&
+        s.status() != v1::STEP_STATUS_DONE &&
+        s.status() != v1::STEP_STATUS_NOT_APPLICABLE) {
+      return s.key();
+    }
+  }
+  return "";
+}
+
+TEST_F(WelkomctlTest, StepShowGivesTheHelpTheRuleAndItsSource) {
+  LoginAsNewcomer();
+  auto reader = ServerReader("newcomer");
+  const std::string key = OpenLegalStep(*reader);
+  ASSERT_FALSE(key.empty());
+  Output show = Welkomctl("step show " + key);
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_THAT(show.out, HasSubstr("The rule: "));
+  EXPECT_THAT(show.out, HasSubstr("Source: https://"));
+  EXPECT_THAT(show.out, HasSubstr("Who acts: you"));
+  auto journey = reader->GetJourney();
+  for (const auto& s : journey->steps()) {
+    if (s.key() == key)
+      EXPECT_THAT(show.out, HasSubstr(s.help().substr(0, 40)));
+  }
+}
+
+TEST_F(WelkomctlTest, ConsentAndBuddyPreferencesReachTheServer) {
+  LoginAsNewcomer();
+  Output about = Welkomctl("consent");
+  ASSERT_EQ(about.exit_code, 0) << about.out;
+  EXPECT_THAT(about.out, HasSubstr("Expat Center"));
+  Output grant = Welkomctl("consent grant");
+  ASSERT_EQ(grant.exit_code, 0) << grant.out;
+  EXPECT_THAT(grant.out, HasSubstr("consent given"));
+  EXPECT_TRUE(ServerReader("newcomer")->GetJourney()->advisor_consent());
+  Output withdraw = Welkomctl("consent withdraw");
+  ASSERT_EQ(withdraw.exit_code, 0) << withdraw.out;
+  EXPECT_FALSE(ServerReader("newcomer")->GetJourney()->advisor_consent());
+
+  Output set = Welkomctl(
+      "prefs set languages=en,nl interests=cycling,cooking household=single");
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  EXPECT_THAT(set.out, HasSubstr("next matching run"));
+  auto prefs = ServerReader("newcomer")->BuddyPreferences();
+  ASSERT_TRUE(prefs.ok()) << prefs.status();
+  EXPECT_THAT(std::vector<std::string>(prefs->languages().begin(),
+                                       prefs->languages().end()),
+              ::testing::ElementsAre("en", "nl"));
+  Output bad = Welkomctl("prefs set languages=zz");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.out, HasSubstr("(languages)"));
+  EXPECT_THAT(bad.out, ::testing::Not(HasSubstr("INVALID_ARGUMENT")));
+}
+
+TEST_F(WelkomctlTest, ACheckInTheServerRefusesExitsNonZeroWithItsReason) {
+  LoginAsNewcomer();
+  // Day 90 has not come for the demo newcomer.
+  Output early = Welkomctl("checkin 90 8 settling in");
+  EXPECT_NE(early.exit_code, 0);
+  EXPECT_THAT(early.out, ::testing::Not(HasSubstr("FAILED_PRECONDITION")));
+  EXPECT_THAT(early.out, HasSubstr("welkomctl: "));
+  Output bad = Welkomctl("checkin 45 8");
+  EXPECT_NE(bad.exit_code, 0);
+}
+
+TEST_F(WelkomctlTest, BuddyFillsTheProfileAndAnswersAProposal) {
+  const auto& buddy = server_->Account("buddy");
+  ASSERT_EQ(Welkomctl("login " + buddy.email + " " + buddy.password).exit_code,
+            0);
+  Output set = Welkomctl(
+      "profile set capacity=2 'interests=cycling,board games' "
+      "household=partner");
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  EXPECT_THAT(set.out, HasSubstr("capacity:    2"));
+  EXPECT_THAT(set.out, HasSubstr("board games"));
+  Output bad = Welkomctl("profile set capacity=9");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.out, HasSubstr("must be 1 to 5"));
+
+  // The advisor proposes a new newcomer to this buddy by hand.
+  v1::CreateInvitationRequest invite;
+  invite.set_role(v1::ROLE_NEWCOMER);
+  invite.set_email("matched.by.hand@example.org");
+  invite.set_display_name("Noor Haddad");
+  const std::string newcomer =
+      server_->InviteAndAccept(server_->Login("hr"), invite);
+  ASSERT_FALSE(newcomer.empty());
+  auto identity = v1::IdentityService::NewStub(server_->Channel());
+  grpc::ClientContext who_ctx;
+  welkom::testing::WithToken(who_ctx, newcomer);
+  v1::WhoAmIResponse who;
+  ASSERT_TRUE(identity->WhoAmI(&who_ctx, {}, &who).ok());
+  auto stub = v1::BuddyService::NewStub(server_->Channel());
+  {
+    grpc::ClientContext ctx;
+    welkom::testing::WithToken(ctx, newcomer);
+    v1::SetMyPreferencesRequest req;
+    req.mutable_preferences()->add_languages("en");
+    v1::NewcomerPreferences out;
+    ASSERT_TRUE(stub->SetMyPreferences(&ctx, req, &out).ok());
+  }
+  grpc::ClientContext ctx;
+  welkom::testing::WithToken(ctx, server_->Login("advisor"));
+  v1::OverrideMatchRequest req;
+  req.set_newcomer_id(who.member().id());
+  req.set_buddy_id(buddy.user_id);
+  v1::Match proposal;
+  grpc::Status s = stub->OverrideMatch(&ctx, req, &proposal);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  Output matches = Welkomctl("matches");
+  ASSERT_EQ(matches.exit_code, 0) << matches.out;
+  EXPECT_THAT(matches.out, HasSubstr(proposal.match_id() + "  proposed"));
+  EXPECT_THAT(matches.out, HasSubstr("score "));
+  EXPECT_THAT(matches.out, HasSubstr("answer within 7"));  // 71h or 72h
+  Output accept = Welkomctl("proposal accept " + proposal.match_id());
+  ASSERT_EQ(accept.exit_code, 0) << accept.out;
+  EXPECT_THAT(accept.out, HasSubstr("accepted: matched"));
+  Output again = Welkomctl("proposal decline " + proposal.match_id());
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_THAT(again.out, HasSubstr("already answered"));
+}
+
+TEST_F(WelkomctlTest, OfflineReadsNameTheCopyTheyShow) {
+  LoginAsNewcomer();
+  ASSERT_EQ(Welkomctl("journey").exit_code, 0);
+  server_->Stop();
+  Output offline = Welkomctl("journey");
+  ASSERT_EQ(offline.exit_code, 0) << offline.out;
+  EXPECT_THAT(offline.out, HasSubstr("offline — showing the copy from "));
+  Output unreachable = Welkomctl("consent grant");
+  EXPECT_NE(unreachable.exit_code, 0);
+  EXPECT_THAT(unreachable.out, HasSubstr("cannot reach welkomd at"));
+  EXPECT_THAT(unreachable.out, ::testing::Not(HasSubstr("UNAVAILABLE")));
+}
+
+TEST_F(WelkomctlTest, SyncNamesAChangeTheServerRefused) {
+  LoginAsNewcomer();
+  auto reader = ServerReader("newcomer");
+  const std::string key = OpenLegalStep(*reader);
+  ASSERT_FALSE(key.empty());
+  ASSERT_EQ(Welkomctl("journey").exit_code, 0);
+  server_->Stop();
+  // Newcomers may not waive a legal step; offline the app cannot know yet.
+  ASSERT_EQ(Welkomctl("step na " + key).exit_code, 0);
+  RestartServer();
+  Output sync = Welkomctl("sync");
+  EXPECT_NE(sync.exit_code, 0) << sync.out;
+  EXPECT_THAT(sync.out,
+              HasSubstr("not applied: the change of step '" + key + "'"));
+  EXPECT_THAT(sync.out, HasSubstr("legal obligation"));
+  EXPECT_THAT(sync.out, ::testing::Not(HasSubstr("everything sent")));
 }
 
 }  // namespace

@@ -37,6 +37,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "welkom/v1/buddy.pb.h"
 #include "welkom/v1/event.pb.h"
 #include "welkom/v1/identity.pb.h"
 #include "welkom/v1/journey.pb.h"
@@ -108,6 +109,13 @@ class Client {
   // Accepts an invitation code (sets the password) and signs in.
   absl::StatusOr<v1::Member> AcceptInvitation(const std::string& code,
                                               const std::string& password);
+  // Changes the signed-in member's password. Needs the server and is never
+  // queued, so no password is ever stored on the device. The server signs
+  // out every other session of the account; this one stays signed in.
+  // PERMISSION_DENIED if current_password is wrong; INVALID_ARGUMENT if
+  // new_password breaks the policy (12 to 1024 characters).
+  absl::Status ChangePassword(const std::string& current_password,
+                              const std::string& new_password);
   // Revokes the session on the server (if reachable) and forgets it and the
   // cache. FAILED_PRECONDITION while changes wait in the outbox: Sync first.
   absl::Status Logout();
@@ -179,6 +187,63 @@ class Client {
   // Revokes the feed on the server (its URL answers 404 from then on) and
   // forgets it here. Needs the server.
   absl::Status RevokeCalendarFeed();
+
+  // Consent and check-ins. They need the server (UNAVAILABLE offline;
+  // nothing is queued, so the answer is the server's verdict) and each
+  // carries a fresh request_id, so a retry is applied once. They answer the
+  // journey as it is now, which the cache keeps.
+  // Lets the region's Expat Center advisors see the journey (audited).
+  absl::StatusOr<v1::Journey> GrantConsent();
+  // Takes that back: advisors lose access at once.
+  absl::StatusOr<v1::Journey> WithdrawConsent();
+  // "How are you settling in?" at day 30, 60 or 90: score 0..10 and an
+  // optional comment. FAILED_PRECONDITION before that day or twice.
+  absl::StatusOr<v1::Journey> SubmitCheckIn(int day, int score,
+                                            const std::string& comment);
+
+  // Buddy matching. Reads fall back to the cache offline; changes need the
+  // server, as above.
+  // The newcomer's own buddy preferences (empty before the first set).
+  absl::StatusOr<v1::NewcomerPreferences> BuddyPreferences(
+      Source source = Source::kDefault);
+  // Replaces them; the newcomer enters the next matching run. An empty
+  // etag takes the cached one (a stale one: ABORTED).
+  absl::StatusOr<v1::NewcomerPreferences> SetBuddyPreferences(
+      v1::NewcomerPreferences preferences);
+  // The signed-in buddy's profile.
+  absl::StatusOr<v1::BuddyProfile> BuddyProfile(
+      Source source = Source::kDefault);
+  // Replaces it (languages, interests, municipality, profession, household,
+  // capacity 1..5, availability, pause). An empty etag takes the cached one.
+  absl::StatusOr<v1::BuddyProfile> UpdateBuddyProfile(v1::BuddyProfile profile);
+  // The caller's matches: a buddy's proposals and matched newcomers, a
+  // newcomer's buddy (limited profiles only).
+  absl::StatusOr<std::vector<v1::Match>> Matches(
+      Source source = Source::kDefault);
+  // The buddy accepts or declines a proposal. FAILED_PRECONDITION once
+  // answered or after its 72 hours.
+  absl::StatusOr<v1::Match> AnswerProposal(const std::string& match_id,
+                                           bool accept);
+  // Either side ends a proposed or accepted match; the newcomer goes into
+  // the next run, never with the same buddy again.
+  absl::StatusOr<v1::Match> RequestRematch(const std::string& match_id);
+
+  // Whether the last call reached the server. False from a call that could
+  // not until one that does: reads then answer from the cache.
+  bool online() const;
+  // What the cache holds, for "offline: showing the copy from <time>".
+  enum class Copy {
+    kJourney,
+    kInbox,
+    kEvents,
+    kClasses,
+    kPreferences,
+    kBuddyProfile,
+    kMatches
+  };
+  // When the cached copy was last stored from the server; NOT_FOUND if
+  // there is none.
+  absl::StatusOr<absl::Time> CopyTime(Copy what);
 
   // Sends the outbox now, in order. OK once it is empty; UNAVAILABLE if the
   // server is away (the rest stays queued and is retried with backoff).

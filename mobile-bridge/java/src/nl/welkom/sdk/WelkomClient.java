@@ -3,13 +3,17 @@ package nl.welkom.sdk;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.StringValue;
 import java.util.List;
+import nl.welkom.proto.v1.BuddyProfile;
 import nl.welkom.proto.v1.Course;
 import nl.welkom.proto.v1.Event;
 import nl.welkom.proto.v1.Journey;
 import nl.welkom.proto.v1.ListCoursesResponse;
 import nl.welkom.proto.v1.ListEventsResponse;
+import nl.welkom.proto.v1.ListMatchesResponse;
 import nl.welkom.proto.v1.ListNotificationsResponse;
+import nl.welkom.proto.v1.Match;
 import nl.welkom.proto.v1.Member;
+import nl.welkom.proto.v1.NewcomerPreferences;
 import nl.welkom.proto.v1.Notification;
 import nl.welkom.proto.v1.UpdateStepRequest;
 import nl.welkom.proto.v1.WhoAmIResponse;
@@ -96,6 +100,12 @@ public final class WelkomClient implements AutoCloseable {
     return parse(() -> Member.parseFrom(nativeAcceptInvitation(handle(), code, password)));
   }
 
+  /** Needs the server; every other session of the account is signed out. */
+  public void changePassword(String currentPassword, String newPassword)
+      throws WelkomException {
+    nativeChangePassword(handle(), currentPassword, newPassword);
+  }
+
   public void logout() throws WelkomException {
     nativeLogout(handle());
   }
@@ -120,6 +130,79 @@ public final class WelkomClient implements AutoCloseable {
    */
   public void updateStep(UpdateStepRequest change) throws WelkomException {
     nativeUpdateStep(handle(), change.toByteArray());
+  }
+
+  /**
+   * Whether the last call reached the server (else reads come from the cache).
+   */
+  public boolean isOnline() throws WelkomException {
+    return nativeOnline(handle());
+  }
+
+  /**
+   * Lets the region's Expat Center advisors see the journey; needs the server.
+   */
+  public Journey grantConsent() throws WelkomException {
+    return parse(() -> Journey.parseFrom(nativeGrantConsent(handle())));
+  }
+
+  public Journey withdrawConsent() throws WelkomException {
+    return parse(() -> Journey.parseFrom(nativeWithdrawConsent(handle())));
+  }
+
+  /** "How are you settling in?" at day 30, 60 or 90 (score 0..10). */
+  public Journey submitCheckIn(int day, int score, String comment)
+      throws WelkomException {
+    return parse(()
+                     -> Journey.parseFrom(
+                         nativeSubmitCheckIn(handle(), day, score, comment)));
+  }
+
+  public NewcomerPreferences buddyPreferences(int source)
+      throws WelkomException {
+    return parse(()
+                     -> NewcomerPreferences.parseFrom(
+                         nativeBuddyPreferences(handle(), source)));
+  }
+
+  /** Replaces the newcomer's buddy preferences; needs the server. */
+  public NewcomerPreferences setBuddyPreferences(
+      NewcomerPreferences preferences) throws WelkomException {
+    return parse(()
+                     -> NewcomerPreferences.parseFrom(nativeSetBuddyPreferences(
+                         handle(), preferences.toByteArray())));
+  }
+
+  public BuddyProfile buddyProfile(int source) throws WelkomException {
+    return parse(
+        () -> BuddyProfile.parseFrom(nativeBuddyProfile(handle(), source)));
+  }
+
+  /** Replaces the buddy's profile; needs the server. */
+  public BuddyProfile updateBuddyProfile(BuddyProfile profile)
+      throws WelkomException {
+    return parse(()
+                     -> BuddyProfile.parseFrom(nativeUpdateBuddyProfile(
+                         handle(), profile.toByteArray())));
+  }
+
+  /** A buddy's proposals and matched newcomers, or a newcomer's buddy. */
+  public List<Match> matches(int source) throws WelkomException {
+    return parse(
+        () -> ListMatchesResponse.parseFrom(nativeMatches(handle(), source)))
+        .getMatchesList();
+  }
+
+  /** The buddy accepts or declines a proposal (within its 72 hours). */
+  public Match answerProposal(String matchId, boolean accept)
+      throws WelkomException {
+    return parse(
+        () -> Match.parseFrom(nativeAnswerProposal(handle(), matchId, accept)));
+  }
+
+  public Match requestRematch(String matchId) throws WelkomException {
+    return parse(
+        () -> Match.parseFrom(nativeRequestRematch(handle(), matchId)));
   }
 
   /** The inbox, newest first, with read marks still in the outbox applied. */
@@ -254,7 +337,30 @@ public final class WelkomClient implements AutoCloseable {
       throws WelkomException;
   private static native byte[] nativeAcceptInvitation(long handle, String code, String password)
       throws WelkomException;
+  private static native void nativeChangePassword(
+      long handle, String current, String next) throws WelkomException;
   private static native void nativeLogout(long handle) throws WelkomException;
+  private static native boolean nativeOnline(long handle);
+  private static native byte[] nativeGrantConsent(long handle)
+      throws WelkomException;
+  private static native byte[] nativeWithdrawConsent(long handle)
+      throws WelkomException;
+  private static native byte[] nativeSubmitCheckIn(
+      long handle, int day, int score, String comment) throws WelkomException;
+  private static native byte[] nativeBuddyPreferences(long handle, int source)
+      throws WelkomException;
+  private static native byte[] nativeSetBuddyPreferences(
+      long handle, byte[] preferences) throws WelkomException;
+  private static native byte[] nativeBuddyProfile(long handle, int source)
+      throws WelkomException;
+  private static native byte[] nativeUpdateBuddyProfile(
+      long handle, byte[] profile) throws WelkomException;
+  private static native byte[] nativeMatches(long handle, int source)
+      throws WelkomException;
+  private static native byte[] nativeAnswerProposal(
+      long handle, String matchId, boolean accept) throws WelkomException;
+  private static native byte[] nativeRequestRematch(long handle, String matchId)
+      throws WelkomException;
   private static native boolean nativeSignedIn(long handle);
   private static native byte[] nativeWhoAmI(long handle, int source) throws WelkomException;
   private static native void nativeSync(long handle) throws WelkomException;

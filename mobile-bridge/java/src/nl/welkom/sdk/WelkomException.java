@@ -5,6 +5,7 @@ public final class WelkomException extends Exception {
   public static final int INVALID_ARGUMENT = 3;
   public static final int NOT_FOUND = 5;
   public static final int ALREADY_EXISTS = 6;
+  public static final int PERMISSION_DENIED = 7;
   public static final int FAILED_PRECONDITION = 9;
   public static final int ABORTED = 10;
   public static final int UNAVAILABLE = 14;

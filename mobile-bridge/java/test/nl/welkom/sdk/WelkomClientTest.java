@@ -10,12 +10,14 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import nl.welkom.proto.v1.BuddyProfile;
 import nl.welkom.proto.v1.Course;
 import nl.welkom.proto.v1.EnrolmentStatus;
 import nl.welkom.proto.v1.Event;
 import nl.welkom.proto.v1.Journey;
 import nl.welkom.proto.v1.JourneyStep;
 import nl.welkom.proto.v1.Member;
+import nl.welkom.proto.v1.NewcomerPreferences;
 import nl.welkom.proto.v1.Role;
 import nl.welkom.proto.v1.RsvpStatus;
 import nl.welkom.proto.v1.UpdateStepRequest;
@@ -65,6 +67,87 @@ public class WelkomClientTest {
     }
     c.disconnect();
     return code;
+  }
+
+  @Test
+  public void invitationSignsInOnceAndTheNewPasswordReplacesTheOld()
+      throws Exception {
+    String code = server.inviteNewcomer("java.bridge@example.org");
+    try (WelkomClient client = new WelkomClient(options("accept.db"))) {
+      try {
+        client.acceptInvitation(code, "short");
+        fail("a weak password was accepted");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.INVALID_ARGUMENT, e.code());
+      }
+      Member member = client.acceptInvitation(code, "a good long password");
+      assertEquals("java.bridge@example.org", member.getEmail());
+      assertEquals(Role.ROLE_NEWCOMER, member.getRole());
+      try {
+        client.changePassword("not my password", "another long password");
+        fail("a wrong current password was accepted");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.PERMISSION_DENIED, e.code());
+      }
+      client.changePassword("a good long password", "another long password");
+    }
+    try (WelkomClient other = new WelkomClient(options("accept-2.db"))) {
+      try {
+        other.acceptInvitation(code, "a third long password");
+        fail("a used invitation signed in again");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.FAILED_PRECONDITION, e.code());
+      }
+      try {
+        other.login("java.bridge@example.org", "a good long password");
+        fail("the old password still works");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.UNAUTHENTICATED, e.code());
+      }
+      assertEquals("java.bridge@example.org",
+          other.login("java.bridge@example.org", "another long password")
+              .getEmail());
+    }
+  }
+
+  @Test
+  public void buddyProfileAndConsentReachTheServer() throws Exception {
+    try (WelkomClient buddy = new WelkomClient(options("buddy.db"))) {
+      buddy.login(server.buddyEmail, server.buddyPassword);
+      BuddyProfile profile = buddy.buddyProfile(WelkomClient.SOURCE_DEFAULT);
+      BuddyProfile saved = buddy.updateBuddyProfile(profile.toBuilder()
+                                                        .setCapacity(2)
+                                                        .clearInterests()
+                                                        .addInterests("chess")
+                                                        .build());
+      assertEquals(2, saved.getCapacity());
+      assertEquals(List.of("chess"), saved.getInterestsList());
+      try {
+        buddy.updateBuddyProfile(saved.toBuilder().setCapacity(9).build());
+        fail("capacity 9 was accepted");
+      } catch (WelkomException e) {
+        assertEquals(WelkomException.INVALID_ARGUMENT, e.code());
+      }
+      assertEquals(
+          2, buddy.buddyProfile(WelkomClient.SOURCE_CACHE).getCapacity());
+      assertTrue(buddy.isOnline());
+    }
+    try (WelkomClient newcomer = new WelkomClient(options("consent.db"))) {
+      newcomer.login(server.newcomerEmail, server.newcomerPassword);
+      assertTrue(newcomer.grantConsent().getAdvisorConsent());
+      assertFalse(newcomer.withdrawConsent().getAdvisorConsent());
+      NewcomerPreferences prefs =
+          newcomer.setBuddyPreferences(NewcomerPreferences.newBuilder()
+                                           .addLanguages("en")
+                                           .addInterests("chess")
+                                           .build());
+      assertEquals(List.of("en"), prefs.getLanguagesList());
+      // A newcomer sees a buddy only through the limited profile.
+      for (nl.welkom.proto.v1.Match m :
+          newcomer.matches(WelkomClient.SOURCE_DEFAULT)) {
+        assertEquals("", m.getBuddyId());
+      }
+    }
   }
 
   @Test

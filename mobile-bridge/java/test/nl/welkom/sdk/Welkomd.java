@@ -15,6 +15,10 @@ final class Welkomd implements AutoCloseable {
   final String newcomerEmail;
   final String newcomerPassword;
   final String newcomerId;
+  final String buddyEmail;
+  final String buddyPassword;
+  final String hrEmail;
+  final String hrPassword;
   private final Process process;
 
   Welkomd() throws IOException, InterruptedException {
@@ -43,15 +47,68 @@ final class Welkomd implements AutoCloseable {
     grpcPort = port;
     httpPort = web;
     String[] newcomer = null;
+    String[] hr = null;
+    String[] buddy = null;
     List<String> lines = Files.readAllLines(dir.resolve("demo-accounts.txt"));
     for (String line : lines) {
       String[] f = line.split("\t");
       if (f.length == 6 && f[0].equals("newcomer")) newcomer = f;
+      if (f.length == 6 && f[0].equals("hr") && hr == null)
+        hr = f;
+      if (f.length == 6 && f[0].equals("buddy") && buddy == null)
+        buddy = f;
     }
     if (newcomer == null) throw new IOException("no demo newcomer");
     newcomerEmail = newcomer[1];
     newcomerPassword = newcomer[2];
     newcomerId = newcomer[4];
+    if (hr == null)
+      throw new IOException("no demo HR account");
+    hrEmail = hr[1];
+    hrPassword = hr[2];
+    if (buddy == null)
+      throw new IOException("no demo buddy");
+    buddyEmail = buddy[1];
+    buddyPassword = buddy[2];
+  }
+
+  /** The demo HR account invites a newcomer; returns the one-time code. */
+  String inviteNewcomer(String email) throws IOException {
+    String login = post("/welkom.v1.IdentityService/Login", null,
+        "{\"email\":\"" + hrEmail + "\",\"password\":\"" + hrPassword + "\"}");
+    String invitation = post("/welkom.v1.IdentityService/CreateInvitation",
+        jsonString(login, "token"),
+        "{\"role\":\"ROLE_NEWCOMER\",\"email\":\"" + email
+            + "\",\"displayName\":\"Java Tester\"}");
+    return jsonString(invitation, "code");
+  }
+
+  private String post(String path, String token, String body)
+      throws IOException {
+    java.net.HttpURLConnection c =
+        (java.net.HttpURLConnection) new java.net.URL(webBaseUrl() + path)
+            .openConnection();
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setRequestProperty("Content-Type", "application/json");
+    if (token != null)
+      c.setRequestProperty("Authorization", "Bearer " + token);
+    c.getOutputStream().write(
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (c.getResponseCode() != 200) {
+      throw new IOException(path + " answered " + c.getResponseCode());
+    }
+    return new String(c.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String jsonString(String json, String key) throws IOException {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + key + "\":\"([^\"]+)\"")
+            .matcher(json);
+    if (!m.find())
+      throw new IOException("no " + key + " in " + json);
+    return m.group(1);
   }
 
   String target() {
