@@ -61,8 +61,11 @@ export async function startWelkomd(args = []) {
   };
 }
 
-// `options`: extra context options, e.g. {timezoneId: 'America/New_York'}.
-export async function startBrowser(options = {}) {
+// `viewport`: the page size; phone tests use PHONE (390x844). Other keys are
+// extra context options, e.g. {timezoneId: 'America/New_York'}.
+export const PHONE = {width: 390, height: 844};
+
+export async function startBrowser({viewport = {width: 1280, height: 860}, ...options} = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'welkom-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -70,7 +73,7 @@ export async function startBrowser(options = {}) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
            '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],
-    viewport: {width: 1280, height: 860},
+    viewport,
     ...options,
   });
   const page = context.pages()[0] || await context.newPage();
@@ -83,6 +86,7 @@ export async function startBrowser(options = {}) {
   });
   return {
     page,
+    context,
     // Script errors seen so far (a test fails on any).
     problems,
     async stop() {
@@ -151,15 +155,42 @@ export async function signIn(page, server, account) {
 // file's tests and stop both after; the returned object holds them:
 //   const ctx = consoleSession();  ...  ctx.browser.page, ctx.server.url
 // `welkomdArgs` go to startWelkomd.
-export function consoleSession(welkomdArgs = []) {
+export function consoleSession(welkomdArgs = [], browserOptions = {}) {
   const ctx = {server: null, browser: null};
   before(async () => {
     ctx.server = await startWelkomd(welkomdArgs);
-    ctx.browser = await startBrowser();
+    ctx.browser = await startBrowser(browserOptions);
   });
   after(async () => {
     await ctx.browser?.stop();
     await ctx.server?.stop();
   });
   return ctx;
+}
+
+// The same hooks with a phone-sized browser (390x844), for the app and the
+// invitation page.
+export function phoneSession(welkomdArgs = []) {
+  return consoleSession(welkomdArgs, {viewport: PHONE});
+}
+
+// Fails when the page is wider than its viewport (a horizontal scroll bar
+// on a phone), naming the widest element that sticks out.
+export async function assertNoHorizontalOverflow(page, what) {
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return null;
+    let worst = null;
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 && (!worst || r.right > worst.right)) {
+        worst = {right: r.right, tag: el.tagName, cls: el.className, text: (el.textContent || '').slice(0, 60)};
+      }
+    }
+    return {scrollWidth: document.documentElement.scrollWidth, width, worst};
+  });
+  if (found) {
+    throw new Error(`${what}: page is ${found.scrollWidth}px wide in a ${found.width}px viewport; ` +
+                    `widest: ${JSON.stringify(found.worst)}`);
+  }
 }

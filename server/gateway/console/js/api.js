@@ -9,7 +9,16 @@
 // 'welkom:session-expired' so the app returns to the login page.
 import {locale} from './i18n.js';
 
-const KEY = 'welkom.session';
+// The console keeps its session for the tab (sessionStorage); the phone app
+// calls useSessionStore(localStorage, 'welkom.app.session') first, since a
+// newcomer's or buddy's session lasts 90 days.
+let store = sessionStorage;
+let KEY = 'welkom.session';
+
+export function useSessionStore(storage, key) {
+  store = storage;
+  KEY = key;
+}
 
 export class ApiError extends Error {
   constructor(code, message) {
@@ -20,18 +29,18 @@ export class ApiError extends Error {
 
 export function session() {
   try {
-    return JSON.parse(sessionStorage.getItem(KEY)) || null;
+    return JSON.parse(store.getItem(KEY)) || null;
   } catch {
     return null;
   }
 }
 
 export function saveSession(value) {
-  sessionStorage.setItem(KEY, JSON.stringify(value));
+  store.setItem(KEY, JSON.stringify(value));
 }
 
 export function clearSession() {
-  sessionStorage.removeItem(KEY);
+  store.removeItem(KEY);
 }
 
 export async function call(service, method, body = {}) {

@@ -6,32 +6,10 @@ import {mayLeave, setDirty} from './guard.js';
 import {followUnread, resetUnread} from './inbox_feed.js';
 import {locale, setLocale, t} from './i18n.js';
 import {routes} from './routes.js';
+import {matchRoute, parseHash} from './router.js';
 
 const main = document.getElementById('main');
 
-function parseHash() {
-  const path = (location.hash || '#/').slice(1) || '/';
-  const [pathname, query = ''] = path.split('?');
-  return {parts: pathname.split('/').filter(Boolean),
-          query: new URLSearchParams(query)};
-}
-
-function match(parts) {
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
-    if (pattern.length !== parts.length) continue;
-    const params = {};
-    const ok = pattern.every((p, i) => {
-      if (p.startsWith(':')) {
-        params[p.slice(1)] = decodeURIComponent(parts[i]);
-        return true;
-      }
-      return p === parts[i];
-    });
-    if (ok) return {route, params};
-  }
-  return null;
-}
 
 export function homeFor(role) {
   const first = routes.find((r) => r.nav && r.roles && r.roles.includes(role));
@@ -82,7 +60,7 @@ let shownHash = location.hash;
 async function render(focus = {}) {
   renderChrome();
   const {parts, query} = parseHash();
-  const found = match(parts);
+  const found = matchRoute(routes, parts);
   const s = session();
   if (!found) {
     mount(main, h('p', {}, t('app.notFound')));

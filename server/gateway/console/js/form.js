@@ -3,6 +3,7 @@
 // a click on the text focuses the control.
 import {h} from './dom.js';
 import {setDirty} from './guard.js';
+import {reason} from './reasons.js';
 
 let nextId = 0;
 
@@ -28,7 +29,7 @@ export function errorBox() {
 }
 
 export function showError(box, error) {
-  box.textContent = error ? (error.message || String(error)) : '';
+  box.textContent = error ? reason(error) : '';
   box.hidden = !error;
 }
 

@@ -7,11 +7,13 @@ addStrings({
   en: {'nav.today': 'Today', 'nav.inbox': 'Inbox', 'nav.inboxCount': 'Inbox, {n} unread', 'nav.members': 'Members', 'nav.invite': 'Invite', 'login.title': 'Sign in',
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
        'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
-       'nav.template': 'Company template'},
+       'nav.template': 'Company template', 'nav.invitations': 'Invitations',
+       'nav.password': 'Password'},
   nl: {'nav.today': 'Vandaag', 'nav.inbox': 'Meldingen', 'nav.inboxCount': 'Meldingen, {n} ongelezen', 'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
-       'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon'},
+       'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon',
+       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Wachtwoord'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -42,4 +44,8 @@ export const routes = [
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),
    roles: CONSOLE, nav: 'nav.invite'},
+  {path: '/invitations', view: () => import('./views/invitations.js'),
+   roles: CONSOLE, nav: 'nav.invitations'},
+  {path: '/password', view: () => import('./views/password.js'),
+   roles: CONSOLE, nav: 'nav.password'},
 ];

@@ -22,6 +22,12 @@ addStrings({
     'invite.another': 'Invite another person',
     'invite.copy': 'Copy code',
     'invite.copied': 'Code copied.',
+    'invite.link': 'Invitation link (shown only once — send it to {name}; it opens on a phone):',
+    'invite.copyLink': 'Copy link',
+    'invite.linkCopied': 'Link copied.',
+    'invite.hasMember': 'A member of your organisation already uses {email}.',
+    'invite.hasOpen': '{name} was already invited with {email} (valid until {date}). A new invitation leaves that one open; resend it from Invitations instead.',
+    'invite.openList': 'Open invitations',
   },
   nl: {
     'invite.heading': 'Iemand uitnodigen',
@@ -37,6 +43,12 @@ addStrings({
     'invite.another': 'Nog iemand uitnodigen',
     'invite.copy': 'Code kopiëren',
     'invite.copied': 'Code gekopieerd.',
+    'invite.link': 'Uitnodigingslink (wordt maar één keer getoond — stuur hem aan {name}; hij werkt op een telefoon):',
+    'invite.copyLink': 'Link kopiëren',
+    'invite.linkCopied': 'Link gekopieerd.',
+    'invite.hasMember': 'Iemand in je organisatie gebruikt {email} al.',
+    'invite.hasOpen': '{name} is al uitgenodigd met {email} (geldig tot {date}). Een nieuwe uitnodiging laat die openstaan; stuur hem liever opnieuw via Uitnodigingen.',
+    'invite.openList': 'Openstaande uitnodigingen',
   },
 });
 
@@ -62,6 +74,7 @@ export async function render(main, {query, session}) {
 
   const box = errorBox();
   const extras = inviteExtras(role);
+  const warning = h('div', {class: 'warning', role: 'status', hidden: true});
   const form = h('form', {class: 'card'},
       h('h1', {}, t('invite.heading')),
       box,
@@ -77,10 +90,13 @@ export async function render(main, {query, session}) {
       }),
       field(t('invite.email'), {name: 'email', type: 'email', required: true,
                                 autocomplete: 'off'}),
+      warning,
       field(t('invite.name'), {name: 'displayName', required: true, autocomplete: 'off'},
             t('invite.nameHint')),
       extras.fields,
       h('button', {type: 'submit', class: 'primary'}, t('invite.submit')));
+  form.elements.email.addEventListener('change', (e) =>
+      warnAbout(warning, org.id || '', e.target.value));
   onSubmit(form, box, async (data) => {
     const request = {
       organizationId: org.id || '',
@@ -97,17 +113,54 @@ export async function render(main, {query, session}) {
   mount(main, form);
 }
 
-function showCode(main, invitation) {
+// Warns before inviting an address that this organisation already knows:
+// a member or an open invitation (CheckInvitee says nothing about others).
+async function warnAbout(warning, organizationId, email) {
+  warning.hidden = true;
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) return;
+  let resp;
+  try {
+    resp = await call('IdentityService', 'CheckInvitee', {organizationId, email});
+  } catch {
+    return;  // the server says it again on submit
+  }
+  const open = resp.openInvitation;
+  if (resp.memberExists) {
+    mount(warning, t('invite.hasMember', {email}));
+  } else if (open) {
+    mount(warning, t('invite.hasOpen', {name: open.displayName, email,
+                                        date: formatInstant(open.expireTime)}),
+          ' ', h('a', {href: '#/invitations'}, t('invite.openList')));
+  } else {
+    return;
+  }
+  warning.hidden = false;
+}
+
+function formatInstant(timestamp) {
+  return new Date(timestamp).toLocaleDateString(
+      document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB');
+}
+
+// The one-time code and the invitation link built from it.
+export function showCode(main, invitation) {
   const name = invitation.displayName;
+  const link = `${location.origin}/join/${encodeURIComponent(invitation.code || '')}`;
   const code = h('code', {class: 'secret', tabindex: '0'}, invitation.code || '');
   mount(main, h('section', {class: 'card', 'aria-live': 'polite'},
       h('h1', {}, t('invite.done', {name})),
+      h('p', {}, t('invite.link', {name})),
+      h('code', {class: 'secret-link'}, link),
       h('p', {}, t('invite.code', {name})),
       code,
       h('p', {class: 'muted'}, t('invite.expires', {
         date: formatInstantDate(invitation.expireTime),
       })),
       h('div', {class: 'actions'},
+        h('button', {type: 'button', onclick: async () => {
+          await navigator.clipboard?.writeText(link);
+          toast(t('invite.linkCopied'));
+        }}, t('invite.copyLink')),
         h('button', {type: 'button', onclick: async () => {
           await navigator.clipboard?.writeText(invitation.code || '');
           toast(t('invite.copied'));

@@ -16,6 +16,7 @@ addStrings({
     'journey.heading': 'Journey of {name}',
     'journey.back': 'All newcomers',
     'journey.day': 'Day {n}',
+    'journey.arrives': 'Arrives in {n} days',
     'journey.overdueCount': '{n} overdue',
     'journey.arrival': 'Arrival',
     'journey.start': 'First working day',
@@ -51,6 +52,7 @@ addStrings({
     'journey.heading': 'Traject van {name}',
     'journey.back': 'Alle nieuwkomers',
     'journey.day': 'Dag {n}',
+    'journey.arrives': 'Komt over {n} dagen aan',
     'journey.overdueCount': '{n} te laat',
     'journey.arrival': 'Aankomst',
     'journey.start': 'Eerste werkdag',
@@ -173,7 +175,9 @@ export async function render(main, {params, query, session}) {
           h('h1', {}, t('journey.heading', {name: journey.newcomerName})),
           h('button', {type: 'button', class: 'small no-print', 'aria-label': t('journey.printLabel'),
                        onclick: () => window.print()}, t('journey.print')),
-          h('span', {}, h('span', {class: 'badge neutral'}, t('journey.day', {n: journey.day || 0})),
+          h('span', {}, h('span', {class: 'badge neutral'}, (journey.day || 0) < 0
+              ? t('journey.arrives', {n: -journey.day})
+              : t('journey.day', {n: journey.day || 0})),
             ' ', journey.overdueCount
                 ? h('span', {class: 'badge bad'}, t('journey.overdueCount', {n: journey.overdueCount}))
                 : null)),

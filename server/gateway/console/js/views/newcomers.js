@@ -17,6 +17,7 @@ addStrings({
     'newcomers.employer': 'Employer',
     'newcomers.municipality': 'Municipality',
     'newcomers.day': 'Days since arrival',
+    'newcomers.arrivesIn': 'arrives in {n} days',
     'newcomers.progress': 'Progress',
     'newcomers.attention': 'Attention',
     'newcomers.none': 'No newcomers yet. Invite one to start a journey.',
@@ -44,6 +45,7 @@ addStrings({
     'newcomers.employer': 'Werkgever',
     'newcomers.municipality': 'Gemeente',
     'newcomers.day': 'Dagen sinds aankomst',
+    'newcomers.arrivesIn': 'komt over {n} dagen',
     'newcomers.progress': 'Voortgang',
     'newcomers.attention': 'Aandacht',
     'newcomers.none': 'Nog geen nieuwkomers. Nodig er een uit om een traject te starten.',
@@ -177,7 +179,8 @@ export async function render(main, {query, session}) {
               h('a', {href: `#/journeys/${encodeURIComponent(j.id)}`}, j.newcomerName)),
             advisor ? h('td', {}, employers.get(j.employerOrgId) || '—') : null,
             h('td', {}, municipalityName(j.profile?.municipality)),
-            h('td', {class: 'num'}, String(j.day || 0)),
+            h('td', {class: 'num'}, (j.day || 0) < 0
+                ? t('newcomers.arrivesIn', {n: -j.day}) : String(j.day || 0)),
             h('td', {}, progressBar(j.progressPercent || 0)),
             h('td', {}, attention(j, facts))))))],
   );

@@ -1,0 +1,49 @@
+// The person's own page: who is signed in, the password, signing out.
+// Newcomers also find consent, the calendar link and the cohort here.
+import {call, clearSession} from '/js/api.js';
+import {h, mount} from '/js/dom.js';
+import {addStrings, t} from '/js/i18n.js';
+import {passwordForm} from '/js/views/password.js';
+
+import {forgetAll} from '../store.js';
+
+addStrings({
+  en: {
+    'me.heading': 'Me',
+    'me.signedIn': 'Signed in as {name} ({email}).',
+    'me.signOut': 'Sign out'
+  },
+  nl: {
+    'me.heading': 'Ik',
+    'me.signedIn': 'Aangemeld als {name} ({email}).',
+    'me.signOut': 'Afmelden'
+  },
+});
+
+export async function render(main, {session}) {
+  const rerender = () => render(main, {session});
+  const extras = session.member.role === 'ROLE_NEWCOMER' ?
+      await (await import('./me_newcomer.js')).newcomerSections(rerender) :
+      [];
+  mount(
+      main, h('h1', {}, t('me.heading')),
+      h('p', {},
+        t('me.signedIn',
+          {name: session.member.displayName, email: session.member.email})),
+      extras, passwordForm(),
+      h('div', {class: 'actions'},
+        h('button', {
+          type: 'button',
+          onclick: async () => {
+            try {
+              await call('IdentityService', 'Logout', {});
+            } catch {
+              // Forgetting the session here is what matters.
+            }
+            clearSession();
+            forgetAll();
+            location.hash = '#/login';
+          }
+        },
+          t('me.signOut'))));
+}
