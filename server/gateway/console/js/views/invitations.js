@@ -5,10 +5,9 @@
 import {call, listAll} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, showError} from '../form.js';
-import {addStrings, t} from '../i18n.js';
+import {addStrings, formatInstantDate, t} from '../i18n.js';
 
 import {showCode} from './invite.js';
-import {formatInstant} from './members.js';
 
 addStrings({
   en: {
@@ -108,7 +107,7 @@ export async function render(main, {query, session}) {
           h('span', {class: 'muted'}, inv.email)),
         h('td', {}, t('role.' + inv.role)),
         h('td', {}, inv.invitedByName || '—'),
-        h('td', {}, formatInstant(inv.expireTime),
+        h('td', {}, formatInstantDate(inv.expireTime),
           expired ? h('span', {class: 'badge bad'}, ` ${t('inv.expired')}`) :
                     null),
         h('td', {}, h('div', {class: 'actions'}, resend, revoke)));

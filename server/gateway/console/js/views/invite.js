@@ -129,17 +129,12 @@ async function warnAbout(warning, organizationId, email) {
     mount(warning, t('invite.hasMember', {email}));
   } else if (open) {
     mount(warning, t('invite.hasOpen', {name: open.displayName, email,
-                                        date: formatInstant(open.expireTime)}),
+                                        date: formatInstantDate(open.expireTime)}),
           ' ', h('a', {href: '#/invitations'}, t('invite.openList')));
   } else {
     return;
   }
   warning.hidden = false;
-}
-
-function formatInstant(timestamp) {
-  return new Date(timestamp).toLocaleDateString(
-      document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB');
 }
 
 // The one-time code and the invitation link built from it.
