@@ -11,6 +11,17 @@ namespace welkom {
 
 std::string FormatEtag(int64_t version) { return absl::StrCat(version); }
 
+std::string ContentEtag(absl::string_view content) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64 offset basis
+  for (unsigned char c : content) {
+    h ^= c;
+    h *= 1099511628211ull;  // FNV-1a 64 prime
+  }
+  // ParseEtag reads at most 18 digits and versions from 1.
+  constexpr uint64_t kRange = 999999999999999999ull;
+  return FormatEtag(static_cast<int64_t>(h % kRange) + 1);
+}
+
 absl::StatusOr<std::optional<int64_t>> ParseEtag(absl::string_view field,
                                                  absl::string_view etag) {
   if (etag.empty()) return std::nullopt;

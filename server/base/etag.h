@@ -23,6 +23,13 @@ namespace welkom {
 // The etag of version `version` (> 0).
 std::string FormatEtag(int64_t version);
 
+// The etag of a representation whose whole content is `content` (e.g. a
+// message serialised deterministically), for resources with no stored
+// version such as a journey as one caller sees it: equal content gives the
+// same etag, other content another one (a 64-bit FNV-1a digest folded into
+// FormatEtag's range, so ParseEtag reads it like any other).
+std::string ContentEtag(absl::string_view content);
+
 // The version `etag` names: std::nullopt for an empty etag (no
 // precondition); INVALID_ARGUMENT "<field>: not an etag Welkom gave out"
 // for anything that is not a positive version in FormatEtag's form (or the

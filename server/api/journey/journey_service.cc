@@ -64,14 +64,21 @@ JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
         return flows::ReadAudited(
             call, *audit_writer_,
             [&](flows::JourneyAuditTrail& trail) -> absl::Status {
+              WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> held,
+                                      ParseEtag("etag", req.etag()));
               WELKOM_ASSIGN_OR_RETURN(
                   store::JourneyRow row,
                   flows::LoadVisibleJourney(call, req.journey_id()));
               trail.Note(row, v1::AUDIT_ACTION_READ);
               WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
                                       Definitions(call, row));
-              return ViewJourney(call, *catalogue, row,
-                                 resp->mutable_journey());
+              WELKOM_RETURN_IF_ERROR(
+                  ViewJourney(call, *catalogue, row, resp->mutable_journey()));
+              if (held.has_value() && resp->journey().etag() == req.etag()) {
+                resp->clear_journey();  // conditional refresh: no change
+                resp->set_not_modified(true);
+              }
+              return absl::OkStatus();
             });
       });
   d.Register<v1::UpdateStepRequest, v1::UpdateStepResponse>(

@@ -1,6 +1,8 @@
 #include "server/api/journey/journey_view.h"
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/auth/policy.h"
 #include "server/base/etag.h"
@@ -139,18 +141,31 @@ absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
           *call.principal,
           {row.newcomer_id, row.employer_org_id, row.advisor_consent})) {
     out->clear_flagged();
-    return absl::OkStatus();
+  } else {
+    WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
+                            store::ListCheckIns(*call.conn, row.id));
+    for (const store::CheckInRow& c : check_ins) {
+      v1::CheckIn* ci = out->add_check_ins();
+      ci->set_day(c.day);
+      ci->set_score(c.score);
+      ci->set_comment(c.comment);
+      *ci->mutable_submit_time() = TimeUtil::SecondsToTimestamp(c.submitted_at);
+    }
   }
-  WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
-                          store::ListCheckIns(*call.conn, row.id));
-  for (const store::CheckInRow& c : check_ins) {
-    v1::CheckIn* ci = out->add_check_ins();
-    ci->set_day(c.day);
-    ci->set_score(c.score);
-    ci->set_comment(c.comment);
-    *ci->mutable_submit_time() = TimeUtil::SecondsToTimestamp(c.submitted_at);
-  }
+  SetJourneyEtag(out);
   return absl::OkStatus();
+}
+
+void SetJourneyEtag(v1::Journey* journey) {
+  journey->clear_etag();
+  std::string content;
+  {
+    google::protobuf::io::StringOutputStream stream(&content);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    journey->SerializeToCodedStream(&coded);
+  }
+  journey->set_etag(ContentEtag(content));
 }
 
 }  // namespace welkom::api

@@ -13,10 +13,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "server/flows/journey_dates.h"
-#include "server/rpc/call.h"
 #include "server/domain/journey/catalogue.h"
 #include "server/domain/journey/plan.h"
+#include "server/flows/journey_dates.h"
+#include "server/rpc/call.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.pb.h"
 
@@ -41,7 +41,8 @@ absl::CivilDay TodayOf(const rpc::Call& call);
 
 // Fills `out` with the whole journey (steps included) as the caller sees it
 // now, in the caller's locale: check-ins and the flag only for those who
-// may see them (auth::CanSeeCheckIns). Reads on `call.conn`.
+// may see them (auth::CanSeeCheckIns), and its etag (SetJourneyEtag).
+// Reads on `call.conn`.
 absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
                          const store::JourneyRow& row, v1::Journey* out);
 // The same with the journey's steps already read.
@@ -49,6 +50,11 @@ absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
                          const store::JourneyRow& row,
                          const std::vector<store::StepRow>& steps,
                          v1::Journey* out);
+
+// Sets `journey->etag` from everything else in it (ContentEtag of its
+// deterministic serialisation): the id, steps, anchors, consent, check-ins
+// and texts all count, so any change the caller could see changes it.
+void SetJourneyEtag(v1::Journey* journey);
 
 }  // namespace welkom::api
 
