@@ -69,7 +69,10 @@ export async function call(service, method, body = {}) {
   if (!response.ok) {
     const error = new ApiError(payload.code || 'unknown',
                                payload.message || response.statusText);
-    if (error.code === 'unauthenticated' && current && current.token) {
+    // Only the session that made the call ends: one signed in since stays.
+    const still = session();
+    if (error.code === 'unauthenticated' && current && current.token && still &&
+        still.token === current.token) {
       clearSession();
       window.dispatchEvent(new CustomEvent('welkom:session-expired'));
     }
@@ -156,7 +159,10 @@ export async function stream(service, method, body, onMessage,
         reader.cancel().catch(() => {});
         if (!json.error) return;
         const error = new ApiError(json.error.code || 'unknown', json.error.message);
-        if (error.code === 'unauthenticated' && current && current.token) {
+        // Only the session that made the call ends: one signed in since stays.
+    const still = session();
+    if (error.code === 'unauthenticated' && current && current.token && still &&
+        still.token === current.token) {
           clearSession();
           window.dispatchEvent(new CustomEvent('welkom:session-expired'));
         }

@@ -34,12 +34,10 @@ export async function render(main, {session}) {
       h('div', {class: 'actions'},
         h('button', {
           type: 'button',
-          onclick: async () => {
-            try {
-              await call('IdentityService', 'Logout', {});
-            } catch {
-              // Forgetting the session here is what matters.
-            }
+          onclick: () => {
+            // Forgetting the session here, at once, is what matters; the
+            // server is told in the background with the token it had.
+            call('IdentityService', 'Logout', {}).catch(() => {});
             clearSession();
             forgetAll();
             location.hash = '#/login';
