@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <string>
-#include <vector>
 #include <fstream>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -88,8 +88,9 @@ int main(int argc, char** argv) {
 
   welkom::LogLevel level;
   if (!welkom::ParseLogLevel(absl::GetFlag(FLAGS_log_level), &level)) {
-    std::fprintf(stderr, "welkomd: --log-level: expected debug, info, warning "
-                         "or error\n");
+    std::fprintf(stderr,
+                 "welkomd: --log-level: expected debug, info, warning "
+                 "or error\n");
     return 2;
   }
   welkom::SetLogLevel(level);
@@ -115,8 +116,9 @@ int main(int argc, char** argv) {
   options.jobs_interval = absl::Seconds(absl::GetFlag(FLAGS_jobs_interval));
   options.buddy_daily_matching = absl::GetFlag(FLAGS_buddy_daily_matching);
   if (options.worker_threads < 1 || options.max_request_bytes < 1024) {
-    std::fprintf(stderr, "welkomd: --threads must be >= 1 and "
-                         "--max-request-bytes >= 1024\n");
+    std::fprintf(stderr,
+                 "welkomd: --threads must be >= 1 and "
+                 "--max-request-bytes >= 1024\n");
     return 2;
   }
 
@@ -124,12 +126,13 @@ int main(int argc, char** argv) {
   if (absl::Status status = app.Start(); !status.ok()) {
     welkom::Log(welkom::LogLevel::kError, "start_failed",
                 {{"error", std::string(status.message())}});
-    std::fprintf(stderr, "welkomd: %s\n", std::string(status.message()).c_str());
+    std::fprintf(stderr, "welkomd: %s\n",
+                 std::string(status.message()).c_str());
     return 1;
   }
   if (std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {
-    std::ofstream(path + ".tmp") << "grpc=" << app.grpc_port()
-                                 << "\nhttp=" << app.http_port() << "\n";
+    std::ofstream(path + ".tmp")
+        << "grpc=" << app.grpc_port() << "\nhttp=" << app.http_port() << "\n";
     std::rename((path + ".tmp").c_str(), path.c_str());
   }
   PrintWelcome(app);

@@ -43,11 +43,17 @@ struct CourseSeats {
   static void SetWaiting(Item* c, int32_t n) { c->set_waitlist_count(n); }
   static int32_t Capacity(const Item& c) { return c.seats(); }
   template <typename Req>
-  static const std::string& Id(const Req& r) { return r.course_id(); }
+  static const std::string& Id(const Req& r) {
+    return r.course_id();
+  }
   template <typename Req>
-  static void SetId(Req* r, const std::string& id) { r->set_course_id(id); }
+  static void SetId(Req* r, const std::string& id) {
+    r->set_course_id(id);
+  }
   template <typename Resp>
-  static Place Answer(const Resp& r) { return r.enrolment().status(); }
+  static Place Answer(const Resp& r) {
+    return r.enrolment().status();
+  }
 };
 
 using CourseList = SeatList<CourseSeats>;
@@ -66,12 +72,12 @@ absl::StatusOr<std::vector<v1::Course>> Client::Classes(Source source) {
 
 absl::Status Client::Enrol(const std::string& course_id) {
   return CourseList::Enqueue<CourseSeats::Take>(*impl_, CourseSeats::kTake,
-                                             course_id);
+                                                course_id);
 }
 
 absl::Status Client::Withdraw(const std::string& course_id) {
   return CourseList::Enqueue<CourseSeats::Give>(*impl_, CourseSeats::kGive,
-                                             course_id);
+                                                course_id);
 }
 
 }  // namespace welkom::sdk

@@ -91,9 +91,8 @@ absl::Status Client::Impl::ReadThrough(Source source, const std::string& method,
   if (!*found) {
     return source == Source::kCache
                ? absl::NotFoundError(absl::StrCat("nothing cached: ", kind))
-               : absl::UnavailableError(
-                     absl::StrCat("server unreachable and nothing cached: ",
-                                  kind));
+               : absl::UnavailableError(absl::StrCat(
+                     "server unreachable and nothing cached: ", kind));
   }
   return absl::OkStatus();
 }
@@ -102,8 +101,7 @@ void Client::Impl::RegisterChange(const std::string& method, ChangeKind kind) {
   changes_[method] = std::move(kind);
 }
 
-absl::Status Client::Impl::Enqueue(const std::string& method,
-                                   Message& request,
+absl::Status Client::Impl::Enqueue(const std::string& method, Message& request,
                                    const std::string& subject) {
   if (token_.empty()) return absl::UnauthenticatedError("sign in first");
   auto kind = changes_.find(method);
@@ -169,7 +167,8 @@ absl::Status Client::Impl::SendAll() {
       return absl::DataLossError("outbox entry unreadable");
     }
     if (kind->second.before_send) {
-      if (absl::Status s = kind->second.before_send(*request); !s.ok()) return s;
+      if (absl::Status s = kind->second.before_send(*request); !s.ok())
+        return s;
     }
     absl::Status status = CallServer(entry.method, *request, response.get());
     if (status.ok()) {

@@ -134,9 +134,10 @@ void RegisterClassChanges(Client::Impl& impl);
 // with its request parsed as Req; stops at the first error. With a
 // `subject`, only the entries appended with it.
 template <typename Req>
-absl::Status ForEachPending(Client::Impl& impl, const std::string& method,
-                            const std::function<absl::Status(int64_t, Req&)>& fn,
-                            const std::string& subject = "") {
+absl::Status ForEachPending(
+    Client::Impl& impl, const std::string& method,
+    const std::function<absl::Status(int64_t, Req&)>& fn,
+    const std::string& subject = "") {
   auto pending =
       subject.empty() ? impl.outbox().All() : impl.outbox().About(subject);
   if (!pending.ok()) return pending.status();
@@ -156,7 +157,8 @@ absl::Status ReplaceCachedKind(
     const std::function<absl::Status(Client::Impl&, const M&)>& store) {
   return impl.db().InTransaction([&] {
     absl::Status s = impl.documents().RemoveKind(kind);
-    for (size_t i = 0; s.ok() && i < items.size(); ++i) s = store(impl, items[i]);
+    for (size_t i = 0; s.ok() && i < items.size(); ++i)
+      s = store(impl, items[i]);
     return s;
   });
 }

@@ -47,11 +47,17 @@ struct EventSeats {
   static void SetWaiting(Item* e, int32_t n) { e->set_waitlist_count(n); }
   static int32_t Capacity(const Item& e) { return e.capacity(); }
   template <typename Req>
-  static const std::string& Id(const Req& r) { return r.event_id(); }
+  static const std::string& Id(const Req& r) {
+    return r.event_id();
+  }
   template <typename Req>
-  static void SetId(Req* r, const std::string& id) { r->set_event_id(id); }
+  static void SetId(Req* r, const std::string& id) {
+    r->set_event_id(id);
+  }
   template <typename Resp>
-  static Place Answer(const Resp& r) { return r.rsvp().status(); }
+  static Place Answer(const Resp& r) {
+    return r.rsvp().status();
+  }
 };
 
 using EventList = SeatList<EventSeats>;
@@ -70,12 +76,12 @@ absl::StatusOr<std::vector<v1::Event>> Client::Events(Source source) {
 
 absl::Status Client::Rsvp(const std::string& event_id) {
   return EventList::Enqueue<EventSeats::Take>(*impl_, EventSeats::kTake,
-                                            event_id);
+                                              event_id);
 }
 
 absl::Status Client::CancelRsvp(const std::string& event_id) {
   return EventList::Enqueue<EventSeats::Give>(*impl_, EventSeats::kGive,
-                                            event_id);
+                                              event_id);
 }
 
 }  // namespace welkom::sdk

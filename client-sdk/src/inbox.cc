@@ -38,8 +38,8 @@ absl::StatusOr<std::vector<v1::Notification>> Cached(Client::Impl& impl) {
 }
 
 absl::Status Store(Client::Impl& impl, const v1::Notification& n) {
-  return impl.documents().Put(kNotificationKind, std::to_string(n.id()),
-                              n.id(), n);
+  return impl.documents().Put(kNotificationKind, std::to_string(n.id()), n.id(),
+                              n);
 }
 
 // Replaces the cached inbox with the server's newest kInboxLimit.
@@ -55,7 +55,8 @@ absl::Status FetchInbox(Client::Impl& impl) {
                resp.notifications().end());
     req.set_page_token(resp.next_page_token());
   } while (!req.page_token().empty() && all.size() < kInboxLimit);
-  return ReplaceCachedKind<v1::Notification>(impl, kNotificationKind, all, Store);
+  return ReplaceCachedKind<v1::Notification>(impl, kNotificationKind, all,
+                                             Store);
 }
 
 // Read marks waiting in the outbox, laid over `inbox`.

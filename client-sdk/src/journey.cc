@@ -16,7 +16,7 @@ constexpr char kUpdateStep[] = "/welkom.v1.JourneyService/UpdateStep";
 constexpr char kOwnJourney[] = "mine";
 
 const v1::JourneyStep* FindStep(const v1::Journey& journey,
-                               const std::string& key) {
+                                const std::string& key) {
   for (const v1::JourneyStep& step : journey.steps()) {
     if (step.key() == key) return &step;
   }
@@ -31,9 +31,9 @@ v1::JourneyStep* FindStep(v1::Journey* journey, const std::string& key) {
 void ApplyLocally(const v1::UpdateStepRequest& change, v1::JourneyStep* step) {
   if (change.status() != v1::STEP_STATUS_UNSPECIFIED) {
     step->set_status(change.status());
-    step->set_blocked_reason(
-        change.status() == v1::STEP_STATUS_BLOCKED ? change.blocked_reason()
-                                                   : "");
+    step->set_blocked_reason(change.status() == v1::STEP_STATUS_BLOCKED
+                                 ? change.blocked_reason()
+                                 : "");
   }
   if (change.set_note()) step->set_note(change.note());
 }
@@ -70,7 +70,8 @@ constexpr char kCarriedSchema[] =
 absl::Status RecordCarry(Client::Impl& impl, const std::string& key,
                          const std::string& from, const std::string& to) {
   auto older = impl.db().Prepare(
-      "UPDATE carried_etags SET to_etag = ? WHERE step_key = ? AND to_etag = ?");
+      "UPDATE carried_etags SET to_etag = ? WHERE step_key = ? AND to_etag = "
+      "?");
   if (!older.ok()) return older.status();
   absl::Status s = (*older)->Text(1, to).Text(2, key).Text(3, from).Exec();
   if (!s.ok()) return s;

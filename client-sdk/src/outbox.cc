@@ -71,8 +71,8 @@ absl::StatusOr<std::vector<OutboxEntry>> Outbox::Select(
   if (!subject.empty()) (*q)->Text(1, subject);
   std::vector<OutboxEntry> out;
   while ((*q)->Next()) {
-    out.push_back({(*q)->ColumnInt(0), (*q)->ColumnText(1),
-                   (*q)->ColumnText(2), (*q)->ColumnText(3)});
+    out.push_back({(*q)->ColumnInt(0), (*q)->ColumnText(1), (*q)->ColumnText(2),
+                   (*q)->ColumnText(3)});
   }
   if (!(*q)->status().ok()) return (*q)->status();
   return out;
@@ -87,9 +87,9 @@ absl::StatusOr<std::optional<OutboxEntry>> Outbox::Front() {
     if (!(*q)->status().ok()) return (*q)->status();
     return std::optional<OutboxEntry>();
   }
-  return std::optional<OutboxEntry>(OutboxEntry{
-      (*q)->ColumnInt(0), (*q)->ColumnText(1), (*q)->ColumnText(2),
-      (*q)->ColumnText(3)});
+  return std::optional<OutboxEntry>(
+      OutboxEntry{(*q)->ColumnInt(0), (*q)->ColumnText(1), (*q)->ColumnText(2),
+                  (*q)->ColumnText(3)});
 }
 
 absl::Status Outbox::Remove(int64_t seq) {

@@ -18,9 +18,9 @@
 namespace welkom::sdk {
 
 struct OutboxEntry {
-  int64_t seq = 0;          // assigned by Append; increases
-  std::string method;       // "/welkom.v1.JourneyService/UpdateStep"
-  std::string request;      // serialized request, request_id set
+  int64_t seq = 0;      // assigned by Append; increases
+  std::string method;   // "/welkom.v1.JourneyService/UpdateStep"
+  std::string request;  // serialized request, request_id set
   std::string request_id;
 };
 

@@ -26,13 +26,13 @@ Remote::Remote(const ClientOptions& options) : timeout_(options.call_timeout) {
   // GRPC_ARG_MIN_RECONNECT_BACKOFF_MS: gRPC also takes it as the connect
   // timeout, and at 250 ms a slow network (or a loaded machine: flaky
   // "tcp handshaker shutdown" in the tests) never finishes a handshake.
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS,
-              static_cast<int>(absl::ToInt64Milliseconds(
-                  options.backoff.initial)));
+  args.SetInt(
+      GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS,
+      static_cast<int>(absl::ToInt64Milliseconds(options.backoff.initial)));
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS,
               static_cast<int>(absl::ToInt64Milliseconds(options.backoff.max)));
-  channel_ = grpc::CreateCustomChannel(options.target, Credentials(options),
-                                       args);
+  channel_ =
+      grpc::CreateCustomChannel(options.target, Credentials(options), args);
 }
 
 void Remote::Prepare(grpc::ClientContext* ctx, const std::string& token,

@@ -13,21 +13,31 @@ using welkom::v1::Course;
 
 const char* EnrolmentName(welkom::v1::EnrolmentStatus status) {
   switch (status) {
-    case welkom::v1::ENROLMENT_STATUS_ENROLLED: return "enrolled";
-    case welkom::v1::ENROLMENT_STATUS_WAITLISTED: return "waitlist";
-    case welkom::v1::ENROLMENT_STATUS_COMPLETED: return "completed";
-    case welkom::v1::ENROLMENT_STATUS_CANCELLED: return "withdrawn";
-    default: return "";
+    case welkom::v1::ENROLMENT_STATUS_ENROLLED:
+      return "enrolled";
+    case welkom::v1::ENROLMENT_STATUS_WAITLISTED:
+      return "waitlist";
+    case welkom::v1::ENROLMENT_STATUS_COMPLETED:
+      return "completed";
+    case welkom::v1::ENROLMENT_STATUS_CANCELLED:
+      return "withdrawn";
+    default:
+      return "";
   }
 }
 
 const char* StepName(welkom::v1::CefrStep step) {
   switch (step) {
-    case welkom::v1::CEFR_STEP_A0_A1: return "A0-A1";
-    case welkom::v1::CEFR_STEP_A1_A2: return "A1-A2";
-    case welkom::v1::CEFR_STEP_A2_B1: return "A2-B1";
-    case welkom::v1::CEFR_STEP_B1_B2: return "B1-B2";
-    default: return "?";
+    case welkom::v1::CEFR_STEP_A0_A1:
+      return "A0-A1";
+    case welkom::v1::CEFR_STEP_A1_A2:
+      return "A1-A2";
+    case welkom::v1::CEFR_STEP_A2_B1:
+      return "A2-B1";
+    case welkom::v1::CEFR_STEP_B1_B2:
+      return "B1-B2";
+    default:
+      return "?";
   }
 }
 
@@ -60,8 +70,9 @@ absl::Status Enrol(Client& client, const std::vector<std::string>& args) {
   auto courses = client.Classes(welkom::sdk::Source::kCache);
   if (!courses.ok()) return courses.status();
   for (const Course& c : *courses) {
-    if (c.id() == id) std::printf("%s: %s\n", c.title().en().c_str(),
-                                  EnrolmentName(c.my_enrolment()));
+    if (c.id() == id)
+      std::printf("%s: %s\n", c.title().en().c_str(),
+                  EnrolmentName(c.my_enrolment()));
   }
   return absl::OkStatus();
 }

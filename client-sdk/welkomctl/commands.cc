@@ -18,12 +18,18 @@ using welkom::sdk::Source;
 
 const char* RoleName(welkom::v1::Role role) {
   switch (role) {
-    case welkom::v1::ROLE_NEWCOMER: return "newcomer";
-    case welkom::v1::ROLE_HR: return "hr";
-    case welkom::v1::ROLE_ADVISOR: return "advisor";
-    case welkom::v1::ROLE_BUDDY: return "buddy";
-    case welkom::v1::ROLE_ADMIN: return "admin";
-    default: return "unknown";
+    case welkom::v1::ROLE_NEWCOMER:
+      return "newcomer";
+    case welkom::v1::ROLE_HR:
+      return "hr";
+    case welkom::v1::ROLE_ADVISOR:
+      return "advisor";
+    case welkom::v1::ROLE_BUDDY:
+      return "buddy";
+    case welkom::v1::ROLE_ADMIN:
+      return "admin";
+    default:
+      return "unknown";
   }
 }
 
@@ -240,8 +246,9 @@ absl::Status ReportPending(Client& client) {
   auto pending = client.PendingChanges();
   if (!pending.ok()) return pending.status();
   if (*pending > 0) {
-    std::printf("%lld change(s) made offline wait to be sent (welkomctl sync)\n",
-                static_cast<long long>(*pending));
+    std::printf(
+        "%lld change(s) made offline wait to be sent (welkomctl sync)\n",
+        static_cast<long long>(*pending));
   }
   return absl::OkStatus();
 }

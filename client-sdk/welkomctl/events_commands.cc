@@ -11,10 +11,14 @@ using welkom::v1::Event;
 
 const char* RsvpName(welkom::v1::RsvpStatus status) {
   switch (status) {
-    case welkom::v1::RSVP_STATUS_CONFIRMED: return "going";
-    case welkom::v1::RSVP_STATUS_WAITLISTED: return "waitlist";
-    case welkom::v1::RSVP_STATUS_CANCELLED: return "cancelled";
-    default: return "";
+    case welkom::v1::RSVP_STATUS_CONFIRMED:
+      return "going";
+    case welkom::v1::RSVP_STATUS_WAITLISTED:
+      return "waitlist";
+    case welkom::v1::RSVP_STATUS_CANCELLED:
+      return "cancelled";
+    default:
+      return "";
   }
 }
 
@@ -44,8 +48,8 @@ absl::Status Rsvp(Client& client, const std::vector<std::string>& args) {
   auto events = client.Events(welkom::sdk::Source::kCache);
   if (!events.ok()) return events.status();
   for (const Event& e : *events) {
-    if (e.id() == id) std::printf("%s: %s\n", e.title().en().c_str(),
-                                  RsvpName(e.my_rsvp()));
+    if (e.id() == id)
+      std::printf("%s: %s\n", e.title().en().c_str(), RsvpName(e.my_rsvp()));
   }
   return absl::OkStatus();
 }

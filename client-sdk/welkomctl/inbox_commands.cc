@@ -69,7 +69,8 @@ absl::Status Watch(Client& client, const std::vector<std::string>& args) {
     PrintNotification(n);
     std::fflush(stdout);
   });
-  while (!interrupted) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  while (!interrupted)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   return absl::OkStatus();
 }
 

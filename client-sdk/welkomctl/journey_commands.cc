@@ -14,21 +14,31 @@ using welkom::v1::JourneyStep;
 
 const char* Marker(welkom::v1::StepStatus status) {
   switch (status) {
-    case welkom::v1::STEP_STATUS_DONE: return "[x]";
-    case welkom::v1::STEP_STATUS_IN_PROGRESS: return "[~]";
-    case welkom::v1::STEP_STATUS_BLOCKED: return "[!]";
-    case welkom::v1::STEP_STATUS_NOT_APPLICABLE: return "[-]";
-    default: return "[ ]";
+    case welkom::v1::STEP_STATUS_DONE:
+      return "[x]";
+    case welkom::v1::STEP_STATUS_IN_PROGRESS:
+      return "[~]";
+    case welkom::v1::STEP_STATUS_BLOCKED:
+      return "[!]";
+    case welkom::v1::STEP_STATUS_NOT_APPLICABLE:
+      return "[-]";
+    default:
+      return "[ ]";
   }
 }
 
 const char* OwnerName(welkom::v1::StepOwner owner) {
   switch (owner) {
-    case welkom::v1::STEP_OWNER_NEWCOMER: return "you";
-    case welkom::v1::STEP_OWNER_HR: return "employer";
-    case welkom::v1::STEP_OWNER_ADVISOR: return "expat center";
-    case welkom::v1::STEP_OWNER_BUDDY: return "buddy";
-    default: return "";
+    case welkom::v1::STEP_OWNER_NEWCOMER:
+      return "you";
+    case welkom::v1::STEP_OWNER_HR:
+      return "employer";
+    case welkom::v1::STEP_OWNER_ADVISOR:
+      return "expat center";
+    case welkom::v1::STEP_OWNER_BUDDY:
+      return "buddy";
+    default:
+      return "";
   }
 }
 
@@ -55,7 +65,8 @@ std::string Due(const JourneyStep& step) {
   std::snprintf(date, sizeof date, "%04d-%02d-%02d", step.due_date().year(),
                 step.due_date().month(), step.due_date().day());
   std::string due = absl::StrCat("due ", date);
-  if (step.overdue()) absl::StrAppend(&due, ", ", step.days_overdue(), "d OVERDUE");
+  if (step.overdue())
+    absl::StrAppend(&due, ", ", step.days_overdue(), "d OVERDUE");
   return due;
 }
 
@@ -70,10 +81,12 @@ void PrintStep(const JourneyStep& step) {
     absl::StrAppend(&details, ", blocked: ", step.blocked_reason());
   }
   if (!step.depends_on().empty()) {
-    absl::StrAppend(&details, ", after ", absl::StrJoin(step.depends_on(), ", "));
+    absl::StrAppend(&details, ", after ",
+                    absl::StrJoin(step.depends_on(), ", "));
   }
   std::printf("      %s\n", details.c_str());
-  if (!step.note().empty()) std::printf("      note: %s\n", step.note().c_str());
+  if (!step.note().empty())
+    std::printf("      note: %s\n", step.note().c_str());
 }
 
 absl::Status ShowJourney(Client& client, const std::vector<std::string>& args) {
@@ -97,13 +110,18 @@ absl::Status ShowJourney(Client& client, const std::vector<std::string>& args) {
 
 // "done", "start", "todo", "na": the status they set.
 bool StatusOf(const std::string& word, welkom::v1::StepStatus* status) {
-  if (word == "done") *status = welkom::v1::STEP_STATUS_DONE;
-  else if (word == "start") *status = welkom::v1::STEP_STATUS_IN_PROGRESS;
+  if (word == "done")
+    *status = welkom::v1::STEP_STATUS_DONE;
+  else if (word == "start")
+    *status = welkom::v1::STEP_STATUS_IN_PROGRESS;
   else if (word == "todo" || word == "reopen")
     *status = welkom::v1::STEP_STATUS_TODO;
-  else if (word == "na") *status = welkom::v1::STEP_STATUS_NOT_APPLICABLE;
-  else if (word == "block") *status = welkom::v1::STEP_STATUS_BLOCKED;
-  else return false;
+  else if (word == "na")
+    *status = welkom::v1::STEP_STATUS_NOT_APPLICABLE;
+  else if (word == "block")
+    *status = welkom::v1::STEP_STATUS_BLOCKED;
+  else
+    return false;
   return true;
 }
 
@@ -112,8 +130,7 @@ absl::Status ChangeStep(Client& client, const std::vector<std::string>& args) {
   if (args.size() < 3) return UsageError();
   welkom::v1::UpdateStepRequest change;
   change.set_step_key(args[2]);
-  const std::string rest =
-      absl::StrJoin(args.begin() + 3, args.end(), " ");
+  const std::string rest = absl::StrJoin(args.begin() + 3, args.end(), " ");
   welkom::v1::StepStatus status;
   if (args[1] == "note" && !rest.empty()) {
     change.set_note(rest);

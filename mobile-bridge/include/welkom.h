@@ -78,8 +78,8 @@ enum {
 };
 
 typedef struct welkom_error {
-  welkom_code code;   /* never WELKOM_OK when filled */
-  char message[256];  /* NUL-terminated English text, maybe truncated */
+  welkom_code code;  /* never WELKOM_OK when filled */
+  char message[256]; /* NUL-terminated English text, maybe truncated */
 } welkom_error;
 
 typedef struct welkom_options welkom_options;
@@ -103,51 +103,43 @@ typedef void (*welkom_notification_fn)(void* userdata,
 
 /* --- options ------------------------------------------------------------ */
 WELKOM_EXPORT welkom_options* welkom_options_new(void) WELKOM_NOEXCEPT;
-WELKOM_EXPORT void welkom_options_free(welkom_options* options)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_free(welkom_options* options) WELKOM_NOEXCEPT;
 /* host:port of welkomd. Default 127.0.0.1:50051. */
-WELKOM_EXPORT void welkom_options_set_target(welkom_options* options,
-                                             const char* target)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_target(
+    welkom_options* options, const char* target) WELKOM_NOEXCEPT;
 /* TLS with these PEM roots; roots NULL or size 0: the system's roots. */
-WELKOM_EXPORT void welkom_options_set_tls(welkom_options* options,
-                                          const char* pem_roots,
-                                          size_t pem_roots_size)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_tls(
+    welkom_options* options, const char* pem_roots,
+    size_t pem_roots_size) WELKOM_NOEXCEPT;
 /* The local cache and outbox file; default ":memory:" (nothing kept). */
-WELKOM_EXPORT void welkom_options_set_cache_path(welkom_options* options,
-                                                 const char* path)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_cache_path(
+    welkom_options* options, const char* path) WELKOM_NOEXCEPT;
 /* Base URL of welkomd's HTTP port as the phone reaches it, for the
  * calendar feed's address; default "http://127.0.0.1:8080". */
-WELKOM_EXPORT void welkom_options_set_web_base_url(welkom_options* options,
-                                                   const char* url)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT void welkom_options_set_web_base_url(
+    welkom_options* options, const char* url) WELKOM_NOEXCEPT;
 /* true (default): send changes at once and retry with backoff. */
 WELKOM_EXPORT void welkom_options_set_sync_automatically(
     welkom_options* options, bool automatically) WELKOM_NOEXCEPT;
 WELKOM_EXPORT void welkom_options_set_conflict_callback(
-    welkom_options* options, welkom_change_fn fn, void* userdata)
-    WELKOM_NOEXCEPT;
+    welkom_options* options, welkom_change_fn fn,
+    void* userdata) WELKOM_NOEXCEPT;
 WELKOM_EXPORT void welkom_options_set_rejected_callback(
-    welkom_options* options, welkom_change_fn fn, void* userdata)
-    WELKOM_NOEXCEPT;
+    welkom_options* options, welkom_change_fn fn,
+    void* userdata) WELKOM_NOEXCEPT;
 
 /* --- client ------------------------------------------------------------- */
 /* Opens the cache and restores the session and outbox kept in it. The
  * options may be freed afterwards. NULL on failure. */
-WELKOM_EXPORT welkom_client* welkom_client_open(const welkom_options* options,
-                                                welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_client* welkom_client_open(
+    const welkom_options* options, welkom_error* err) WELKOM_NOEXCEPT;
 /* Unsent changes stay in the outbox for the next open. */
 WELKOM_EXPORT void welkom_client_free(welkom_client* client) WELKOM_NOEXCEPT;
 
 /* Signs in; returns welkom.v1.Member. */
-WELKOM_EXPORT welkom_buffer* welkom_client_login(welkom_client* client,
-                                                 const char* email,
-                                                 const char* password,
-                                                 welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_login(
+    welkom_client* client, const char* email, const char* password,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Accepts an invitation and signs in; returns welkom.v1.Member. */
 WELKOM_EXPORT welkom_buffer* welkom_client_accept_invitation(
     welkom_client* client, const char* code, const char* password,
@@ -166,17 +158,15 @@ WELKOM_EXPORT bool welkom_client_logout(welkom_client* client,
 WELKOM_EXPORT bool welkom_client_signed_in(welkom_client* client)
     WELKOM_NOEXCEPT;
 /* Returns welkom.v1.WhoAmIResponse. */
-WELKOM_EXPORT welkom_buffer* welkom_client_whoami(welkom_client* client,
-                                                  welkom_source source,
-                                                  welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_whoami(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Sends the outbox; false with WELKOM_UNAVAILABLE while offline. */
 WELKOM_EXPORT bool welkom_client_sync(welkom_client* client,
                                       welkom_error* err) WELKOM_NOEXCEPT;
 /* Changes not yet confirmed by the server; -1 on failure. */
-WELKOM_EXPORT int64_t welkom_client_pending_changes(welkom_client* client,
-                                                    welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT int64_t welkom_client_pending_changes(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
 
 /* Whether the last call reached the server (false from a call that could
  * not until one that does: reads then answer from the cache). */
@@ -232,10 +222,9 @@ WELKOM_EXPORT welkom_buffer* welkom_client_request_rematch(
 /* --- journey ----------------------------------------------------------- */
 /* The signed-in newcomer's journey, with step changes still in the outbox
  * laid over; returns welkom.v1.Journey. */
-WELKOM_EXPORT welkom_buffer* welkom_client_journey(welkom_client* client,
-                                                   welkom_source source,
-                                                   welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_journey(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Queues a step change, a serialized welkom.v1.UpdateStepRequest (journey_id
  * empty; an empty etag takes the step's etag as last read; the SDK sets the
  * request_id). Works offline: true once stored in the outbox. The server's
@@ -244,16 +233,14 @@ WELKOM_EXPORT welkom_buffer* welkom_client_journey(welkom_client* client,
 WELKOM_EXPORT bool welkom_client_update_step(welkom_client* client,
                                              const uint8_t* request,
                                              size_t request_size,
-                                             welkom_error* err)
-    WELKOM_NOEXCEPT;
+                                             welkom_error* err) WELKOM_NOEXCEPT;
 
 /* --- inbox ------------------------------------------------------------- */
 /* Returns welkom.v1.ListNotificationsResponse: the inbox newest first, with
  * read marks still in the outbox applied, and unread_count. */
-WELKOM_EXPORT welkom_buffer* welkom_client_inbox(welkom_client* client,
-                                                 welkom_source source,
-                                                 welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_inbox(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Marks notifications read through the outbox (works offline). */
 WELKOM_EXPORT bool welkom_client_mark_read(welkom_client* client,
                                            const int64_t* ids, size_t count,
@@ -271,30 +258,27 @@ WELKOM_EXPORT void welkom_watch_free(welkom_watch* watch) WELKOM_NOEXCEPT;
 /* Upcoming events the user may join, by start time, with RSVPs still in the
  * outbox laid over (my_rsvp as the server is expected to decide); returns
  * welkom.v1.ListEventsResponse (events only, no page token). */
-WELKOM_EXPORT welkom_buffer* welkom_client_events(welkom_client* client,
-                                                  welkom_source source,
-                                                  welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_events(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Takes a seat (or a waitlist place) at an event through the outbox; works
  * offline. A second RSVP, or one for a past or cancelled event, comes back
  * through the rejected callback. INVALID_ARGUMENT for a NULL or empty id. */
 WELKOM_EXPORT bool welkom_client_rsvp(welkom_client* client,
-                                      const char* event_id, welkom_error* err)
-    WELKOM_NOEXCEPT;
+                                      const char* event_id,
+                                      welkom_error* err) WELKOM_NOEXCEPT;
 /* Gives the seat back through the outbox; works offline. */
 WELKOM_EXPORT bool welkom_client_cancel_rsvp(welkom_client* client,
                                              const char* event_id,
-                                             welkom_error* err)
-    WELKOM_NOEXCEPT;
+                                             welkom_error* err) WELKOM_NOEXCEPT;
 
 /* --- Dutch classes ----------------------------------------------------- */
 /* Courses on offer, by first session, each with the user's own enrolment
  * (my_enrolment; enrolments still in the outbox laid over); returns
  * welkom.v1.ListCoursesResponse. Read offline from the cache. */
-WELKOM_EXPORT welkom_buffer* welkom_client_classes(welkom_client* client,
-                                                   welkom_source source,
-                                                   welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_classes(
+    welkom_client* client, welkom_source source,
+    welkom_error* err) WELKOM_NOEXCEPT;
 /* Enrols through the outbox (a seat while seats remain, else the waitlist);
  * works offline. A second enrolment comes back through the rejected
  * callback. INVALID_ARGUMENT for a NULL or empty id. */
@@ -320,9 +304,8 @@ WELKOM_EXPORT welkom_buffer* welkom_client_calendar_feed_url(
     welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
 /* Needs the server: the address answers 404 from then on, and the cache
  * forgets it. */
-WELKOM_EXPORT bool welkom_client_revoke_calendar_feed(welkom_client* client,
-                                                      welkom_error* err)
-    WELKOM_NOEXCEPT;
+WELKOM_EXPORT bool welkom_client_revoke_calendar_feed(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
 
 /* --- buffer ------------------------------------------------------------- */
 WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)

@@ -47,10 +47,9 @@ void CallListener(void* userdata, welkom_code code, const char* method,
   jclass cls = env->GetObjectClass(listener->object);
   jmethodID fn = env->GetMethodID(cls, "onChange",
                                   "(ILjava/lang/String;[BLjava/lang/String;)V");
-  env->CallVoidMethod(listener->object, fn, static_cast<jint>(code),
-                      env->NewStringUTF(method),
-                      NewBytes(env, request, request_size),
-                      env->NewStringUTF(message));
+  env->CallVoidMethod(
+      listener->object, fn, static_cast<jint>(code), env->NewStringUTF(method),
+      NewBytes(env, request, request_size), env->NewStringUTF(message));
   // A listener that throws must not take the SDK's thread down.
   if (env->ExceptionCheck()) env->ExceptionClear();
   env->PopLocalFrame(nullptr);
@@ -139,8 +138,8 @@ JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeOpen(
   return static_cast<jlong>(reinterpret_cast<intptr_t>(jc.release()));
 }
 
-JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeFree(
-    JNIEnv* env, jclass, jlong handle) {
+JNIEXPORT void JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeFree(JNIEnv* env, jclass, jlong handle) {
   JniClient* jc = FromHandle(handle);
   // Stops the SDK's thread first, so no listener runs after its ref is gone.
   welkom_client_free(jc->client);
@@ -152,9 +151,9 @@ JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeFree(
 JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogin(
     JNIEnv* env, jclass, jlong handle, jstring email, jstring password) {
   welkom_error err;
-  welkom_buffer* b = welkom_client_login(FromHandle(handle)->client,
-                                         Utf8(env, email).get(),
-                                         Utf8(env, password).get(), &err);
+  welkom_buffer* b =
+      welkom_client_login(FromHandle(handle)->client, Utf8(env, email).get(),
+                          Utf8(env, password).get(), &err);
   return Bytes(env, b, err);
 }
 
@@ -174,10 +173,9 @@ JNIEXPORT jbyteArray JNICALL
 Java_nl_welkom_sdk_WelkomClient_nativeRenewCalendarFeed(JNIEnv* env, jclass,
                                                         jlong handle) {
   welkom_error err;
-  return Bytes(env,
-               welkom_client_renew_calendar_feed(FromHandle(handle)->client,
-                                                 &err),
-               err);
+  return Bytes(
+      env, welkom_client_renew_calendar_feed(FromHandle(handle)->client, &err),
+      err);
 }
 
 JNIEXPORT jbyteArray JNICALL
@@ -213,8 +211,8 @@ JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeLogout(
   ThrowUnless(env, welkom_client_logout(FromHandle(handle)->client, &err), err);
 }
 
-JNIEXPORT jboolean JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSignedIn(
-    JNIEnv*, jclass, jlong handle) {
+JNIEXPORT jboolean JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeSignedIn(JNIEnv*, jclass, jlong handle) {
   return welkom_client_signed_in(FromHandle(handle)->client) ? JNI_TRUE
                                                              : JNI_FALSE;
 }
@@ -224,8 +222,8 @@ JNIEXPORT jbyteArray JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWhoAmI(
   return ReadFrom(env, handle, source, welkom_client_whoami);
 }
 
-JNIEXPORT void JNICALL Java_nl_welkom_sdk_WelkomClient_nativeSync(
-    JNIEnv* env, jclass, jlong handle) {
+JNIEXPORT void JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeSync(JNIEnv* env, jclass, jlong handle) {
   welkom_error err;
   ThrowUnless(env, welkom_client_sync(FromHandle(handle)->client, &err), err);
 }
@@ -308,8 +306,8 @@ JNIEXPORT jlong JNICALL Java_nl_welkom_sdk_WelkomClient_nativeWatch(
   auto w = std::make_unique<JniWatch>();
   w->listener = env->NewGlobalRef(listener);
   welkom_error err;
-  w->watch = welkom_client_watch_notifications(
-      FromHandle(handle)->client, CallNotification, w.get(), &err);
+  w->watch = welkom_client_watch_notifications(FromHandle(handle)->client,
+                                               CallNotification, w.get(), &err);
   if (w->watch == nullptr) {
     env->DeleteGlobalRef(w->listener);
     Throw(env, err);

@@ -60,8 +60,7 @@ absl::StatusOr<google::protobuf::StringValue> Address(
 
 extern "C" {
 
-welkom_buffer* welkom_client_events(welkom_client* client,
-                                    welkom_source source,
+welkom_buffer* welkom_client_events(welkom_client* client, welkom_source source,
                                     welkom_error* err) noexcept {
   return Guard<welkom_buffer*>(err, nullptr, [&] {
     return ListResult(client->client->Events(static_cast<Source>(source)),

@@ -100,8 +100,7 @@ void welkom_options_set_conflict_callback(welkom_options* options,
                                           welkom_change_fn fn,
                                           void* userdata) noexcept {
   Guard<bool>(nullptr, false, [&] {
-    options->options.on_conflict =
-        welkom::bridge::ChangeCallback(fn, userdata);
+    options->options.on_conflict = welkom::bridge::ChangeCallback(fn, userdata);
     return true;
   });
 }
@@ -110,8 +109,7 @@ void welkom_options_set_rejected_callback(welkom_options* options,
                                           welkom_change_fn fn,
                                           void* userdata) noexcept {
   Guard<bool>(nullptr, false, [&] {
-    options->options.on_rejected =
-        welkom::bridge::ChangeCallback(fn, userdata);
+    options->options.on_rejected = welkom::bridge::ChangeCallback(fn, userdata);
     return true;
   });
 }
@@ -148,8 +146,7 @@ welkom_buffer* welkom_client_accept_invitation(welkom_client* client,
                                                const char* password,
                                                welkom_error* err) noexcept {
   return Guard<welkom_buffer*>(err, nullptr, [&] {
-    return MessageResult(client->client->AcceptInvitation(code, password),
-                         err);
+    return MessageResult(client->client->AcceptInvitation(code, password), err);
   });
 }
 
@@ -174,8 +171,7 @@ bool welkom_client_signed_in(welkom_client* client) noexcept {
                      [&] { return client->client->signed_in(); });
 }
 
-welkom_buffer* welkom_client_whoami(welkom_client* client,
-                                    welkom_source source,
+welkom_buffer* welkom_client_whoami(welkom_client* client, welkom_source source,
                                     welkom_error* err) noexcept {
   return Guard<welkom_buffer*>(err, nullptr, [&] {
     return MessageResult(

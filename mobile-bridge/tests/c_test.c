@@ -15,15 +15,14 @@
 
 static int passed = 0, failed = 0;
 
-#define CHECK(cond)                                               \
-  do {                                                            \
-    if (cond) {                                                   \
-      ++passed;                                                   \
-    } else {                                                      \
-      ++failed;                                                   \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__,      \
-              __LINE__, #cond);                                   \
-    }                                                             \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (cond) {                                                                \
+      ++passed;                                                                \
+    } else {                                                                   \
+      ++failed;                                                                \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                          \
   } while (0)
 
 static welkom_client* open_client_at(const launched_server* server,
@@ -223,8 +222,8 @@ static void test_journey_step_change(const launched_server* server) {
   welkom_buffer_free(journey);
   /* Bytes that are no UpdateStepRequest are refused at once. */
   err.code = WELKOM_OK;
-  CHECK(!welkom_client_update_step(client, (const uint8_t*)"\xff\xff", 2,
-                                   &err));
+  CHECK(
+      !welkom_client_update_step(client, (const uint8_t*)"\xff\xff", 2, &err));
   CHECK(err.code == WELKOM_INVALID_ARGUMENT);
   welkom_client_free(client);
 }
@@ -400,8 +399,7 @@ static int64_t item_value(const welkom_buffer* list, const char* id,
   return -1;
 }
 
-typedef welkom_buffer* (*list_fn)(welkom_client*, welkom_source,
-                                  welkom_error*);
+typedef welkom_buffer* (*list_fn)(welkom_client*, welkom_source, welkom_error*);
 typedef bool (*place_fn)(welkom_client*, const char*, welkom_error*);
 
 /* Events and classes alike: the first item where the user has no place
@@ -474,8 +472,7 @@ static int is_feed_address(const welkom_buffer* b, const char* base) {
   data = welkom_buffer_data(b);
   size = welkom_buffer_size(b);
   return size > 2 + base_len + 14 && data[0] == 0x0a &&
-         (size_t)data[1] == size - 2 &&
-         memcmp(data + 2, base, base_len) == 0 &&
+         (size_t)data[1] == size - 2 && memcmp(data + 2, base, base_len) == 0 &&
          memcmp(data + 2 + base_len, "/calendar/", 10) == 0 &&
          memcmp(data + size - 4, ".ics", 4) == 0;
 }
@@ -538,8 +535,8 @@ static void test_cache_answers_when_server_is_down(launched_server* server) {
   welkom_buffer_free(who);
   {
     /* The lists read before are cached, with their last known state. */
-    welkom_buffer* events = welkom_client_events(client, WELKOM_SOURCE_DEFAULT,
-                                                 &err);
+    welkom_buffer* events =
+        welkom_client_events(client, WELKOM_SOURCE_DEFAULT, &err);
     welkom_buffer* classes =
         welkom_client_classes(client, WELKOM_SOURCE_DEFAULT, &err);
     CHECK(item_value(events, event_id, 18) == 3);

@@ -7,8 +7,8 @@
 #ifndef WELKOM_SERVER_API_CATALOGUE_SERVICE_H_
 #define WELKOM_SERVER_API_CATALOGUE_SERVICE_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
 #include "welkom/v1/catalogue_service.grpc.pb.h"
 
 namespace welkom::api {
@@ -16,7 +16,8 @@ namespace welkom::api {
 class CatalogueService final : public v1::CatalogueService::CallbackService {
  public:
   // `definitions` must outlive the service.
-  CatalogueService(rpc::Dispatcher* dispatcher, flows::JourneyDefinitions* definitions);
+  CatalogueService(rpc::Dispatcher* dispatcher,
+                   flows::JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetCatalogue(
       grpc::CallbackServerContext* ctx, const v1::GetCatalogueRequest* req,

@@ -5,10 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/api/identity_service.h"
-#include "server/rpc/validation.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/validation.h"
 
 namespace welkom::api {
 namespace {

@@ -3,11 +3,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/rpc/validation.h"
 #include "server/auth/password.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/validation.h"
 
 namespace welkom::api {
 namespace {
@@ -64,9 +64,9 @@ absl::Status StartSession(store::Connection& c, const store::UserRow& user,
   std::string token = auth::NewSecret();
   absl::Time expires = now + (IsPhoneRole(user.role) ? kPhoneSessionLifetime
                                                      : kConsoleSessionLifetime);
-  WELKOM_RETURN_IF_ERROR(store::InsertSession(
-      c, auth::HashSecret(token), user.id, absl::ToUnixSeconds(now),
-      absl::ToUnixSeconds(expires)));
+  WELKOM_RETURN_IF_ERROR(store::InsertSession(c, auth::HashSecret(token),
+                                              user.id, absl::ToUnixSeconds(now),
+                                              absl::ToUnixSeconds(expires)));
   session->set_token(token);
   *session->mutable_expire_time() =
       TimeUtil::SecondsToTimestamp(absl::ToUnixSeconds(expires));
@@ -92,8 +92,9 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         WELKOM_ASSIGN_OR_RETURN(
             store::UserRow user,
             store::GetUser(*call.conn, call.principal->user_id));
-        WELKOM_ASSIGN_OR_RETURN(store::OrganizationRow org,
-                                store::GetOrganization(*call.conn, user.org_id));
+        WELKOM_ASSIGN_OR_RETURN(
+            store::OrganizationRow org,
+            store::GetOrganization(*call.conn, user.org_id));
         ToProto(user, resp->mutable_member());
         ToProto(org, resp->mutable_organization());
         return absl::OkStatus();
@@ -107,27 +108,31 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
       kCreateOrganization, rpc::Mode::kWrite,
       [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         const v1::Organization& in = req.organization();
-        WELKOM_RETURN_IF_ERROR(rpc::RequireText("organization.name", in.name()));
-        WELKOM_RETURN_IF_ERROR(rpc::RequireEnum("organization.kind",
-                                           v1::OrganizationKind_descriptor(),
-                                           in.kind()));
+        WELKOM_RETURN_IF_ERROR(
+            rpc::RequireText("organization.name", in.name()));
+        WELKOM_RETURN_IF_ERROR(rpc::RequireEnum(
+            "organization.kind", v1::OrganizationKind_descriptor(), in.kind()));
         if (in.staff_count() < 0 || in.staff_count() > 1000000) {
           return absl::InvalidArgumentError(
               "organization.staff_count: must be between 0 and 1000000");
         }
         if (!in.municipality().empty()) {
           WELKOM_ASSIGN_OR_RETURN(
-              bool known, store::MunicipalityExists(*call.conn, in.municipality()));
+              bool known,
+              store::MunicipalityExists(*call.conn, in.municipality()));
           if (!known) {
             return absl::InvalidArgumentError(absl::StrCat(
                 "organization.municipality: unknown municipality '",
                 in.municipality(), "'"));
           }
         }
-        store::OrganizationRow row{auth::NewId("org"), in.kind(),
-                                   std::string(absl::StripAsciiWhitespace(in.name())),
-                                   in.municipality(), in.staff_count(),
-                                   call.now_seconds};
+        store::OrganizationRow row{
+            auth::NewId("org"),
+            in.kind(),
+            std::string(absl::StripAsciiWhitespace(in.name())),
+            in.municipality(),
+            in.staff_count(),
+            call.now_seconds};
         WELKOM_RETURN_IF_ERROR(store::InsertOrganization(*call.conn, row));
         ToProto(row, resp->mutable_organization());
         return absl::OkStatus();
@@ -139,9 +144,9 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         WELKOM_ASSIGN_OR_RETURN(std::string after,
                                 rpc::DecodePageToken(req.page_token()));
         WELKOM_ASSIGN_OR_RETURN(
-            auto rows,
-            store::ListOrganizations(*call.conn, after, size + 1,
-                                     auth::OrganizationListFilter(*call.principal)));
+            auto rows, store::ListOrganizations(
+                           *call.conn, after, size + 1,
+                           auth::OrganizationListFilter(*call.principal)));
         for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
              ++i) {
           ToProto(rows[i], resp->add_organizations());
@@ -157,7 +162,9 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         return DoCreateInvitation(call, req, resp);
       });
   d.SetReplayRedaction(kCreateInvitation, [](google::protobuf::Message* m) {
-    static_cast<v1::CreateInvitationResponse*>(m)->mutable_invitation()->clear_code();
+    static_cast<v1::CreateInvitationResponse*>(m)
+        ->mutable_invitation()
+        ->clear_code();
   });
   d.Register<v1::AcceptInvitationRequest, v1::AcceptInvitationResponse>(
       kAcceptInvitation, rpc::Mode::kCustom,
@@ -205,7 +212,8 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
       });
 }
 
-absl::Status IdentityService::DoLogin(rpc::Call& call, const v1::LoginRequest& req,
+absl::Status IdentityService::DoLogin(rpc::Call& call,
+                                      const v1::LoginRequest& req,
                                       v1::LoginResponse* resp) {
   WELKOM_RETURN_IF_ERROR(rpc::RequireEmail("email", req.email()));
   if (req.password().empty()) {
@@ -279,15 +287,17 @@ absl::Status IdentityService::DoCreateInvitation(
                : org.status();
   }
   if (!auth::CanInvite(*call.principal, org_id,
-                       static_cast<v1::OrganizationKind>(org->kind), req.role())) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "your role may not invite a ", v1::Role_Name(req.role()),
-        " into this organization"));
+                       static_cast<v1::OrganizationKind>(org->kind),
+                       req.role())) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("your role may not invite a ", v1::Role_Name(req.role()),
+                     " into this organization"));
   }
   absl::StatusOr<store::UserRow> existing =
       store::FindUserByEmail(*call.conn, req.email());
   if (existing.ok()) {
-    return absl::AlreadyExistsError("email: an account with this address exists");
+    return absl::AlreadyExistsError(
+        "email: an account with this address exists");
   }
   if (!absl::IsNotFound(existing.status())) return existing.status();
 
@@ -324,7 +334,8 @@ absl::Status IdentityService::DoAcceptInvitation(
     rpc::Call& call, const v1::AcceptInvitationRequest& req,
     v1::AcceptInvitationResponse* resp) {
   WELKOM_RETURN_IF_ERROR(ValidateInvitationCode(req.code()));
-  WELKOM_RETURN_IF_ERROR(auth::ValidatePasswordPolicy("password", req.password()));
+  WELKOM_RETURN_IF_ERROR(
+      auth::ValidatePasswordPolicy("password", req.password()));
   // Throttle guessing of codes like guessing of passwords.
   const std::string throttle_key = absl::StrCat("invitation:", call.meta->peer);
   WELKOM_RETURN_IF_ERROR(throttle_.Check(throttle_key, call.meta->peer));
@@ -336,7 +347,7 @@ absl::Status IdentityService::DoAcceptInvitation(
       throttle_.RecordFailure(throttle_key, call.meta->peer);
     }
     if (!inv.ok()) return inv.status();
-    store::UserRow user{auth::NewId("usr"), inv->org_id,   inv->role,
+    store::UserRow user{auth::NewId("usr"), inv->org_id,       inv->role,
                         inv->email,         inv->display_name, hash,
                         call.now_seconds};
     WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));

@@ -6,8 +6,8 @@
 #include <functional>
 #include <vector>
 
-#include "server/rpc/dispatcher.h"
 #include "server/auth/login_throttle.h"
+#include "server/rpc/dispatcher.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/identity.grpc.pb.h"
 
@@ -35,7 +35,9 @@ class IdentityService final : public v1::IdentityService::CallbackService {
   void AddInvitationHook(InvitationHook hook) {
     invitation_hooks_.push_back(std::move(hook));
   }
-  void AddAcceptHook(AcceptHook hook) { accept_hooks_.push_back(std::move(hook)); }
+  void AddAcceptHook(AcceptHook hook) {
+    accept_hooks_.push_back(std::move(hook));
+  }
 
   grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* ctx,
                                   const v1::LoginRequest* req,

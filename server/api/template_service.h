@@ -9,8 +9,8 @@
 
 #include <string>
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
 #include "welkom/v1/template.grpc.pb.h"
 
 namespace welkom::api {
@@ -18,7 +18,8 @@ namespace welkom::api {
 class TemplateService final : public v1::TemplateService::CallbackService {
  public:
   // `definitions` must outlive the service.
-  TemplateService(rpc::Dispatcher* dispatcher, flows::JourneyDefinitions* definitions);
+  TemplateService(rpc::Dispatcher* dispatcher,
+                  flows::JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetTemplate(grpc::CallbackServerContext* ctx,
                                         const v1::GetTemplateRequest* req,

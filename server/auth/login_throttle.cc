@@ -39,7 +39,8 @@ absl::Status LoginThrottle::Check(absl::string_view account,
     until = std::max(until, it->second.locked_until);
   }
   if (until > now) {
-    int64_t seconds = absl::ToInt64Seconds(absl::Ceil(until - now, absl::Seconds(1)));
+    int64_t seconds =
+        absl::ToInt64Seconds(absl::Ceil(until - now, absl::Seconds(1)));
     return absl::ResourceExhaustedError(absl::StrCat(
         "too many failed logins; try again in ", seconds, " seconds"));
   }

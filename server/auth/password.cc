@@ -54,11 +54,10 @@ absl::StatusOr<std::string> HashPassword(absl::string_view password,
   if (!Scrypt(password, salt_view, params, hash)) {
     return absl::InternalError("scrypt failed");
   }
-  return absl::StrCat(
-      "scrypt$", params.log2_n, "$", params.r, "$", params.p, "$",
-      absl::Base64Escape(salt_view), "$",
-      absl::Base64Escape(
-          absl::string_view(reinterpret_cast<char*>(hash), sizeof hash)));
+  return absl::StrCat("scrypt$", params.log2_n, "$", params.r, "$", params.p,
+                      "$", absl::Base64Escape(salt_view), "$",
+                      absl::Base64Escape(absl::string_view(
+                          reinterpret_cast<char*>(hash), sizeof hash)));
 }
 
 bool VerifyPassword(absl::string_view password, absl::string_view stored) {

@@ -7,10 +7,10 @@
 #define WELKOM_SERVER_AUTH_PASSWORD_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace welkom::auth {
 

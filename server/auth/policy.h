@@ -15,10 +15,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "server/auth/principal.h"
 
 namespace welkom::auth {
@@ -44,8 +44,8 @@ class RoleSet {
 
 struct MethodRule {
   absl::string_view method;  // "/welkom.v1.Service/Method"
-  bool is_public;           // callable without a session
-  RoleSet roles;            // who may call it when not public
+  bool is_public;            // callable without a session
+  RoleSet roles;             // who may call it when not public
 };
 
 // The rule for `method`, or nullptr if the table has none.
@@ -138,7 +138,7 @@ bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j);
 struct MatchAccess {
   absl::string_view newcomer_id;
   absl::string_view buddy_id;
-  bool open = false;      // proposed or accepted
+  bool open = false;  // proposed or accepted
   bool accepted = false;
 };
 

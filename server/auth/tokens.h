@@ -6,6 +6,7 @@
 #define WELKOM_SERVER_AUTH_TOKENS_H_
 
 #include <string>
+
 #include "absl/strings/string_view.h"
 
 namespace welkom::auth {

@@ -15,10 +15,14 @@ std::atomic<int> g_level{static_cast<int>(LogLevel::kInfo)};
 
 const char* LevelName(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarning: return "warning";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarning:
+      return "warning";
+    case LogLevel::kError:
+      return "error";
   }
   return "info";
 }
@@ -31,9 +35,8 @@ void AppendValue(std::string* out, absl::string_view value) {
     return;
   }
   absl::StrAppend(out, "\"",
-                  absl::StrReplaceAll(value, {{"\\", "\\\\"},
-                                              {"\"", "\\\""},
-                                              {"\n", "\\n"}}),
+                  absl::StrReplaceAll(
+                      value, {{"\\", "\\\\"}, {"\"", "\\\""}, {"\n", "\\n"}}),
                   "\"");
 }
 
@@ -57,10 +60,11 @@ bool LogEnabled(LogLevel level) { return static_cast<int>(level) >= g_level; }
 void Log(LogLevel level, absl::string_view event,
          std::initializer_list<LogField> fields) {
   if (!LogEnabled(level)) return;
-  std::string line = absl::StrCat(
-      "ts=", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(),
-                              absl::UTCTimeZone()),
-      " level=", LevelName(level), " event=");
+  std::string line =
+      absl::StrCat("ts=",
+                   absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(),
+                                    absl::UTCTimeZone()),
+                   " level=", LevelName(level), " event=");
   AppendValue(&line, event);
   for (const auto& [key, value] : fields) {
     absl::StrAppend(&line, " ", key, "=");

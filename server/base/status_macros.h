@@ -10,10 +10,10 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define WELKOM_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
-    ::absl::Status welkom_status_ = (expr);           \
-    if (!welkom_status_.ok()) return welkom_status_;  \
+#define WELKOM_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::absl::Status welkom_status_ = (expr);          \
+    if (!welkom_status_.ok()) return welkom_status_; \
   } while (0)
 
 #define WELKOM_STATUS_CONCAT_INNER_(a, b) a##b

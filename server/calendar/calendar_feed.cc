@@ -16,9 +16,9 @@ constexpr size_t kMaxSecretChars = 128;
 
 absl::Status AddEvents(store::Connection& c, const std::string& user_id,
                        absl::Time now, std::vector<CalendarEntry>* out) {
-  WELKOM_ASSIGN_OR_RETURN(
-      auto events,
-      store::ListConfirmedEventsOf(c, user_id, absl::ToUnixSeconds(now - kHistory)));
+  WELKOM_ASSIGN_OR_RETURN(auto events,
+                          store::ListConfirmedEventsOf(
+                              c, user_id, absl::ToUnixSeconds(now - kHistory)));
   for (const store::EventRow& e : events) {
     CalendarEntry entry;
     entry.uid = absl::StrCat("event-", e.id, "@welkom");
@@ -34,9 +34,9 @@ absl::Status AddEvents(store::Connection& c, const std::string& user_id,
 
 absl::Status AddClassSessions(store::Connection& c, const std::string& user_id,
                               absl::Time now, std::vector<CalendarEntry>* out) {
-  WELKOM_ASSIGN_OR_RETURN(
-      auto sessions,
-      store::ListClassSessionsOf(c, user_id, absl::ToUnixSeconds(now - kHistory)));
+  WELKOM_ASSIGN_OR_RETURN(auto sessions,
+                          store::ListClassSessionsOf(
+                              c, user_id, absl::ToUnixSeconds(now - kHistory)));
   for (const store::ClassSession& s : sessions) {
     CalendarEntry entry;
     entry.uid = absl::StrCat("class-", s.session_id, "@welkom");
@@ -61,7 +61,8 @@ CalendarFeed::CalendarFeed(store::Database* db, const Clock* clock)
   sources_.push_back(AddClassSessions);
 }
 
-absl::StatusOr<std::string> CalendarFeed::Render(absl::string_view secret) const {
+absl::StatusOr<std::string> CalendarFeed::Render(
+    absl::string_view secret) const {
   if (secret.empty() || secret.size() > kMaxSecretChars) {
     return absl::NotFoundError("no such calendar");
   }

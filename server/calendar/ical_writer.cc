@@ -68,11 +68,10 @@ absl::StatusOr<Component> AmsterdamTimezone(absl::Time now) {
     return absl::InternalError("libical cannot build the VTIMEZONE");
   }
   Component vtz(icalcomponent_new_clone(source));
-  icaltimezone_truncate_vtimezone(vtz.get(),
-                                  UtcTime(now - absl::Hours(24 * 400)),
-                                  icaltime_null_time(), 1);
-  icalproperty* id = icalcomponent_get_first_property(vtz.get(),
-                                                      ICAL_TZID_PROPERTY);
+  icaltimezone_truncate_vtimezone(
+      vtz.get(), UtcTime(now - absl::Hours(24 * 400)), icaltime_null_time(), 1);
+  icalproperty* id =
+      icalcomponent_get_first_property(vtz.get(), ICAL_TZID_PROPERTY);
   if (id == nullptr) return absl::InternalError("VTIMEZONE without TZID");
   icalproperty_set_tzid(id, kCalendarTzid);
   return vtz;
@@ -89,12 +88,14 @@ void AddEntry(icalcomponent* cal, const CalendarEntry& e,
         ev, icalproperty_new_description(e.description.c_str()));
   }
   if (!e.location.empty()) {
-    icalcomponent_add_property(ev, icalproperty_new_location(e.location.c_str()));
+    icalcomponent_add_property(ev,
+                               icalproperty_new_location(e.location.c_str()));
   }
   if (e.all_day.has_value()) {
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(DateOf(*e.all_day)));
-    icalcomponent_add_property(
-        ev, icalproperty_new_dtend(DateOf(*e.all_day + 1)));
+    icalcomponent_add_property(ev,
+                               icalproperty_new_dtstart(DateOf(*e.all_day)));
+    icalcomponent_add_property(ev,
+                               icalproperty_new_dtend(DateOf(*e.all_day + 1)));
   } else {
     icalcomponent_add_property(
         ev, WithTzid(icalproperty_new_dtstart(LocalTime(e.start_at, zone))));
@@ -176,7 +177,8 @@ absl::StatusOr<std::string> RenderICalendar(
   icalcomponent_add_property(
       cal.get(), icalproperty_new_prodid("-//Welkom//Welkom Twente//EN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalcomponent_add_property(cal.get(),
+                             icalproperty_new_method(ICAL_METHOD_PUBLISH));
   std::string name(calendar_name);
   icalproperty* x_name = icalproperty_new_x(name.c_str());
   icalproperty_set_x_name(x_name, "X-WR-CALNAME");

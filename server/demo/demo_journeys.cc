@@ -24,12 +24,11 @@ DemoHook DemoJourneysHook(const journey::Catalogue* catalogue) {
       progress.brp_days_ago = 18;
       progress.permit_days_ago = 10;
       // Left open on purpose: bank_account (due 4 days ago: overdue).
-      progress.done = {"ind_permit_application", "temporary_housing",
-                       "brp_registration",       "bsn_received",
-                       "digid_apply",            "school_registration",
-                       "workplace_ready",        "it_account",
-                       "first_week_checkin",     "expat_center_welcome",
-                       "buddy_introduced"};
+      progress.done = {
+          "ind_permit_application", "temporary_housing", "brp_registration",
+          "bsn_received",           "digid_apply",       "school_registration",
+          "workplace_ready",        "it_account",        "first_week_checkin",
+          "expat_center_welcome",   "buddy_introduced"};
       WELKOM_RETURN_IF_ERROR(PlanDemoJourney(c, *catalogue, a.user_id, a.org_id,
                                              profile, progress, now));
     }

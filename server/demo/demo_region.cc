@@ -80,12 +80,13 @@ absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
   };
   std::vector<store::UserRow> users_rows;
   for (const Seed& s : seeds) {
-    DemoAccount account{s.role, s.email, NewDemoPassword(), s.org_name,
-                        auth::NewId("usr"), s.org_id};
+    DemoAccount account{
+        s.role,  s.email, NewDemoPassword(), s.org_name, auth::NewId("usr"),
+        s.org_id};
     WELKOM_ASSIGN_OR_RETURN(std::string hash,
                             auth::HashPassword(account.password));
-    users_rows.push_back({account.user_id, s.org_id, s.role_value, s.email,
-                          s.name, hash, t});
+    users_rows.push_back(
+        {account.user_id, s.org_id, s.role_value, s.email, s.name, hash, t});
     region.accounts.push_back(std::move(account));
   }
   WELKOM_RETURN_IF_ERROR(db.Write([&](store::Connection& c) -> absl::Status {

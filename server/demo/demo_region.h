@@ -34,8 +34,8 @@ struct DemoRegion {
 };
 
 // Called inside the seeding transaction, after the accounts exist.
-using DemoHook =
-    std::function<absl::Status(store::Connection&, const DemoRegion&, absl::Time)>;
+using DemoHook = std::function<absl::Status(store::Connection&,
+                                            const DemoRegion&, absl::Time)>;
 
 // Seeds the region if the database has no users; returns the accounts made,
 // or an empty list if the database was already in use.

@@ -21,7 +21,8 @@ struct LocalClock {
   int64_t At(int days, int hour, int minute = 0) const {
     absl::CivilDay d = today + days;
     return absl::ToUnixSeconds(absl::FromCivil(
-        absl::CivilSecond(d.year(), d.month(), d.day(), hour, minute, 0), zone));
+        absl::CivilSecond(d.year(), d.month(), d.day(), hour, minute, 0),
+        zone));
   }
 };
 
@@ -58,35 +59,70 @@ absl::Status SeedEventsAndClasses(store::Connection& c,
   const std::string hr = UserOf(region, "hr");
 
   std::vector<EventSeed> seeds = {
-      {"Welcome reception for newcomers", "Welkomstreceptie voor nieuwkomers",
+      {"Welcome reception for newcomers",
+       "Welkomstreceptie voor nieuwkomers",
        "Meet the mayor's team, the Expat Center and other newcomers to Twente.",
        "Maak kennis met het gemeentebestuur, het Expat Center en andere "
        "nieuwkomers in Twente.",
-       9, 17, 0, 120, "Stadhuis Enschede, Langestraat 24", "enschede", 80,
+       9,
+       17,
+       0,
+       120,
+       "Stadhuis Enschede, Langestraat 24",
+       "enschede",
+       80,
        {"welcome", "networking"}},
-      {"Dutch Conversation Club", "Nederlandse Conversatieclub",
+      {"Dutch Conversation Club",
+       "Nederlandse Conversatieclub",
        "Practise everyday Dutch at any level with volunteers. Coffee included.",
        "Oefen alledaags Nederlands op elk niveau met vrijwilligers. Koffie "
        "inbegrepen.",
-       3, 19, 30, 90, "Centrale Bibliotheek Enschede", "enschede", 20,
+       3,
+       19,
+       30,
+       90,
+       "Centrale Bibliotheek Enschede",
+       "enschede",
+       20,
        {"language", "dutch"}},
-      {"Dutch Conversation Club", "Nederlandse Conversatieclub",
+      {"Dutch Conversation Club",
+       "Nederlandse Conversatieclub",
        "Practise everyday Dutch at any level with volunteers. Coffee included.",
        "Oefen alledaags Nederlands op elk niveau met vrijwilligers. Koffie "
        "inbegrepen.",
-       10, 19, 30, 90, "Bibliotheek Hengelo", "hengelo", 20,
+       10,
+       19,
+       30,
+       90,
+       "Bibliotheek Hengelo",
+       "hengelo",
+       20,
        {"language", "dutch"}},
-      {"Campus café for internationals", "Campuscafé voor internationals",
+      {"Campus café for internationals",
+       "Campuscafé voor internationals",
        "Drinks and board games on the University of Twente campus.",
        "Drankjes en bordspellen op de campus van de Universiteit Twente.",
-       5, 16, 0, 120, "University of Twente campus, Enschede", "enschede", 60,
+       5,
+       16,
+       0,
+       120,
+       "University of Twente campus, Enschede",
+       "enschede",
+       60,
        {"social", "campus"}},
-      {"Business Days Twente", "Business Days Twente",
+      {"Business Days Twente",
+       "Business Days Twente",
        "The region's employers, startups and knowledge institutes meet: talks, "
        "stands and a newcomers' networking hour.",
        "Werkgevers, startups en kennisinstellingen uit de regio ontmoeten "
        "elkaar: lezingen, stands en een netwerkuur voor nieuwkomers.",
-       20, 9, 0, 480, "Hengelo city centre", "hengelo", 200,
+       20,
+       9,
+       0,
+       480,
+       "Hengelo city centre",
+       "hengelo",
+       200,
        {"business", "networking", "career"}},
   };
   auto insert = [&](const EventSeed& s, int audience, const std::string& org,
@@ -123,16 +159,33 @@ absl::Status SeedEventsAndClasses(store::Connection& c,
       store::ArrivalCohortOf(c, UserOf(region, "newcomer")));
   if (cohort.empty()) cohort = domain::CohortKey(local.today);
   WELKOM_RETURN_IF_ERROR(insert(
-      {"Meet your arrival cohort", "Ontmoet je aankomstgroep",
+      {"Meet your arrival cohort",
+       "Ontmoet je aankomstgroep",
        "An evening for everyone who arrived in Twente in the same month.",
-       "Een avond voor iedereen die in dezelfde maand in Twente aankwam.", 12,
-       18, 0, 150, "Stadscentrum Almelo", "almelo", 40, {"social", "cohort"}},
+       "Een avond voor iedereen die in dezelfde maand in Twente aankwam.",
+       12,
+       18,
+       0,
+       150,
+       "Stadscentrum Almelo",
+       "almelo",
+       40,
+       {"social", "cohort"}},
       /*cohort=*/2, region.expat_center_id, advisor, cohort, ""));
-  WELKOM_RETURN_IF_ERROR(insert(
-      {"First-week team lunch", "Teamlunch in de eerste week",
-       "Lunch with your new colleagues.", "Lunch met je nieuwe collega's.", 2,
-       12, 0, 90, "Kanaal Photonics, Enschede", "enschede", 30, {"work"}},
-      /*employer=*/3, region.sme_id, hr, "", region.sme_id));
+  WELKOM_RETURN_IF_ERROR(insert({"First-week team lunch",
+                                 "Teamlunch in de eerste week",
+                                 "Lunch with your new colleagues.",
+                                 "Lunch met je nieuwe collega's.",
+                                 2,
+                                 12,
+                                 0,
+                                 90,
+                                 "Kanaal Photonics, Enschede",
+                                 "enschede",
+                                 30,
+                                 {"work"}},
+                                /*employer=*/3, region.sme_id, hr, "",
+                                region.sme_id));
 
   struct CourseSeed {
     const char* provider;
@@ -154,8 +207,9 @@ absl::Status SeedEventsAndClasses(store::Connection& c,
        "University of Twente campus, Enschede", 8, 18, 30, 8, 14},
   };
   for (const CourseSeed& s : courses) {
-    store::ProviderRow p{auth::NewId("prv"), s.provider, s.municipality,
-                         s.website, region.expat_center_id, t};
+    store::ProviderRow p{auth::NewId("prv"),     s.provider,
+                         s.municipality,         s.website,
+                         region.expat_center_id, t};
     WELKOM_RETURN_IF_ERROR(store::InsertProvider(c, p));
     store::CourseRow k;
     k.id = auth::NewId("crs");

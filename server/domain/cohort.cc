@@ -27,8 +27,8 @@ absl::StatusOr<absl::CivilMonth> ParseCohortKey(absl::string_view field,
   int month = 0;
   if (key.size() != 7 || key[4] != '-' ||
       !absl::SimpleAtoi(key.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(key.substr(5, 2), &month) || year < 2000 ||
-      month < 1 || month > 12 || !absl::ascii_isdigit(key[5])) {
+      !absl::SimpleAtoi(key.substr(5, 2), &month) || year < 2000 || month < 1 ||
+      month > 12 || !absl::ascii_isdigit(key[5])) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": expected an arrival month as YYYY-MM"));
   }
@@ -48,8 +48,8 @@ std::string CohortNameNl(absl::CivilMonth month) {
 std::string FirstName(absl::string_view display_name) {
   absl::string_view trimmed = absl::StripAsciiWhitespace(display_name);
   size_t space = trimmed.find(' ');
-  return std::string(space == absl::string_view::npos ? trimmed
-                                                      : trimmed.substr(0, space));
+  return std::string(
+      space == absl::string_view::npos ? trimmed : trimmed.substr(0, space));
 }
 
 }  // namespace welkom::domain

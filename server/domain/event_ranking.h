@@ -23,8 +23,8 @@ struct GeoPoint {
 struct RankedEvent {
   std::string id;
   int64_t start_at = 0;
-  std::vector<std::string> tags;   // lower-case
-  std::optional<GeoPoint> place;   // unknown: no distance term
+  std::vector<std::string> tags;  // lower-case
+  std::optional<GeoPoint> place;  // unknown: no distance term
   bool for_viewers_cohort = false;
 };
 

@@ -35,8 +35,8 @@ matching::NewcomerCandidate NewcomerOf(const store::PreferencesRow& p,
   n.id = p.user_id;
   n.languages = p.languages;
   n.interests = p.interests;
-  n.place = PlaceOf(places, p.municipality.empty() ? p.journey_municipality
-                                                   : p.municipality);
+  n.place = PlaceOf(
+      places, p.municipality.empty() ? p.journey_municipality : p.municipality);
   n.profession_field = p.profession_field;
   n.household = static_cast<matching::Household>(p.household);
   n.employer_id = p.employer_id;
@@ -52,7 +52,8 @@ int FreeSlots(const store::BuddyProfileRow& b, int64_t now) {
   };
   return matching::BuddyFreeSlots(
       b.capacity, b.active_matches, b.paused, day(b.available_from),
-      day(b.available_until), calendar::AmsterdamDay(absl::FromUnixSeconds(now)));
+      day(b.available_until),
+      calendar::AmsterdamDay(absl::FromUnixSeconds(now)));
 }
 
 matching::BuddyCandidate BuddyOf(const store::BuddyProfileRow& b, int slots,
@@ -144,8 +145,8 @@ absl::Status NotifyAdvisors(store::Connection& c, const std::string& kind,
   return absl::OkStatus();
 }
 
-absl::StatusOr<store::MatchRow> Propose(store::Connection& c,
-                                        store::MatchRow m, int64_t now) {
+absl::StatusOr<store::MatchRow> Propose(store::Connection& c, store::MatchRow m,
+                                        int64_t now) {
   m.id = auth::NewId("mat");
   m.state = store::kMatchProposed;
   m.proposed_at = now;
@@ -157,8 +158,7 @@ absl::StatusOr<store::MatchRow> Propose(store::Connection& c,
 
 }  // namespace
 
-absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c,
-                                             int64_t now,
+absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c, int64_t now,
                                              const std::string& created_by) {
   WELKOM_ASSIGN_OR_RETURN(Places places, LoadPlaces(c));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::PreferencesRow> prefs,

@@ -28,15 +28,14 @@ inline constexpr absl::Duration kProposalLifetime = absl::Hours(72);
 
 struct MatchingRound {
   std::vector<store::MatchRow> proposals;  // stored, in newcomer id order
-  int unmatched_newcomers = 0;  // candidates that got no proposal
+  int unmatched_newcomers = 0;             // candidates that got no proposal
   int64_t total_affinity = 0;
 };
 
 // Proposes a buddy to every unmatched newcomer with preferences, by the
 // optimal region-wide assignment over buddies with a free slot on today's
 // Europe/Amsterdam date. `created_by` is the advisor, or empty for the job.
-absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c,
-                                             int64_t now,
+absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c, int64_t now,
                                              const std::string& created_by);
 
 // An advisor proposes `buddy_id` to `newcomer_id` by hand, ending the

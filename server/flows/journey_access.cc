@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "absl/time/time.h"
-
 #include "server/base/status_macros.h"
 
 namespace welkom::flows {

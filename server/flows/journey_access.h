@@ -4,8 +4,8 @@
 // that every read or change by someone other than its newcomer leaves.
 //
 //   JourneyAuditTrail trail(call);
-//   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisibleJourney(call, id));
-//   trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step_key);
+//   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, LoadVisibleJourney(call,
+//   id)); trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step_key);
 //   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));  // same transaction
 #ifndef WELKOM_SERVER_FLOWS_JOURNEY_ACCESS_H_
 #define WELKOM_SERVER_FLOWS_JOURNEY_ACCESS_H_
@@ -16,9 +16,9 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "server/rpc/call.h"
-#include "server/flows/journey_audit_writer.h"
 #include "server/auth/policy.h"
+#include "server/flows/journey_audit_writer.h"
+#include "server/rpc/call.h"
 #include "server/store/journey_audit_store.h"
 #include "server/store/journey_store.h"
 #include "welkom/v1/journey.pb.h"
@@ -64,7 +64,8 @@ class JourneyAuditTrail {
 
 // Runs `read` in one read snapshot with `call.conn` set, for handlers in
 // Mode::kCustom that do something before or after their read.
-absl::Status InReadSnapshot(rpc::Call& call, absl::FunctionRef<absl::Status()> read);
+absl::Status InReadSnapshot(rpc::Call& call,
+                            absl::FunctionRef<absl::Status()> read);
 
 // For reading handlers registered with Mode::kCustom: runs `read` in one
 // read snapshot, then appends what it noted to the audit journal through

@@ -115,7 +115,8 @@ void JourneyAuditWriter::Loop() {
 void JourneyAuditWriter::CopyPending() {
   std::vector<store::AuditRow> batch;
   batch.swap(pending_);
-  const store::AuditJournalState state{journal_->generation(), journal_->size()};
+  const store::AuditJournalState state{journal_->generation(),
+                                       journal_->size()};
   mu_.Unlock();
   absl::Status status = db_->Write(
       [&](store::Connection& c) { return CopyRows(c, batch, state); });

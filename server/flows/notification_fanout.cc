@@ -126,7 +126,8 @@ size_t NotificationFanout::Pump() {
         auto [slot, inserted] = index.try_emplace(s, deliveries.size());
         if (inserted) {
           s->Ref();
-          deliveries.emplace_back(s, std::vector<const store::NotificationRow*>());
+          deliveries.emplace_back(s,
+                                  std::vector<const store::NotificationRow*>());
         }
         deliveries[slot->second].second.push_back(&row);
       }

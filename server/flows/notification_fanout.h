@@ -39,7 +39,8 @@ class NotificationSubscriber {
 
   // New rows of the subscribed recipient, ids increasing across calls.
   // Called on the fan-out thread without its lock held; must not block.
-  virtual void Deliver(const std::vector<const store::NotificationRow*>& rows) = 0;
+  virtual void Deliver(
+      const std::vector<const store::NotificationRow*>& rows) = 0;
   // The fan-out is stopping: end the subscription with `status`.
   virtual void Close(const absl::Status& status) = 0;
 

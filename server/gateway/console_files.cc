@@ -38,9 +38,10 @@ void ServeConsoleFile(const std::vector<ConsoleFile>& files,
     res.status = 200;
     res.set_content(std::string(f.content), std::string(ContentTypeFor(path)));
     // The console talks only to this origin and runs only its own scripts.
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' data:; "
-                   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    res.set_header(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cache-Control", "no-cache");

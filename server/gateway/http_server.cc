@@ -3,9 +3,9 @@
 #include <chrono>
 #include <filesystem>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/match.h"
 #include "server/gateway/console_files.h"
 #include "server/gateway/process_metrics.h"
 #include "server/store/sqlite.h"
@@ -33,19 +33,21 @@ HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
   server_.new_task_queue = [] {
     return new httplib::ThreadPool(kWorkerThreads);
   };
-  server_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    absl::Status status = db_->Read([](store::Connection& c) {
-      absl::StatusOr<store::Statement*> st = c.Prepare("SELECT 1");
-      if (!st.ok()) return st.status();
-      return (*st)->Step().status();
-    });
-    res.status = status.ok() ? 200 : 503;
-    res.set_content(status.ok() ? "ok\n" : "database unavailable\n",
-                    "text/plain");
-  });
-  server_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(RenderMetrics(), "text/plain; version=0.0.4");
-  });
+  server_.Get("/healthz",
+              [this](const httplib::Request&, httplib::Response& res) {
+                absl::Status status = db_->Read([](store::Connection& c) {
+                  absl::StatusOr<store::Statement*> st = c.Prepare("SELECT 1");
+                  if (!st.ok()) return st.status();
+                  return (*st)->Step().status();
+                });
+                res.status = status.ok() ? 200 : 503;
+                res.set_content(status.ok() ? "ok\n" : "database unavailable\n",
+                                "text/plain");
+              });
+  server_.Get("/metrics",
+              [this](const httplib::Request&, httplib::Response& res) {
+                res.set_content(RenderMetrics(), "text/plain; version=0.0.4");
+              });
   server_.Get(R"(/welkom\.v1\.[A-Za-z0-9_]+/[A-Za-z0-9_]+)",
               [this](const httplib::Request& req, httplib::Response& res) {
                 gateway_.ServeGet(req, res);
@@ -68,24 +70,25 @@ HttpServer::HttpServer(store::Database* db, rpc::Dispatcher* dispatcher,
   // route runs; give Connect clients their error JSON instead.
   server_.set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 413) {
-      WriteConnectError(
-          absl::ResourceExhaustedError(absl::StrCat(
-              "request body is larger than ", max_body_bytes_, " bytes")),
-          res);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (res.status == 400 && absl::StartsWith(req.path, "/welkom.v1.")) {
-      WriteConnectError(
-          absl::InvalidArgumentError(
-              "malformed HTTP request: a POST needs Content-Length (0 for "
-              "the empty message) or chunked transfer encoding"),
-          res);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  }));
+        if (!res.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        if (res.status == 413) {
+          WriteConnectError(
+              absl::ResourceExhaustedError(absl::StrCat(
+                  "request body is larger than ", max_body_bytes_, " bytes")),
+              res);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (res.status == 400 && absl::StartsWith(req.path, "/welkom.v1.")) {
+          WriteConnectError(
+              absl::InvalidArgumentError(
+                  "malformed HTTP request: a POST needs Content-Length (0 for "
+                  "the empty message) or chunked transfer encoding"),
+              res);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
   // Runs after every answer is written, whichever route or error made it.
   server_.set_logger(
       [this](const httplib::Request& req, const httplib::Response& res) {

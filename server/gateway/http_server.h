@@ -29,9 +29,9 @@
 #include <thread>
 
 #include "absl/status/statusor.h"
-#include "server/rpc/dispatcher.h"
 #include "server/gateway/connect_gateway.h"
 #include "server/gateway/http_responses.h"
+#include "server/rpc/dispatcher.h"
 #include "server/store/database.h"
 
 namespace welkom::gateway {
@@ -59,7 +59,6 @@ class HttpServer {
 
  private:
   std::string RenderMetrics() const;
-
 
   store::Database* db_;
   rpc::Dispatcher* dispatcher_;

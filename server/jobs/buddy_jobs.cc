@@ -1,10 +1,10 @@
 #include "server/jobs/buddy_jobs.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/flows/buddy_flow.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/buddy_flow.h"
 
 namespace welkom::jobs {
 
@@ -14,17 +14,20 @@ BuddyJobs::BuddyJobs(store::Database* db, flows::NotificationFanout* fanout,
 
 absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce(absl::Time now) {
   const int64_t seconds = absl::ToUnixSeconds(now);
-  const absl::CivilSecond local = absl::ToCivilSecond(now, calendar::Amsterdam());
+  const absl::CivilSecond local =
+      absl::ToCivilSecond(now, calendar::Amsterdam());
   const absl::CivilDay today(local);
   const bool match_now = options_.daily_matching &&
                          local.hour() >= options_.daily_hour &&
                          last_matching_day_ != today;
   Pass pass;
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
-    WELKOM_ASSIGN_OR_RETURN(pass.expired, flows::ExpireDueProposals(c, seconds));
+    WELKOM_ASSIGN_OR_RETURN(pass.expired,
+                            flows::ExpireDueProposals(c, seconds));
     if (match_now) {
-      WELKOM_ASSIGN_OR_RETURN(flows::MatchingRound round,
-                              flows::ProposeMatches(c, seconds, /*created_by=*/""));
+      WELKOM_ASSIGN_OR_RETURN(
+          flows::MatchingRound round,
+          flows::ProposeMatches(c, seconds, /*created_by=*/""));
       pass.proposed = static_cast<int>(round.proposals.size());
       pass.matched = true;
     }

@@ -15,16 +15,19 @@ absl::StatusOr<int> IdempotencyPruning::RunOnce(absl::Time now) {
   int total = 0;
   while (true) {
     int deleted = 0;
-    WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
-      WELKOM_ASSIGN_OR_RETURN(deleted, store::DeleteIdempotentResponsesBefore(
-                                           c, before, options_.batch));
-      return absl::OkStatus();
-    }));
+    WELKOM_RETURN_IF_ERROR(
+        db_->Write([&](store::Connection& c) -> absl::Status {
+          WELKOM_ASSIGN_OR_RETURN(
+              deleted, store::DeleteIdempotentResponsesBefore(c, before,
+                                                              options_.batch));
+          return absl::OkStatus();
+        }));
     total += deleted;
     if (deleted < options_.batch) break;
   }
   if (total > 0) {
-    Log(LogLevel::kInfo, "idempotency_pruned", {{"deleted", absl::StrCat(total)}});
+    Log(LogLevel::kInfo, "idempotency_pruned",
+        {{"deleted", absl::StrCat(total)}});
   }
   return total;
 }

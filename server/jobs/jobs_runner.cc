@@ -40,7 +40,8 @@ absl::Status JobsRunner::RunOnce() {
         {{"job", name},
          {"ok", status.ok() ? "true" : "false"},
          {"error", std::string(status.message())},
-         {"ms", absl::StrCat(absl::ToDoubleMilliseconds(absl::Now() - start))}});
+         {"ms",
+          absl::StrCat(absl::ToDoubleMilliseconds(absl::Now() - start))}});
     if (first.ok()) first = status;
   }
   return first;

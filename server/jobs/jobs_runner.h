@@ -6,8 +6,8 @@
 // tried again at the next turn.
 //
 //   JobsRunner runner(&clock, absl::Minutes(1));
-//   runner.Add("reminders", [&](absl::Time now) { return job.RunOnce(now).status(); });
-//   runner.Start();  ...  runner.Stop();
+//   runner.Add("reminders", [&](absl::Time now) { return
+//   job.RunOnce(now).status(); }); runner.Start();  ...  runner.Stop();
 #ifndef WELKOM_SERVER_JOBS_JOBS_RUNNER_H_
 #define WELKOM_SERVER_JOBS_JOBS_RUNNER_H_
 

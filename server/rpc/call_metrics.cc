@@ -79,11 +79,12 @@ std::string CallMetrics::RenderPrometheus() const {
     absl::StrAppend(&out, "welkom_rpc_duration_seconds_count{method=\"", label,
                     "\"} ", l.count, "\n");
   }
-  absl::StrAppend(&out,
-                  "# HELP welkom_live_streams Server-streaming calls open now.\n"
-                  "# TYPE welkom_live_streams gauge\n"
-                  "welkom_live_streams ",
-                  live_streams_.load(), "\n");
+  absl::StrAppend(
+      &out,
+      "# HELP welkom_live_streams Server-streaming calls open now.\n"
+      "# TYPE welkom_live_streams gauge\n"
+      "welkom_live_streams ",
+      live_streams_.load(), "\n");
   return out;
 }
 

@@ -8,11 +8,11 @@
 #include "absl/time/clock.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
-#include "server/rpc/status.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/status.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::rpc {
@@ -61,11 +61,13 @@ const google::protobuf::Message* Dispatcher::ResponsePrototype(
 bool Dispatcher::IsSideEffectFree(absl::string_view method) const {
   auto it = methods_.find(method);
   if (it == methods_.end() || it->second.mode == Mode::kWrite) return false;
-  // "/welkom.v1.JourneyService/GetJourney" -> "welkom.v1.JourneyService.GetJourney"
+  // "/welkom.v1.JourneyService/GetJourney" ->
+  // "welkom.v1.JourneyService.GetJourney"
   std::string name(method.substr(method.empty() ? 0 : 1));
   std::replace(name.begin(), name.end(), '/', '.');
   const google::protobuf::MethodDescriptor* descriptor =
-      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(name);
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+          name);
   return descriptor != nullptr &&
          descriptor->options().idempotency_level() ==
              google::protobuf::MethodOptions::NO_SIDE_EFFECTS;
@@ -133,10 +135,8 @@ absl::Status Dispatcher::Invoke(absl::string_view method,
     }
     if (status.ok()) {
       const Method& m = it->second;
-      Call call{method,  principal ? &*principal : nullptr,
-                &meta,   db_,
-                nullptr, clock_,
-                absl::ToUnixSeconds(clock_->Now())};
+      Call call{method, principal ? &*principal : nullptr, &meta, db_, nullptr,
+                clock_, absl::ToUnixSeconds(clock_->Now())};
       switch (m.mode) {
         case Mode::kRead:
           status = db_->Read([&](store::Connection& c) {
@@ -220,8 +220,10 @@ RequestMeta Dispatcher::MetaFromGrpc(const grpc::CallbackServerContext& ctx) {
   const auto& md = ctx.client_metadata();
   if (auto it = md.find("authorization"); it != md.end()) {
     absl::string_view value(it->second.data(), it->second.size());
-    if (value.size() > 7 && absl::EqualsIgnoreCase(value.substr(0, 7), "bearer ")) {
-      meta.bearer_token = std::string(absl::StripAsciiWhitespace(value.substr(7)));
+    if (value.size() > 7 &&
+        absl::EqualsIgnoreCase(value.substr(0, 7), "bearer ")) {
+      meta.bearer_token =
+          std::string(absl::StripAsciiWhitespace(value.substr(7)));
     }
   }
   if (auto it = md.find("accept-language"); it != md.end()) {
@@ -237,10 +239,10 @@ grpc::ServerUnaryReactor* Dispatcher::ServeGrpc(
     const google::protobuf::Message* request,
     google::protobuf::Message* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  executor_->Submit([this, reactor, method, meta = MetaFromGrpc(*ctx), request,
-                     response] {
-    reactor->Finish(ToGrpcStatus(Invoke(method, meta, *request, response)));
-  });
+  executor_->Submit(
+      [this, reactor, method, meta = MetaFromGrpc(*ctx), request, response] {
+        reactor->Finish(ToGrpcStatus(Invoke(method, meta, *request, response)));
+      });
   return reactor;
 }
 

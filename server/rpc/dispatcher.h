@@ -7,7 +7,8 @@
 // Services register their methods once:
 //   dispatcher.Register<LoginRequest, LoginResponse>(
 //       "/welkom.v1.IdentityService/Login", Mode::kCustom,
-//       [this](Call& call, const LoginRequest& req, LoginResponse* resp) {...});
+//       [this](Call& call, const LoginRequest& req, LoginResponse* resp)
+//       {...});
 // and their gRPC overrides forward:
 //   return dispatcher_.ServeGrpc(ctx, kLogin, req, resp);
 #ifndef WELKOM_SERVER_RPC_DISPATCHER_H_
@@ -19,17 +20,17 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
+#include "server/auth/principal.h"
+#include "server/base/clock.h"
 #include "server/rpc/call.h"
 #include "server/rpc/call_metrics.h"
 #include "server/rpc/executor.h"
 #include "server/rpc/server_stream.h"
-#include "server/auth/principal.h"
-#include "server/base/clock.h"
 #include "server/store/database.h"
 
 namespace welkom::rpc {

@@ -15,17 +15,17 @@
 // The full method name the dispatcher and the policy table use.
 #define WELKOM_METHOD_PATH(Service, Method) "/welkom.v1." #Service "/" #Method
 
-#define WELKOM_UNARY_OVERRIDE(Method)                                   \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx,    \
-                                   const v1::Method##Request* request,  \
+#define WELKOM_UNARY_OVERRIDE(Method)                                  \
+  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx,   \
+                                   const v1::Method##Request* request, \
                                    v1::Method##Response* response) override
 
-#define WELKOM_UNARY_FORWARD(Service, Method)                             \
-  grpc::ServerUnaryReactor* Service::Method(                              \
+#define WELKOM_UNARY_FORWARD(Service, Method)                               \
+  grpc::ServerUnaryReactor* Service::Method(                                \
       grpc::CallbackServerContext* ctx, const v1::Method##Request* request, \
-      v1::Method##Response* response) {                                   \
+      v1::Method##Response* response) {                                     \
     return dispatcher_->ServeGrpc(ctx, WELKOM_METHOD_PATH(Service, Method), \
-                                  request, response);                     \
+                                  request, response);                       \
   }
 
 #endif  // WELKOM_SERVER_RPC_GRPC_FORWARD_H_

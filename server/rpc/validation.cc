@@ -45,9 +45,8 @@ absl::Status RequireEmail(absl::string_view field, absl::string_view value) {
   }
   for (char c : value) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' ||
-        c == ',' || c == ';' || c == '"' || c == '\\' || c == '(' ||
-        c == ')' || c == '[' || c == ']' ||
-        static_cast<unsigned char>(c) >= 0x7f) {
+        c == ',' || c == ';' || c == '"' || c == '\\' || c == '(' || c == ')' ||
+        c == '[' || c == ']' || static_cast<unsigned char>(c) >= 0x7f) {
       return invalid();
     }
   }

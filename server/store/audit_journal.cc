@@ -40,14 +40,17 @@ void EncodeRow(const AuditRow& r, std::string* out) {
 bool DecodeRow(absl::string_view line, AuditRow* r) {
   std::vector<absl::string_view> f = absl::StrSplit(line, '\t');
   return f.size() == 8 && absl::CUnescape(f[0], &r->journey_id) &&
-         absl::SimpleAtoi(f[1], &r->at) && absl::CUnescape(f[2], &r->actor_id) &&
+         absl::SimpleAtoi(f[1], &r->at) &&
+         absl::CUnescape(f[2], &r->actor_id) &&
          absl::SimpleAtoi(f[3], &r->actor_role) &&
          absl::CUnescape(f[4], &r->actor_org_id) &&
          absl::SimpleAtoi(f[5], &r->action) &&
-         absl::CUnescape(f[6], &r->detail) && absl::SimpleAtoi(f[7], &r->at_micros);
+         absl::CUnescape(f[6], &r->detail) &&
+         absl::SimpleAtoi(f[7], &r->at_micros);
 }
 
-absl::Status WriteAll(int fd, absl::string_view bytes, const std::string& path) {
+absl::Status WriteAll(int fd, absl::string_view bytes,
+                      const std::string& path) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
@@ -137,8 +140,8 @@ absl::StatusOr<AuditJournal::Records> AuditJournal::ReadFrom(
     if (newline == absl::string_view::npos) break;  // none, or cut short
     AuditRow row;
     if (!DecodeRow(rest.substr(0, newline), &row)) {
-      return absl::DataLossError(absl::StrCat(
-          path_, ": unreadable record at byte ", out.end));
+      return absl::DataLossError(
+          absl::StrCat(path_, ": unreadable record at byte ", out.end));
     }
     out.rows.push_back(std::move(row));
     out.end += static_cast<int64_t>(newline + 1);

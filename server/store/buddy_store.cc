@@ -208,8 +208,8 @@ absl::Status PutPreferences(Connection& c, const PreferencesRow& row,
       "prefer_same_profession = ?7, prefer_family = ?8, allow_colleague = ?9, "
       "version = version + 1, updated_at = ?10 "
       "WHERE user_id = ?1 AND version = ?11";
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare(expected_version == 0 ? kInsert : kUpdate));
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare(expected_version == 0 ? kInsert : kUpdate));
   st->Bind(1, row.user_id).Bind(2, JoinList(row.languages));
   st->Bind(3, JoinList(row.interests)).Bind(4, NullIfEmpty(row.municipality));
   st->Bind(5, row.profession_field).Bind(6, row.household);
@@ -231,8 +231,8 @@ absl::StatusOr<std::vector<PreferencesRow>> ListUnmatchedNewcomers(
           "SELECT ", kPreferenceColumns, kPreferenceJoin,
           " WHERE p.languages != '' AND u.role = 1 AND j.closed_at IS NULL "
           "AND NOT EXISTS (SELECT 1 FROM buddy_matches m WHERE "
-          "m.newcomer_id = p.user_id AND m.state IN ", kOpenStates,
-          ") ORDER BY p.user_id")));
+          "m.newcomer_id = p.user_id AND m.state IN ",
+          kOpenStates, ") ORDER BY p.user_id")));
   std::vector<PreferencesRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
@@ -288,8 +288,8 @@ absl::StatusOr<MatchRow> GetMatch(Connection& c, const std::string& id) {
   return rows[0];
 }
 
-absl::Status SetMatchState(Connection& c, const std::string& id,
-                           int from_state, int to_state, int64_t now) {
+absl::Status SetMatchState(Connection& c, const std::string& id, int from_state,
+                           int to_state, int64_t now) {
   const bool answer = to_state == kMatchAccepted || to_state == kMatchDeclined;
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
@@ -312,7 +312,8 @@ absl::StatusOr<std::optional<MatchRow>> FindOpenMatch(
       Statement * st,
       c.Prepare(absl::StrCat("SELECT ", kMatchColumns,
                              " FROM buddy_matches WHERE newcomer_id = ? AND "
-                             "state IN ", kOpenStates)));
+                             "state IN ",
+                             kOpenStates)));
   st->Bind(1, newcomer_id);
   WELKOM_ASSIGN_OR_RETURN(std::vector<MatchRow> rows, ReadMatches(st));
   if (rows.empty()) return std::optional<MatchRow>();

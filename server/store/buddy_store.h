@@ -112,8 +112,8 @@ absl::StatusOr<MatchRow> GetMatch(Connection& c, const std::string& id);
 // Moves the match from `from_state` to `to_state` at `now` (answered_at for
 // accepted/declined, ended_at for expired/ended). FAILED_PRECONDITION if it
 // is no longer in `from_state`.
-absl::Status SetMatchState(Connection& c, const std::string& id,
-                           int from_state, int to_state, int64_t now);
+absl::Status SetMatchState(Connection& c, const std::string& id, int from_state,
+                           int to_state, int64_t now);
 // The newcomer's open match, if any.
 absl::StatusOr<std::optional<MatchRow>> FindOpenMatch(
     Connection& c, const std::string& newcomer_id);

@@ -19,7 +19,8 @@ absl::Status ReplaceCalendarFeed(Connection& c, const std::string& user_id,
 absl::StatusOr<bool> DeleteCalendarFeed(Connection& c,
                                         const std::string& user_id) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("DELETE FROM calendar_feeds WHERE user_id = ?"));
+      Statement * st,
+      c.Prepare("DELETE FROM calendar_feeds WHERE user_id = ?"));
   st->Bind(1, user_id);
   WELKOM_RETURN_IF_ERROR(st->Run());
   return c.Changes() > 0;

@@ -29,9 +29,8 @@ absl::StatusOr<std::optional<CatalogueVersionRow>> GetCatalogueVersion(
 
 absl::StatusOr<bool> HasShippedCatalogue(Connection& c, int file_version) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT 1 FROM catalogue_versions "
-                "WHERE source = 'file' AND file_version = ?"));
+      Statement * st, c.Prepare("SELECT 1 FROM catalogue_versions "
+                                "WHERE source = 'file' AND file_version = ?"));
   st->Bind(1, file_version);
   WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
   return row == Row::kRow;

@@ -16,7 +16,7 @@ namespace welkom::store {
 
 struct CatalogueVersionRow {
   int version = 0;
-  std::string source;  // "file" or "edit"
+  std::string source;    // "file" or "edit"
   int file_version = 0;  // the shipped file's version it derives from
   std::string body;      // serialized welkom.v1.StepCatalogue
   std::string created_by;

@@ -162,9 +162,8 @@ void Database::CommitGroup(absl::Span<QueuedWrite* const> group) {
     if (sqlite3_get_autocommit(conn.raw())) {
       // SQLite ended the transaction itself (an I/O error, a full disk):
       // the writes applied before this one are gone with it.
-      absl::Status lost = status.ok()
-                              ? absl::InternalError("write transaction ended")
-                              : status;
+      absl::Status lost =
+          status.ok() ? absl::InternalError("write transaction ended") : status;
       for (QueuedWrite* a : applied) a->status = lost;
       w->status = lost;
       CommitGroup(group.subspan(i + 1));
@@ -189,7 +188,9 @@ absl::Status Database::Read(
   {
     absl::MutexLock lock(&read_mu_);
     read_mu_.Await(absl::Condition(
-        +[](std::vector<std::unique_ptr<Connection>>* v) { return !v->empty(); },
+        +[](std::vector<std::unique_ptr<Connection>>* v) {
+          return !v->empty();
+        },
         &idle_readers_));
     conn = std::move(idle_readers_.back());
     idle_readers_.pop_back();

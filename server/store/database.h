@@ -5,8 +5,9 @@
 // on a thread of their own, so no request waits for one: the writer wakes it
 // once the WAL holds `checkpoint_frames` frames since the last checkpoint.
 //
-//   WELKOM_ASSIGN_OR_RETURN(auto db, Database::Open({.path = "var/welkom.db"}));
-//   WELKOM_RETURN_IF_ERROR(db->Write([&](Connection& c) { ... }));
+//   WELKOM_ASSIGN_OR_RETURN(auto db, Database::Open({.path =
+//   "var/welkom.db"})); WELKOM_RETURN_IF_ERROR(db->Write([&](Connection& c) {
+//   ... }));
 #ifndef WELKOM_SERVER_STORE_DATABASE_H_
 #define WELKOM_SERVER_STORE_DATABASE_H_
 

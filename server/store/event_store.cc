@@ -8,7 +8,7 @@
 namespace welkom::store {
 namespace {
 
-#define WELKOM_EVENT_COLUMNS                                                  \
+#define WELKOM_EVENT_COLUMNS                                                 \
   "e.id, e.organizer_org_id, e.created_by, e.title_en, e.title_nl, "         \
   "e.description_en, e.description_nl, e.start_at, e.end_at, e.venue, "      \
   "e.municipality, e.capacity, e.tags, e.audience, e.audience_cohort, "      \
@@ -18,8 +18,8 @@ namespace {
   "(SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND "         \
   "r.status = 2) "
 
-#define WELKOM_RSVP_COLUMNS                                                   \
-  "r.id, r.event_id, r.user_id, r.status, r.attended, r.created_at, "        \
+#define WELKOM_RSVP_COLUMNS                                           \
+  "r.id, r.event_id, r.user_id, r.status, r.attended, r.created_at, " \
   "u.display_name FROM event_rsvps r JOIN users u ON u.id = r.user_id "
 
 std::string JoinTags(const std::vector<std::string>& tags) {
@@ -53,8 +53,8 @@ EventRow ReadEvent(const Statement& st) {
 }
 
 RsvpRow ReadRsvp(const Statement& st) {
-  return {st.Int(0),       st.Text(1), st.Text(2), static_cast<int>(st.Int(3)),
-          st.Int(4) != 0,  st.Int(5),  st.Text(6)};
+  return {st.Int(0),      st.Text(1), st.Text(2), static_cast<int>(st.Int(3)),
+          st.Int(4) != 0, st.Int(5),  st.Text(6)};
 }
 
 absl::StatusOr<std::vector<EventRow>> CollectEvents(Statement* st) {
@@ -137,9 +137,9 @@ absl::Status CancelEvent(Connection& c, const std::string& id,
 absl::StatusOr<std::optional<RsvpRow>> FindRsvp(Connection& c,
                                                 const std::string& event_id,
                                                 const std::string& user_id) {
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
-                                "WHERE r.event_id = ? AND r.user_id = ?"));
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
+                                    "WHERE r.event_id = ? AND r.user_id = ?"));
   st->Bind(1, event_id).Bind(2, user_id);
   return OptionalRsvp(st);
 }
@@ -161,7 +161,8 @@ absl::StatusOr<RsvpRow> InsertRsvp(Connection& c, const std::string& event_id,
   st->Bind(5, now);
   absl::Status inserted = st->Run();
   if (absl::IsAlreadyExists(inserted)) {
-    return absl::AlreadyExistsError("event_id: you already replied to this event");
+    return absl::AlreadyExistsError(
+        "event_id: you already replied to this event");
   }
   WELKOM_RETURN_IF_ERROR(inserted);
   RsvpRow row;
@@ -177,7 +178,8 @@ absl::Status SetRsvpStatus(Connection& c, int64_t seq, int status,
                            int64_t now) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("UPDATE event_rsvps SET status = ?, updated_at = ? WHERE id = ?"));
+      c.Prepare(
+          "UPDATE event_rsvps SET status = ?, updated_at = ? WHERE id = ?"));
   st->Bind(1, status).Bind(2, now).Bind(3, seq);
   return st->Run();
 }
@@ -226,8 +228,9 @@ absl::StatusOr<int> WaitlistPosition(Connection& c, const std::string& event_id,
 absl::StatusOr<std::vector<RsvpRow>> ListRsvps(Connection& c,
                                                const std::string& event_id) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
-                                "WHERE r.event_id = ? ORDER BY r.status, r.id"));
+      Statement * st,
+      c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
+                "WHERE r.event_id = ? ORDER BY r.status, r.id"));
   st->Bind(1, event_id);
   std::vector<RsvpRow> out;
   while (true) {

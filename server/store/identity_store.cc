@@ -11,13 +11,14 @@ constexpr char kUserColumns[] =
     "id, org_id, role, email, display_name, password_hash, created_at";
 
 OrganizationRow ReadOrganization(const Statement& st) {
-  return {st.Text(0), static_cast<int>(st.Int(1)), st.Text(2), st.Text(3),
-          static_cast<int>(st.Int(4)), st.Int(5)};
+  return {st.Text(0), static_cast<int>(st.Int(1)), st.Text(2),
+          st.Text(3), static_cast<int>(st.Int(4)), st.Int(5)};
 }
 
 UserRow ReadUser(const Statement& st) {
-  return {st.Text(0), st.Text(1), static_cast<int>(st.Int(2)), st.Text(3),
-          st.Text(4), st.Text(5), st.Int(6)};
+  return {st.Text(0), st.Text(1), static_cast<int>(st.Int(2)),
+          st.Text(3), st.Text(4), st.Text(5),
+          st.Int(6)};
 }
 
 }  // namespace
@@ -25,10 +26,13 @@ UserRow ReadUser(const Statement& st) {
 absl::Status InsertOrganization(Connection& c, const OrganizationRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("INSERT INTO organizations (id, kind, name, municipality, "
-                "staff_count, created_at) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?)"));
+      c.Prepare(
+          "INSERT INTO organizations (id, kind, name, municipality, "
+          "staff_count, created_at) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?)"));
   st->Bind(1, row.id).Bind(2, row.kind).Bind(3, row.name);
-  st->Bind(4, row.municipality).Bind(5, row.staff_count).Bind(6, row.created_at);
+  st->Bind(4, row.municipality)
+      .Bind(5, row.staff_count)
+      .Bind(6, row.created_at);
   return st->Run();
 }
 
@@ -78,7 +82,8 @@ absl::Status InsertUser(Connection& c, const UserRow& row) {
   st->Bind(7, row.created_at);
   absl::Status status = st->Run();
   if (absl::IsAlreadyExists(status)) {
-    return absl::AlreadyExistsError("email: an account with this address exists");
+    return absl::AlreadyExistsError(
+        "email: an account with this address exists");
   }
   return status;
 }
@@ -132,7 +137,8 @@ absl::Status UpdatePasswordHash(Connection& c, const std::string& user_id,
 }
 
 absl::StatusOr<int64_t> CountUsers(Connection& c) {
-  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare("SELECT COUNT(*) FROM users"));
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare("SELECT COUNT(*) FROM users"));
   WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
   (void)row;
   return st->Int(0);
@@ -347,9 +353,10 @@ absl::StatusOr<int> DeleteIdempotentResponsesBefore(Connection& c,
                                                     int64_t before, int limit) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("DELETE FROM idempotency WHERE (principal_id, method, "
-                "request_id) IN (SELECT principal_id, method, request_id FROM "
-                "idempotency WHERE created_at < ? ORDER BY created_at LIMIT ?)"));
+      c.Prepare(
+          "DELETE FROM idempotency WHERE (principal_id, method, "
+          "request_id) IN (SELECT principal_id, method, request_id FROM "
+          "idempotency WHERE created_at < ? ORDER BY created_at LIMIT ?)"));
   st->Bind(1, before).Bind(2, limit);
   WELKOM_RETURN_IF_ERROR(st->Run());
   return c.Changes();

@@ -52,10 +52,11 @@ absl::StatusOr<AuditJournalState> GetAuditJournalState(Connection& c) {
 absl::Status SetAuditJournalState(Connection& c, const AuditJournalState& s) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("INSERT INTO audit_journal_state (id, generation, copied_bytes) "
-                "VALUES (1, ?1, ?2) ON CONFLICT (id) DO UPDATE SET "
-                "generation = excluded.generation, "
-                "copied_bytes = excluded.copied_bytes"));
+      c.Prepare(
+          "INSERT INTO audit_journal_state (id, generation, copied_bytes) "
+          "VALUES (1, ?1, ?2) ON CONFLICT (id) DO UPDATE SET "
+          "generation = excluded.generation, "
+          "copied_bytes = excluded.copied_bytes"));
   st->Bind(1, s.generation).Bind(2, s.copied_bytes);
   return st->Run();
 }
@@ -65,14 +66,15 @@ absl::StatusOr<std::vector<AuditRow>> ListAuditEntries(
     int limit) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("SELECT a.id, a.journey_id, a.at, a.actor_id, a.actor_role, "
-                "a.actor_org_id, a.action, a.detail, IFNULL(u.display_name, ''), "
-                "IFNULL(o.name, ''), a.at_micros FROM journey_audit a "
-                "LEFT JOIN users u ON u.id = a.actor_id "
-                "LEFT JOIN organizations o ON o.id = a.actor_org_id "
-                "WHERE a.journey_id = ?1 AND "
-                "(?3 = 0 OR (a.at_micros, a.id) < (?2, ?3)) "
-                "ORDER BY a.at_micros DESC, a.id DESC LIMIT ?4"));
+      c.Prepare(
+          "SELECT a.id, a.journey_id, a.at, a.actor_id, a.actor_role, "
+          "a.actor_org_id, a.action, a.detail, IFNULL(u.display_name, ''), "
+          "IFNULL(o.name, ''), a.at_micros FROM journey_audit a "
+          "LEFT JOIN users u ON u.id = a.actor_id "
+          "LEFT JOIN organizations o ON o.id = a.actor_org_id "
+          "WHERE a.journey_id = ?1 AND "
+          "(?3 = 0 OR (a.at_micros, a.id) < (?2, ?3)) "
+          "ORDER BY a.at_micros DESC, a.id DESC LIMIT ?4"));
   st->Bind(1, journey_id).Bind(2, before.at_micros).Bind(3, before.id);
   st->Bind(4, limit);
   std::vector<AuditRow> out;

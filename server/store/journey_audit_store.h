@@ -35,7 +35,8 @@ absl::Status InsertAuditEntry(Connection& c, const AuditRow& row);
 
 // As InsertAuditEntry, but a row of a journey deleted meanwhile is dropped
 // (for rows copied from the audit journal some time after they happened).
-absl::Status InsertAuditEntryIfJourneyExists(Connection& c, const AuditRow& row);
+absl::Status InsertAuditEntryIfJourneyExists(Connection& c,
+                                             const AuditRow& row);
 
 // How far the audit journal has been copied (migration 0034).
 struct AuditJournalState {

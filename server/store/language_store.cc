@@ -7,16 +7,16 @@
 namespace welkom::store {
 namespace {
 
-#define WELKOM_COURSE_COLUMNS                                                  \
-  "k.id, k.provider_id, p.name, k.title_en, k.title_nl, k.cefr_step, "        \
-  "k.venue, k.municipality, k.seats, k.created_by_org_id, k.created_at, "     \
-  "(SELECT COUNT(*) FROM enrolments n WHERE n.course_id = k.id AND "          \
-  "n.status IN (1, 3)), "                                                     \
-  "(SELECT COUNT(*) FROM enrolments n WHERE n.course_id = k.id AND "          \
-  "n.status = 2) FROM courses k JOIN language_providers p ON "                \
+#define WELKOM_COURSE_COLUMNS                                             \
+  "k.id, k.provider_id, p.name, k.title_en, k.title_nl, k.cefr_step, "    \
+  "k.venue, k.municipality, k.seats, k.created_by_org_id, k.created_at, " \
+  "(SELECT COUNT(*) FROM enrolments n WHERE n.course_id = k.id AND "      \
+  "n.status IN (1, 3)), "                                                 \
+  "(SELECT COUNT(*) FROM enrolments n WHERE n.course_id = k.id AND "      \
+  "n.status = 2) FROM courses k JOIN language_providers p ON "            \
   "p.id = k.provider_id "
 
-#define WELKOM_ENROLMENT_COLUMNS                                               \
+#define WELKOM_ENROLMENT_COLUMNS                                              \
   "n.id, n.course_id, n.user_id, n.status, n.created_at, n.completed_at, "    \
   "u.display_name, (SELECT COUNT(*) FROM session_attendance a JOIN "          \
   "course_sessions s ON s.id = a.session_id WHERE s.course_id = n.course_id " \
@@ -24,7 +24,8 @@ namespace {
   "u.id = n.user_id "
 
 ProviderRow ReadProvider(const Statement& st) {
-  return {st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Int(5)};
+  return {st.Text(0), st.Text(1), st.Text(2),
+          st.Text(3), st.Text(4), st.Int(5)};
 }
 
 CourseRow ReadCourse(const Statement& st) {
@@ -189,9 +190,9 @@ absl::StatusOr<std::vector<CourseRow>> ListCourses(
 
 absl::StatusOr<std::optional<EnrolmentRow>> FindEnrolment(
     Connection& c, const std::string& course_id, const std::string& user_id) {
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
-                                "WHERE n.course_id = ? AND n.user_id = ?"));
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
+                                    "WHERE n.course_id = ? AND n.user_id = ?"));
   st->Bind(1, course_id).Bind(2, user_id);
   return OptionalEnrolment(st);
 }
@@ -250,8 +251,9 @@ absl::StatusOr<std::optional<EnrolmentRow>> FirstWaitlistedEnrolment(
     Connection& c, const std::string& course_id) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
-                "WHERE n.course_id = ? AND n.status = 2 ORDER BY n.id LIMIT 1"));
+      c.Prepare(
+          "SELECT " WELKOM_ENROLMENT_COLUMNS
+          "WHERE n.course_id = ? AND n.status = 2 ORDER BY n.id LIMIT 1"));
   st->Bind(1, course_id);
   return OptionalEnrolment(st);
 }
@@ -270,8 +272,9 @@ absl::StatusOr<int> EnrolmentWaitlistPosition(Connection& c,
 absl::StatusOr<std::vector<EnrolmentRow>> ListEnrolments(
     Connection& c, const std::string& course_id) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st, c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
-                                "WHERE n.course_id = ? ORDER BY n.status, n.id"));
+      Statement * st,
+      c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
+                "WHERE n.course_id = ? ORDER BY n.status, n.id"));
   st->Bind(1, course_id);
   std::vector<EnrolmentRow> out;
   while (true) {

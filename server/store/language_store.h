@@ -91,7 +91,8 @@ absl::StatusOr<EnrolmentRow> InsertEnrolment(Connection& c,
 absl::Status SetEnrolmentStatus(Connection& c, int64_t seq, int status,
                                 std::optional<int64_t> completed_at);
 // Enrolled plus completed.
-absl::StatusOr<int> CountSeatsTaken(Connection& c, const std::string& course_id);
+absl::StatusOr<int> CountSeatsTaken(Connection& c,
+                                    const std::string& course_id);
 absl::StatusOr<std::optional<EnrolmentRow>> FirstWaitlistedEnrolment(
     Connection& c, const std::string& course_id);
 absl::StatusOr<int> EnrolmentWaitlistPosition(Connection& c,

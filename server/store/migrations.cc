@@ -50,10 +50,12 @@ absl::Status Record(Connection& conn, const Migration& m) {
 // user_version: the old runner applied every migration up to it.
 absl::Status AdoptLegacyVersion(Connection& conn,
                                 const std::vector<Migration>& migrations) {
-  WELKOM_ASSIGN_OR_RETURN(int64_t ledger_rows,
-                          ScalarInt(conn, "SELECT COUNT(*) FROM schema_migrations"));
+  WELKOM_ASSIGN_OR_RETURN(
+      int64_t ledger_rows,
+      ScalarInt(conn, "SELECT COUNT(*) FROM schema_migrations"));
   if (ledger_rows > 0) return absl::OkStatus();
-  WELKOM_ASSIGN_OR_RETURN(int64_t legacy, ScalarInt(conn, "PRAGMA user_version"));
+  WELKOM_ASSIGN_OR_RETURN(int64_t legacy,
+                          ScalarInt(conn, "PRAGMA user_version"));
   for (const Migration& m : migrations) {
     if (m.version > legacy) break;
     WELKOM_RETURN_IF_ERROR(Record(conn, m));
@@ -101,8 +103,7 @@ absl::StatusOr<int> ApplyMigrations(Connection& conn,
   WELKOM_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
   absl::StatusOr<int> version = Apply(conn, migrations);
   conn.ResetStatements();
-  absl::Status status =
-      version.ok() ? conn.Exec("COMMIT") : version.status();
+  absl::Status status = version.ok() ? conn.Exec("COMMIT") : version.status();
   if (!status.ok()) {
     conn.Exec("ROLLBACK").IgnoreError();
     return status;

@@ -91,7 +91,8 @@ absl::StatusOr<int64_t> CountOwnedNotifications(
       Statement * st,
       c.Prepare("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? "
                 "AND id IN (SELECT DISTINCT value FROM json_each(?))"));
-  st->Bind(1, recipient_id).Bind(2, absl::StrCat("[", absl::StrJoin(ids, ","), "]"));
+  st->Bind(1, recipient_id)
+      .Bind(2, absl::StrCat("[", absl::StrJoin(ids, ","), "]"));
   return SingleInt(st);
 }
 
@@ -124,7 +125,8 @@ absl::StatusOr<std::vector<NotificationRow>> ListAllNotificationsAfter(
 absl::StatusOr<int64_t> MaxIssuedNotificationId(Connection& c) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("SELECT seq FROM sqlite_sequence WHERE name = 'notifications'"));
+      c.Prepare(
+          "SELECT seq FROM sqlite_sequence WHERE name = 'notifications'"));
   return SingleInt(st);
 }
 

@@ -10,7 +10,8 @@ absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT: {
       int ext = db != nullptr ? sqlite3_extended_errcode(db) : rc;
-      if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      if (ext == SQLITE_CONSTRAINT_UNIQUE ||
+          ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
         return absl::AlreadyExistsError(text);
       }
       return absl::FailedPreconditionError(text);
@@ -77,7 +78,8 @@ double Statement::Double(int col) const {
 std::string Statement::Text(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   int n = sqlite3_column_bytes(stmt_, col);
-  return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
+  return p == nullptr ? std::string()
+                      : std::string(static_cast<const char*>(p), n);
 }
 std::optional<std::string> Statement::OptionalText(int col) const {
   if (IsNull(col)) return std::nullopt;
@@ -111,7 +113,8 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   absl::Status status = conn->Exec(
       "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
       "PRAGMA temp_store=MEMORY;");
-  if (status.ok() && !read_only) status = conn->Exec("PRAGMA journal_mode=WAL;");
+  if (status.ok() && !read_only)
+    status = conn->Exec("PRAGMA journal_mode=WAL;");
   if (!status.ok()) return status;
   return conn;
 }

@@ -3,9 +3,8 @@
 // prepared statements, and statements that bind parameters by position.
 // SQL text is always a constant; input is only ever bound, never spliced.
 //
-//   WELKOM_ASSIGN_OR_RETURN(auto* st, conn.Prepare("SELECT x FROM t WHERE id=?"));
-//   st->Bind(1, id);
-//   while (st->Step() == Row::kRow) Use(st->Text(0));
+//   WELKOM_ASSIGN_OR_RETURN(auto* st, conn.Prepare("SELECT x FROM t WHERE
+//   id=?")); st->Bind(1, id); while (st->Step() == Row::kRow) Use(st->Text(0));
 #ifndef WELKOM_SERVER_STORE_SQLITE_H_
 #define WELKOM_SERVER_STORE_SQLITE_H_
 
@@ -16,11 +15,11 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace welkom::store {
 

@@ -44,14 +44,14 @@
 #include <random>
 #include <thread>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
-#include "server/flows/journey_definitions.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/flows/journey_definitions.h"
 #include "server/store/database.h"
 #include "server/store/identity_store.h"
 #include "server/store/journey_audit_store.h"
@@ -101,8 +101,8 @@ double Throughput(int threads, double seconds,
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(
-      static_cast<int>(seconds * 1000)));
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(static_cast<int>(seconds * 1000)));
   stop = true;
   for (auto& th : pool) th.join();
   if (failed > 0) std::fprintf(stderr, "  (%ld failed calls)\n", failed.load());
@@ -269,7 +269,8 @@ absl::Status Run(const Flags& flags) {
     WELKOM_ASSIGN_OR_RETURN(data, GenerateBenchData(flags.dir, flags.journeys));
     std::ofstream ids(flags.dir + "/sme-journeys.txt");
     for (const auto& id : data.sme_professional_journeys) ids << id << "\n";
-    std::ofstream(flags.dir + "/counts.txt") << data.journeys << " " << data.steps;
+    std::ofstream(flags.dir + "/counts.txt")
+        << data.journeys << " " << data.steps;
   } else {
     std::ifstream ids(flags.dir + "/sme-journeys.txt");
     std::string id;
@@ -291,7 +292,8 @@ absl::Status Run(const Flags& flags) {
     options.dir = flags.dir;
     // After the test default (debug): the last --log-level wins.
     options.extra_args = {"--log-level=info"};
-    for (const std::string& a : flags.server_args) options.extra_args.push_back(a);
+    for (const std::string& a : flags.server_args)
+      options.extra_args.push_back(a);
     auto server = WelkomdProcess::Start(options);
     const std::string hr = server->Login("hr", 0);
     const std::string advisor = server->Login("advisor");
@@ -310,8 +312,8 @@ absl::Status Run(const Flags& flags) {
       v1::GetJourneyRequest req;
       req.set_journey_id(ids[rng() % ids.size()]);
       if (flags.bytes_client) {
-        return CallForBytes(*channels[t], "/welkom.v1.JourneyService/GetJourney",
-                            &ctx, req);
+        return CallForBytes(*channels[t],
+                            "/welkom.v1.JourneyService/GetJourney", &ctx, req);
       }
       v1::GetJourneyResponse resp;
       return journeys[t]->GetJourney(&ctx, req, &resp).ok();
@@ -356,8 +358,7 @@ absl::Status Run(const Flags& flags) {
       round.overdue_hr_ms = OverdueLatencies(*journeys[0], hr, 300);
       round.overdue_advisor_ms = OverdueLatencies(*journeys[0], advisor, 300);
     }
-    const std::string status =
-        absl::StrCat("/proc/", server->pid(), "/status");
+    const std::string status = absl::StrCat("/proc/", server->pid(), "/status");
     rss = StatusLine(status, "VmRSS");
     hwm = StatusLine(status, "VmHWM");
     if (server->Stop() != 0) return absl::InternalError("welkomd stop failed");
@@ -374,8 +375,8 @@ absl::Status Run(const Flags& flags) {
       WELKOM_ASSIGN_OR_RETURN(std::unique_ptr<store::Database> db,
                               store::Database::Open(db_options));
       auto raw = [&](int, long n) {
-        thread_local std::mt19937_64 rng(std::hash<std::thread::id>()(
-            std::this_thread::get_id()));
+        thread_local std::mt19937_64 rng(
+            std::hash<std::thread::id>()(std::this_thread::get_id()));
         return RawUpdateStep(*db, hash, ids[rng() % ids.size()], n);
       };
       if (group == 1) {
@@ -399,9 +400,10 @@ absl::Status Run(const Flags& flags) {
     adv_ms.insert(adv_ms.end(), r.overdue_advisor_ms.begin(),
                   r.overdue_advisor_ms.end());
   }
-  std::printf("GetJourney response: %zu bytes (Echo returns the same), "
-              "client %s\n",
-              bytes, flags.bytes_client ? "takes bytes" : "parses messages");
+  std::printf(
+      "GetJourney response: %zu bytes (Echo returns the same), "
+      "client %s\n",
+      bytes, flags.bytes_client ? "takes bytes" : "parses messages");
   std::printf("medians of %d rounds of %.0f s, ops/s:\n", flags.rounds,
               flags.seconds);
   for (int c : {1, 32}) {
@@ -416,13 +418,15 @@ absl::Status Run(const Flags& flags) {
         c, g, e, e > 0 ? g / e : 0, u, w, w > 0 ? u / w : 0);
   }
   const double grouped = med(&Round::raw32_grouped);
-  std::printf("  raw SQLite c=32 with group commit (as welkomd): %.0f, "
-              "UpdateStep ratio to it %.2f\n",
-              grouped, grouped > 0 ? med(&Round::upd32) / grouped : 0);
-  std::printf("ListOverdue page of 100, ms: HR p50 %.2f p99 %.2f | advisor "
-              "p50 %.2f p99 %.2f\n",
-              Percentile(hr_ms, 0.5), Percentile(hr_ms, 0.99),
-              Percentile(adv_ms, 0.5), Percentile(adv_ms, 0.99));
+  std::printf(
+      "  raw SQLite c=32 with group commit (as welkomd): %.0f, "
+      "UpdateStep ratio to it %.2f\n",
+      grouped, grouped > 0 ? med(&Round::upd32) / grouped : 0);
+  std::printf(
+      "ListOverdue page of 100, ms: HR p50 %.2f p99 %.2f | advisor "
+      "p50 %.2f p99 %.2f\n",
+      Percentile(hr_ms, 0.5), Percentile(hr_ms, 0.99), Percentile(adv_ms, 0.5),
+      Percentile(adv_ms, 0.99));
   std::printf("welkomd memory after the last round: %s, %s\n", rss.c_str(),
               hwm.c_str());
   return absl::OkStatus();

@@ -70,19 +70,22 @@ int main(int argc, char** argv) {
   }
   std::printf("instance: %d newcomers x %d buddies, %lld slots, %d runs\n",
               newcomers, buddies, static_cast<long long>(slots), runs);
-  std::printf("optimal: median cpu %.0f ms, wall %.0f ms, affinity %lld, "
-              "matched %zu, arcs %lld, rounds %d\n",
-              Median(optimal_cpu), Median(optimal_ms), static_cast<long long>(optimal.total_affinity),
-              optimal.proposals.size(), static_cast<long long>(optimal.arcs),
-              optimal.rounds);
-  std::printf("greedy:  median cpu %.0f ms, wall %.0f ms, affinity %lld, "
-              "matched %zu\n",
-              Median(greedy_cpu), Median(greedy_ms), static_cast<long long>(greedy.total_affinity),
-              greedy.proposals.size());
-  std::printf("ratio: cpu time optimal/greedy %.2f, affinity optimal/greedy "
-              "%.4f\n",
-              Median(optimal_cpu) / Median(greedy_cpu),
-              static_cast<double>(optimal.total_affinity) /
-                  static_cast<double>(greedy.total_affinity));
+  std::printf(
+      "optimal: median cpu %.0f ms, wall %.0f ms, affinity %lld, "
+      "matched %zu, arcs %lld, rounds %d\n",
+      Median(optimal_cpu), Median(optimal_ms),
+      static_cast<long long>(optimal.total_affinity), optimal.proposals.size(),
+      static_cast<long long>(optimal.arcs), optimal.rounds);
+  std::printf(
+      "greedy:  median cpu %.0f ms, wall %.0f ms, affinity %lld, "
+      "matched %zu\n",
+      Median(greedy_cpu), Median(greedy_ms),
+      static_cast<long long>(greedy.total_affinity), greedy.proposals.size());
+  std::printf(
+      "ratio: cpu time optimal/greedy %.2f, affinity optimal/greedy "
+      "%.4f\n",
+      Median(optimal_cpu) / Median(greedy_cpu),
+      static_cast<double>(optimal.total_affinity) /
+          static_cast<double>(greedy.total_affinity));
   return 0;
 }

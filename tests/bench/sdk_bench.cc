@@ -138,9 +138,9 @@ std::pair<double, double> Replay(const WelkomdProcess& server, int run) {
 // A cache with the journey and kNotifications notifications in it.
 void FillCache(const WelkomdProcess& server, const std::string& cache) {
   for (int i = 0; i < kNotifications; ++i) {
-    welkom::testing::InsertNotification(server.db_path(),
-                                        server.Account("newcomer").user_id,
-                                        "step_due", "Bench " + std::to_string(i));
+    welkom::testing::InsertNotification(
+        server.db_path(), server.Account("newcomer").user_id, "step_due",
+        "Bench " + std::to_string(i));
   }
   auto client = SignedIn(server, Options(server, cache));
   Check(client->GetJourney().ok(), "GetJourney");
@@ -212,11 +212,15 @@ int main(int argc, char** argv) {
     raw.push_back(OpenRawSqlite(server->dir() + "/" + cache));
     open.push_back(OpenCache(*server, cache));
   }
-  std::printf("opening a cache with 1 journey + %d notifications, median of "
-              "%zu runs:\n", kNotifications, open.size());
+  std::printf(
+      "opening a cache with 1 journey + %d notifications, median of "
+      "%zu runs:\n",
+      kNotifications, open.size());
   std::printf("  baseline raw SQLite open + read all rows: %.2f ms\n",
               Median(raw));
-  std::printf("  Client::Open + GetJourney + Inbox from the cache: %.2f ms  "
-              "(%.1fx the baseline)\n", Median(open), Median(open) / Median(raw));
+  std::printf(
+      "  Client::Open + GetJourney + Inbox from the cache: %.2f ms  "
+      "(%.1fx the baseline)\n",
+      Median(open), Median(open) / Median(raw));
   return 0;
 }

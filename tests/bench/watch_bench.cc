@@ -9,6 +9,7 @@
 // Prints welkomd's RSS (idle, with every subscriber, at the end), the
 // delivery latency (store -> client) p50/p99/max, and, as the baseline of
 // the same run, the latency of the Echo RPC measured during the load.
+#include <dirent.h>
 #include <grpcpp/grpcpp.h>
 #include <sqlite3.h>
 
@@ -17,7 +18,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 #include <random>
 #include <string>
@@ -62,8 +62,9 @@ class Samples {
 
 double Percentile(const std::vector<int64_t>& sorted, double p) {
   if (sorted.empty()) return 0;
-  size_t i = std::min(sorted.size() - 1,
-                      static_cast<size_t>(p * static_cast<double>(sorted.size())));
+  size_t i =
+      std::min(sorted.size() - 1,
+               static_cast<size_t>(p * static_cast<double>(sorted.size())));
   return static_cast<double>(sorted[i]) / 1000.0;  // ms
 }
 
@@ -111,7 +112,8 @@ void Check(int rc, sqlite3* db, const char* what) {
 // store time in microseconds (0: a warm-up row).
 void Produce(sqlite3* db, const std::vector<std::string>& recipients,
              bool timed) {
-  Check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db, "begin");
+  Check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db,
+        "begin");
   sqlite3_stmt* st = nullptr;
   Check(sqlite3_prepare_v2(db,
                            "INSERT INTO notifications (recipient_id, kind, "
@@ -174,10 +176,12 @@ int main(int argc, char** argv) {
   sqlite3_open(server->db_path().c_str(), &db);
   sqlite3_busy_timeout(db, 10000);
   std::vector<std::string> ids, tokens;
-  Check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db, "begin");
+  Check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), db,
+        "begin");
   for (int i = 0; i < subscribers; ++i) {
     ids.push_back(absl::StrCat("usr_bench_", i));
-    tokens.push_back(absl::StrCat("bench-token-", i, "-", welkom::auth::NewId("t")));
+    tokens.push_back(
+        absl::StrCat("bench-token-", i, "-", welkom::auth::NewId("t")));
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db,
                        "INSERT INTO users (id, org_id, role, email, "
@@ -208,18 +212,17 @@ int main(int argc, char** argv) {
   for (int c = 0; c < channels; ++c) {
     grpc::ChannelArguments args;
     args.SetInt("welkom.bench.channel", c);  // one connection per channel
-    stubs.push_back(welkom::v1::NotificationService::NewStub(
-        grpc::CreateCustomChannel(server->grpc_address(),
-                                  grpc::InsecureChannelCredentials(), args)));
+    stubs.push_back(
+        welkom::v1::NotificationService::NewStub(grpc::CreateCustomChannel(
+            server->grpc_address(), grpc::InsecureChannelCredentials(), args)));
   }
   Samples samples;
   std::atomic<int64_t> received{0};
   std::atomic<int> done{0};
   std::vector<std::unique_ptr<Watcher>> watchers;
   for (int i = 0; i < subscribers; ++i) {
-    watchers.push_back(std::make_unique<Watcher>(stubs[i % channels].get(),
-                                                 tokens[i], &samples, &received,
-                                                 &done));
+    watchers.push_back(std::make_unique<Watcher>(
+        stubs[i % channels].get(), tokens[i], &samples, &received, &done));
   }
   // One warm-up row each: when all arrived, every stream is live.
   std::this_thread::sleep_for(std::chrono::seconds(2));
@@ -261,10 +264,12 @@ int main(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   for (int tick = 0; tick < seconds * 100; ++tick) {
     std::vector<std::string> batch;
-    for (int k = 0; k < per_batch; ++k) batch.push_back(ids[rng() % ids.size()]);
+    for (int k = 0; k < per_batch; ++k)
+      batch.push_back(ids[rng() % ids.size()]);
     Produce(db, batch, /*timed=*/true);
     produced += per_batch;
-    std::this_thread::sleep_until(start + std::chrono::milliseconds(10 * (tick + 1)));
+    std::this_thread::sleep_until(start +
+                                  std::chrono::milliseconds(10 * (tick + 1)));
   }
   deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (received.load() - before < produced &&
@@ -276,18 +281,22 @@ int main(int argc, char** argv) {
   const double rss_end = RssMiB(server->dir());
   std::vector<int64_t> lat = samples.Take();
   std::vector<int64_t> base = echo.Take();
-  std::printf("subscribers %d over %d connections, %d notifications/s for %d s\n",
-              subscribers, channels, rate, seconds);
-  std::printf("welkomd RSS: idle %.0f MiB, %d live streams %.0f MiB, end %.0f MiB\n",
-              rss_idle, subscribers, rss_live, rss_end);
-  std::printf("delivered %zu of %lld; latency store->client ms: p50 %.1f "
-              "p99 %.1f max %.1f\n",
-              lat.size(), static_cast<long long>(produced), Percentile(lat, 0.5),
-              Percentile(lat, 0.99), Percentile(lat, 1.0));
-  std::printf("baseline Echo round trip ms (same run, %zu calls): p50 %.1f "
-              "p99 %.1f; ratio Watch p99 / Echo p99 %.1f\n",
-              base.size(), Percentile(base, 0.5), Percentile(base, 0.99),
-              Percentile(lat, 0.99) / std::max(0.001, Percentile(base, 0.99)));
+  std::printf(
+      "subscribers %d over %d connections, %d notifications/s for %d s\n",
+      subscribers, channels, rate, seconds);
+  std::printf(
+      "welkomd RSS: idle %.0f MiB, %d live streams %.0f MiB, end %.0f MiB\n",
+      rss_idle, subscribers, rss_live, rss_end);
+  std::printf(
+      "delivered %zu of %lld; latency store->client ms: p50 %.1f "
+      "p99 %.1f max %.1f\n",
+      lat.size(), static_cast<long long>(produced), Percentile(lat, 0.5),
+      Percentile(lat, 0.99), Percentile(lat, 1.0));
+  std::printf(
+      "baseline Echo round trip ms (same run, %zu calls): p50 %.1f "
+      "p99 %.1f; ratio Watch p99 / Echo p99 %.1f\n",
+      base.size(), Percentile(base, 0.5), Percentile(base, 0.99),
+      Percentile(lat, 0.99) / std::max(0.001, Percentile(base, 0.99)));
   for (auto& w : watchers) w->Cancel();
   while (done.load() < subscribers) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

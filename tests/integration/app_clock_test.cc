@@ -21,8 +21,9 @@ using testing::WithToken;
 
 int64_t CountRows(const std::string& db_path, const std::string& table) {
   sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
-            SQLITE_OK);
+  EXPECT_EQ(
+      sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+      SQLITE_OK);
   sqlite3_stmt* st = nullptr;
   std::string sql = absl::StrCat("SELECT COUNT(*) FROM ", table);
   EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK);
@@ -48,8 +49,9 @@ class AppClockTest : public ::testing::Test {
     options.jobs_interval = absl::ZeroDuration();  // the test runs the jobs
     app_ = std::make_unique<App>(options, &clock_);
     ASSERT_TRUE(app_->Start().ok());
-    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", app_->grpc_port()),
-                                   grpc::InsecureChannelCredentials());
+    channel_ =
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", app_->grpc_port()),
+                            grpc::InsecureChannelCredentials());
     identity_ = v1::IdentityService::NewStub(channel_);
     journeys_ = v1::JourneyService::NewStub(channel_);
   }

@@ -157,11 +157,17 @@ TEST_F(BuddyTest, InvitedBuddyKeepsAProfileAndBadInputIsInvalidArgument) {
             grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(bad([](auto& p) {
               *p.mutable_available_from() = [] {
-                v1::Date d; d.set_year(2026); d.set_month(6); d.set_day(1);
+                v1::Date d;
+                d.set_year(2026);
+                d.set_month(6);
+                d.set_day(1);
                 return d;
               }();
               *p.mutable_available_until() = [] {
-                v1::Date d; d.set_year(2026); d.set_month(5); d.set_day(31);
+                v1::Date d;
+                d.set_year(2026);
+                d.set_month(5);
+                d.set_day(31);
                 return d;
               }();
             }),
@@ -202,7 +208,8 @@ TEST_F(BuddyTest, RunMatchingProposesWithinHardConstraintsWithBreakdown) {
     EXPECT_LE(++load[m.buddy_id()] + b.active_matches(), b.capacity());
     std::set<std::string> spoken(b.languages().begin(), b.languages().end());
     bool shared = false;
-    for (const auto& l : m.newcomer().languages()) shared |= spoken.count(l) > 0;
+    for (const auto& l : m.newcomer().languages())
+      shared |= spoken.count(l) > 0;
     EXPECT_TRUE(shared) << m.newcomer().first_name();
     const auto& s = m.score();
     EXPECT_EQ(s.total(), s.languages() + s.interests() + s.distance() +
@@ -220,8 +227,8 @@ TEST_F(BuddyTest, RunMatchingProposesWithinHardConstraintsWithBreakdown) {
 
 TEST_F(BuddyTest, AcceptedMatchCompletesTheStepAndShowsOnlyTheLimitedProfile) {
   std::string hr = server_->Login("hr");
-  std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
-                                         "mila@example.org", "Mila Novak");
+  std::string newcomer =
+      InviteAndAccept(hr, v1::ROLE_NEWCOMER, "mila@example.org", "Mila Novak");
   ASSERT_TRUE(SetPreferences(newcomer, {"en", "hr"}).ok());
   v1::Match proposal;
   ASSERT_TRUE(ProposeLotteByHand(newcomer, &proposal).ok());
@@ -266,22 +273,23 @@ TEST_F(BuddyTest, AcceptedMatchCompletesTheStepAndShowsOnlyTheLimitedProfile) {
   ASSERT_TRUE(journeys->GetJourney(&ctx, {}, &journey).ok());
   bool done = false;
   for (const auto& s : journey.journey().steps()) {
-    if (s.key() == "buddy_introduced") done = s.status() == v1::STEP_STATUS_DONE;
+    if (s.key() == "buddy_introduced")
+      done = s.status() == v1::STEP_STATUS_DONE;
   }
   EXPECT_TRUE(done);
   std::vector<std::string> buddy_inbox = InboxKinds(buddy_);
   EXPECT_NE(std::find(buddy_inbox.begin(), buddy_inbox.end(), "buddy_proposed"),
             buddy_inbox.end());
   std::vector<std::string> newcomer_inbox = InboxKinds(newcomer);
-  EXPECT_NE(std::find(newcomer_inbox.begin(), newcomer_inbox.end(),
-                      "buddy_accepted"),
-            newcomer_inbox.end());
+  EXPECT_NE(
+      std::find(newcomer_inbox.begin(), newcomer_inbox.end(), "buddy_accepted"),
+      newcomer_inbox.end());
 }
 
 TEST_F(BuddyTest, EndingAMatchTellsTheOtherSideOnly) {
   std::string hr = server_->Login("hr");
-  std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
-                                         "ines@example.org", "Ines Costa");
+  std::string newcomer =
+      InviteAndAccept(hr, v1::ROLE_NEWCOMER, "ines@example.org", "Ines Costa");
   ASSERT_TRUE(SetPreferences(newcomer, {"en", "pt"}).ok());
   v1::Match proposal;
   ASSERT_TRUE(ProposeLotteByHand(newcomer, &proposal).ok());
@@ -304,8 +312,8 @@ TEST_F(BuddyTest, EndingAMatchTellsTheOtherSideOnly) {
 
 TEST_F(BuddyTest, AdvisorConfirmsAProposalForTheBuddyAndOthersCannot) {
   std::string hr = server_->Login("hr");
-  std::string newcomer = InviteAndAccept(hr, v1::ROLE_NEWCOMER,
-                                         "ayse@example.org", "Ayse Demir");
+  std::string newcomer =
+      InviteAndAccept(hr, v1::ROLE_NEWCOMER, "ayse@example.org", "Ayse Demir");
   ASSERT_TRUE(SetPreferences(newcomer, {"en", "tr"}).ok());
   grpc::ClientContext ctx;
   WithToken(ctx, advisor_);

@@ -101,13 +101,14 @@ TEST_F(CalendarTest, FeedHoldsRsvpsAndClassSessionsInAmsterdamTime) {
   httplib::Result res = Get(path);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
-  EXPECT_THAT(res->get_header_value("Content-Type"), StartsWith("text/calendar"));
+  EXPECT_THAT(res->get_header_value("Content-Type"),
+              StartsWith("text/calendar"));
 
   icalcomponent* cal = icalparser_parse_string(res->body.c_str());
   ASSERT_NE(cal, nullptr);
   EXPECT_EQ(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
-  EXPECT_STREQ(icalproperty_get_version(
-                   icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY)),
+  EXPECT_STREQ(icalproperty_get_version(icalcomponent_get_first_property(
+                   cal, ICAL_VERSION_PROPERTY)),
                "2.0");
   icalcomponent* vtz =
       icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
@@ -142,14 +143,16 @@ TEST_F(CalendarTest, FeedHoldsRsvpsAndClassSessionsInAmsterdamTime) {
   icalcomponent_free(cal);
 
   ASSERT_EQ(by_uid.size(), 1u + course.sessions_size());
-  const ParsedEvent& r = by_uid[absl::StrCat("event-", reception.id(), "@welkom")];
+  const ParsedEvent& r =
+      by_uid[absl::StrCat("event-", reception.id(), "@welkom")];
   EXPECT_EQ(r.summary, "Welcome reception for newcomers");
   EXPECT_EQ(r.location, "Stadhuis Enschede, Langestraat 24");
   EXPECT_EQ(r.tzid, "Europe/Amsterdam");
   EXPECT_EQ(r.start, reception.start_time().seconds());
   EXPECT_EQ(r.end, reception.end_time().seconds());
   for (const auto& session : course.sessions()) {
-    const ParsedEvent& s = by_uid[absl::StrCat("class-", session.id(), "@welkom")];
+    const ParsedEvent& s =
+        by_uid[absl::StrCat("class-", session.id(), "@welkom")];
     EXPECT_EQ(s.summary, course.title().en());
     EXPECT_EQ(s.tzid, "Europe/Amsterdam");
     EXPECT_EQ(s.start, session.start_time().seconds());

@@ -1,5 +1,7 @@
 // The demo caseload (server/demo/demo_newcomers.h) as the console, the
 // employer views and the KPI page see it through a real welkomd.
+#include "server/demo/demo_newcomers.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "server/demo/demo_newcomers.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/identity.grpc.pb.h"
 #include "welkom/v1/journey.grpc.pb.h"
@@ -78,7 +79,8 @@ TEST_F(DemoNewcomersTest, BothEmployersHaveACaseloadAcrossStagesAndTowns) {
   EXPECT_GE(families, 8);
 }
 
-TEST_F(DemoNewcomersTest, AdvisorSeesOnlyConsentedJourneysWithOverdueLegalSteps) {
+TEST_F(DemoNewcomersTest,
+       AdvisorSeesOnlyConsentedJourneysWithOverdueLegalSteps) {
   std::string advisor = server_->Login("advisor");
   std::vector<v1::Journey> seen = AllJourneys(advisor);
   EXPECT_GE(seen.size(), 18u);

@@ -27,12 +27,12 @@ namespace welkom {
 namespace {
 
 using google::protobuf::util::TimeUtil;
+using testing::AddMembers;
 using ::testing::ElementsAre;
+using testing::ExtraMember;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-using testing::AddMembers;
-using testing::ExtraMember;
 using testing::WelkomdProcess;
 using testing::WithToken;
 
@@ -72,9 +72,8 @@ class EventsJourneyTest : public ::testing::Test {
   // `arrival` ("YYYY-MM-DD").
   std::vector<ExtraMember> NewcomersArriving(const std::string& prefix, int n,
                                              int year, int month, int day) {
-    std::vector<ExtraMember> members =
-        AddMembers(*server_, server_->Account("hr").org_id, v1::ROLE_NEWCOMER,
-                   n, prefix);
+    std::vector<ExtraMember> members = AddMembers(
+        *server_, server_->Account("hr").org_id, v1::ROLE_NEWCOMER, n, prefix);
     for (const ExtraMember& m : members) {
       grpc::ClientContext ctx;
       WithToken(ctx, hr_);
@@ -190,7 +189,8 @@ TEST_F(EventsJourneyTest, ASeatInACourseCompletesTheCourseIntakeStep) {
   int64_t start = absl::ToUnixSeconds(absl::Now()) + 86400;
   for (int i = 0; i < 5; ++i) {
     v1::CourseSession* s = c->add_sessions();
-    *s->mutable_start_time() = TimeUtil::SecondsToTimestamp(start + 7 * 86400 * i);
+    *s->mutable_start_time() =
+        TimeUtil::SecondsToTimestamp(start + 7 * 86400 * i);
     *s->mutable_end_time() =
         TimeUtil::SecondsToTimestamp(start + 7 * 86400 * i + 5400);
   }
@@ -230,13 +230,14 @@ TEST_F(EventsJourneyTest, ASeatInACourseCompletesTheCourseIntakeStep) {
   v1::CancelEnrolmentResponse cancelled;
   grpc::Status s = language_->CancelEnrolment(&ctx, cancel, &cancelled);
   ASSERT_TRUE(s.ok()) << s.error_message();
-  EXPECT_EQ(cancelled.promoted_member_id(), server_->Account("newcomer").user_id);
+  EXPECT_EQ(cancelled.promoted_member_id(),
+            server_->Account("newcomer").user_id);
   EXPECT_EQ(StepStatus(newcomer_, "dutch_course"), v1::STEP_STATUS_DONE);
 }
 
-TEST_F(EventsJourneyTest, CohortShowsItsSizeAndOnlyTheNamesOfMembersWhoOptedIn) {
-  std::vector<ExtraMember> march =
-      NewcomersArriving("March", 3, 2031, 3, 2);
+TEST_F(EventsJourneyTest,
+       CohortShowsItsSizeAndOnlyTheNamesOfMembersWhoOptedIn) {
+  std::vector<ExtraMember> march = NewcomersArriving("March", 3, 2031, 3, 2);
   std::vector<ExtraMember> late_march =
       NewcomersArriving("LateMarch", 1, 2031, 3, 31);
   std::vector<ExtraMember> april = NewcomersArriving("April", 1, 2031, 4, 1);
@@ -269,8 +270,9 @@ TEST_F(EventsJourneyTest, CohortShowsItsSizeAndOnlyTheNamesOfMembersWhoOptedIn) 
   EXPECT_THAT(seen.shown_names(), ElementsAre("April0"));
 
   // A newcomer without a journey has no cohort yet.
-  std::vector<ExtraMember> unplanned = AddMembers(
-      *server_, server_->Account("hr").org_id, v1::ROLE_NEWCOMER, 1, "Unplanned");
+  std::vector<ExtraMember> unplanned =
+      AddMembers(*server_, server_->Account("hr").org_id, v1::ROLE_NEWCOMER, 1,
+                 "Unplanned");
   EXPECT_EQ(MyCohort(unplanned[0].token, &seen).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
 }
@@ -307,10 +309,8 @@ TEST_F(EventsJourneyTest, CohortEventsReachOnlyTheirCohort) {
     for (const v1::Event& ev : resp.events()) ids.push_back(ev.id());
     return ids;
   };
-  EXPECT_THAT(listed_ids(march[0].token),
-              ::testing::Contains(event_id));
-  EXPECT_THAT(listed_ids(april[0].token),
-              Not(::testing::Contains(event_id)));
+  EXPECT_THAT(listed_ids(march[0].token), ::testing::Contains(event_id));
+  EXPECT_THAT(listed_ids(april[0].token), Not(::testing::Contains(event_id)));
 }
 
 TEST_F(EventsJourneyTest, DemoNewcomerSeesTheMeetUpOfTheirArrivalCohort) {
@@ -332,7 +332,8 @@ TEST_F(EventsJourneyTest, DemoNewcomerSeesTheMeetUpOfTheirArrivalCohort) {
   EXPECT_EQ(meet_ups, 1);
 }
 
-TEST_F(EventsJourneyTest, CalendarFeedCarriesTheOpenStepsDueDatesAsAllDayEntries) {
+TEST_F(EventsJourneyTest,
+       CalendarFeedCarriesTheOpenStepsDueDatesAsAllDayEntries) {
   auto calendar = v1::CalendarService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
   WithToken(ctx, newcomer_);
@@ -368,7 +369,8 @@ TEST_F(EventsJourneyTest, CalendarFeedCarriesTheOpenStepsDueDatesAsAllDayEntries
   v1::Journey journey = MyJourney(newcomer_);
   size_t open_with_due = 0;
   for (const v1::JourneyStep& step : journey.steps()) {
-    std::string uid = absl::StrCat("step-", journey.id(), "-", step.key(), "@welkom");
+    std::string uid =
+        absl::StrCat("step-", journey.id(), "-", step.key(), "@welkom");
     bool open = step.status() != v1::STEP_STATUS_DONE &&
                 step.status() != v1::STEP_STATUS_NOT_APPLICABLE;
     if (!open || !step.has_due_date()) {

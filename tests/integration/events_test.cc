@@ -20,10 +20,10 @@ namespace welkom {
 namespace {
 
 using google::protobuf::util::TimeUtil;
-using ::testing::Contains;
-using ::testing::HasSubstr;
 using testing::AddMembers;
+using ::testing::Contains;
 using testing::ExtraMember;
+using ::testing::HasSubstr;
 using testing::QuerySql;
 using testing::WelkomdProcess;
 using testing::WithToken;
@@ -63,7 +63,8 @@ class EventsTest : public ::testing::Test {
     return s;
   }
 
-  std::string CreateOk(int capacity, absl::Duration starts_in = absl::Hours(48)) {
+  std::string CreateOk(int capacity,
+                       absl::Duration starts_in = absl::Hours(48)) {
     v1::Event e;
     grpc::Status s = Create(advisor_, NewEvent(capacity, starts_in), &e);
     EXPECT_TRUE(s.ok()) << s.error_message();
@@ -104,7 +105,9 @@ class EventsTest : public ::testing::Test {
 };
 
 TEST_F(EventsTest, BadEventsAreRefusedAndNothingIsWritten) {
-  auto count = [&] { return QuerySql(*server_, "SELECT COUNT(*) FROM events")[0][0]; };
+  auto count = [&] {
+    return QuerySql(*server_, "SELECT COUNT(*) FROM events")[0][0];
+  };
   std::string before = count();
   v1::Event end_before_start = NewEvent(10, absl::Hours(5));
   *end_before_start.mutable_end_time() = TimeUtil::SecondsToTimestamp(
@@ -136,7 +139,8 @@ TEST_F(EventsTest, HrOrganisesOnlyForItsOwnEmployer) {
 
   // Newcomers of another employer do not see it at all.
   std::string other = AddMembers(*server_, server_->Account("hr", 1).org_id,
-                                 v1::ROLE_NEWCOMER, 1, "Other")[0].token;
+                                 v1::ROLE_NEWCOMER, 1, "Other")[0]
+                          .token;
   grpc::ClientContext ctx;
   WithToken(ctx, other);
   v1::GetEventRequest get;
@@ -191,7 +195,8 @@ TEST_F(EventsTest, TwoHundredConcurrentRsvpsFillTheLastTenSeatsExactly) {
   // order the server received the RSVPs.
   std::vector<v1::Rsvp> list = ListRsvps(event_id);
   ASSERT_EQ(list.size(), 202u);
-  for (int i = 0; i < 12; ++i) EXPECT_EQ(list[i].status(), v1::RSVP_STATUS_CONFIRMED);
+  for (int i = 0; i < 12; ++i)
+    EXPECT_EQ(list[i].status(), v1::RSVP_STATUS_CONFIRMED);
   for (int i = 0; i < 190; ++i) {
     EXPECT_EQ(list[12 + i].waitlist_position(), i + 1);
     EXPECT_EQ(list[12 + i].member_id(), member_at_position[i + 1]);
@@ -200,7 +205,8 @@ TEST_F(EventsTest, TwoHundredConcurrentRsvpsFillTheLastTenSeatsExactly) {
   auto order = QuerySql(
       *server_, absl::StrCat("SELECT MAX(CASE status WHEN 1 THEN id END) < "
                              "MIN(CASE status WHEN 2 THEN id END) FROM "
-                             "event_rsvps WHERE event_id = '", event_id, "'"));
+                             "event_rsvps WHERE event_id = '",
+                             event_id, "'"));
   EXPECT_EQ(order[0][0], "1");
 }
 
@@ -231,9 +237,11 @@ TEST_F(EventsTest, CancellingPromotesTheFirstWaitlistedAndNotifiesThem) {
   EXPECT_EQ(list[1].waitlist_position(), 1);
   EXPECT_EQ(list[2].status(), v1::RSVP_STATUS_CANCELLED);
 
-  auto notes = QuerySql(*server_, absl::StrCat(
-      "SELECT recipient_id, kind, subject, title_en, title_nl FROM "
-      "notifications WHERE kind = 'waitlist_promoted'"));
+  auto notes = QuerySql(
+      *server_,
+      absl::StrCat(
+          "SELECT recipient_id, kind, subject, title_en, title_nl FROM "
+          "notifications WHERE kind = 'waitlist_promoted'"));
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0][0], m[1].user_id);
   EXPECT_EQ(notes[0][2], "event:" + event_id);

@@ -26,9 +26,13 @@ std::vector<ExtraMember> AddMembers(const WelkomdProcess& server,
     for (int i = 0; i < count; ++i) {
       ExtraMember m{auth::NewId("usr"), auth::NewSecret(),
                     absl::StrCat(name_prefix, i, " Tester")};
-      store::UserRow user{m.user_id, org_id, role,
+      store::UserRow user{m.user_id,
+                          org_id,
+                          role,
                           absl::StrCat(m.user_id, "@test.example"),
-                          m.display_name, "not-a-password-hash", now};
+                          m.display_name,
+                          "not-a-password-hash",
+                          now};
       absl::Status s = store::InsertUser(c, user);
       if (!s.ok()) return s;
       s = store::InsertSession(c, auth::HashSecret(m.token), m.user_id, now,
@@ -46,8 +50,8 @@ std::vector<std::vector<std::string>> QuerySql(const WelkomdProcess& server,
                                                const std::string& sql) {
   std::vector<std::vector<std::string>> rows;
   sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(server.db_path().c_str(), &db,
-                            SQLITE_OPEN_READONLY, nullptr),
+  EXPECT_EQ(sqlite3_open_v2(server.db_path().c_str(), &db, SQLITE_OPEN_READONLY,
+                            nullptr),
             SQLITE_OK);
   sqlite3_busy_timeout(db, 5000);
   sqlite3_stmt* st = nullptr;

@@ -31,8 +31,8 @@ class GatewayTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server_ = WelkomdProcess::Start();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1",
-                                                server_->http_port());
+    client_ =
+        std::make_unique<httplib::Client>("127.0.0.1", server_->http_port());
   }
 
   Answer Post(const std::string& path, const std::string& body,
@@ -53,9 +53,9 @@ class GatewayTest : public ::testing::Test {
 
   std::string JsonLogin(const std::string& role, int index = 0) {
     const auto& a = server_->Account(role, index);
-    Answer answer = Post("/welkom.v1.IdentityService/Login",
-                         R"({"email":")" + a.email + R"(","password":")" +
-                             a.password + R"("})");
+    Answer answer = Post(
+        "/welkom.v1.IdentityService/Login",
+        R"({"email":")" + a.email + R"(","password":")" + a.password + R"("})");
     EXPECT_EQ(answer.status, 200) << answer.body;
     v1::LoginResponse resp;
     EXPECT_TRUE(
@@ -95,7 +95,8 @@ TEST_F(GatewayTest, EveryUnaryMethodIsMappedAndNeedsTheSameSignIn) {
     if (md->client_streaming() || md->server_streaming()) continue;
     ++unary;
     Answer answer = Post(method, "{}");
-    EXPECT_NE(answer.status, 404) << method << " is not mapped: " << answer.body;
+    EXPECT_NE(answer.status, 404)
+        << method << " is not mapped: " << answer.body;
     if (method != "/welkom.v1.IdentityService/Login" &&
         method != "/welkom.v1.IdentityService/AcceptInvitation" &&
         method != "/welkom.v1.IdentityService/GetInvitation") {
@@ -109,10 +110,10 @@ TEST_F(GatewayTest, EveryUnaryMethodIsMappedAndNeedsTheSameSignIn) {
 
 TEST_F(GatewayTest, AnotherEmployersMembersAreNotFoundAsOverGrpc) {
   std::string token = JsonLogin("hr", 0);
-  Answer answer = Post("/welkom.v1.IdentityService/ListMembers",
-                       R"({"organizationId":")" +
-                           server_->Account("hr", 1).org_id + R"("})",
-                       token);
+  Answer answer = Post(
+      "/welkom.v1.IdentityService/ListMembers",
+      R"({"organizationId":")" + server_->Account("hr", 1).org_id + R"("})",
+      token);
   EXPECT_EQ(answer.status, 404);
   EXPECT_THAT(answer.body, HasSubstr(R"("code":"not_found")"));
 }
@@ -145,7 +146,8 @@ TEST_F(GatewayTest, OversizedBodyIsResourceExhausted) {
 }
 
 TEST_F(GatewayTest, UnsupportedContentTypeIs415) {
-  Answer answer = Post("/welkom.v1.IdentityService/Login", "{}", "", "text/plain");
+  Answer answer =
+      Post("/welkom.v1.IdentityService/Login", "{}", "", "text/plain");
   EXPECT_EQ(answer.status, 415);
   EXPECT_THAT(answer.body, HasSubstr(R"("code":)"));
 }
@@ -183,9 +185,10 @@ TEST_F(GatewayTest, MetricsCountCallsByMethodAndCode) {
   EXPECT_THAT(metrics.body,
               HasSubstr("welkom_rpc_requests_total{method=\"/welkom.v1."
                         "IdentityService/Login\",code=\"ok\"} 1\n"));
-  EXPECT_THAT(metrics.body,
-              HasSubstr("welkom_rpc_requests_total{method=\"/welkom.v1."
-                        "IdentityService/WhoAmI\",code=\"unauthenticated\"} 1\n"));
+  EXPECT_THAT(
+      metrics.body,
+      HasSubstr("welkom_rpc_requests_total{method=\"/welkom.v1."
+                "IdentityService/WhoAmI\",code=\"unauthenticated\"} 1\n"));
   EXPECT_THAT(metrics.body,
               HasSubstr("welkom_rpc_duration_seconds_count{method=\"/welkom."
                         "v1.IdentityService/Login\"} 1\n"));
@@ -193,7 +196,8 @@ TEST_F(GatewayTest, MetricsCountCallsByMethodAndCode) {
                                       "histogram\n"));
   EXPECT_THAT(metrics.body, HasSubstr("\nwelkom_live_streams "));
   EXPECT_THAT(metrics.body, HasSubstr("\nwelkom_database_size_bytes "));
-  EXPECT_THAT(metrics.body, ::testing::Not(HasSubstr("welkom_database_size_bytes 0\n")));
+  EXPECT_THAT(metrics.body,
+              ::testing::Not(HasSubstr("welkom_database_size_bytes 0\n")));
 }
 
 TEST_F(GatewayTest, LiveStreamsGaugeFollowsAnOpenWatch) {

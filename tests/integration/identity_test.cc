@@ -1,24 +1,23 @@
 // IdentityService and welkomd's basics, over gRPC against a real welkomd.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <algorithm>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
-#include "tests/support/raw_call.h"
 #include "absl/strings/str_cat.h"
+#include "tests/support/raw_call.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/identity.grpc.pb.h"
 
 namespace welkom {
 namespace {
 
+using testing::CallRaw;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-using testing::CallRaw;
 using testing::WelkomdProcess;
 using testing::WithToken;
 
@@ -206,12 +205,11 @@ TEST_F(IdentityTest, InvitationIsAcceptedOnceAndGivesASession) {
   ASSERT_FALSE(inv.invitation().code().empty());
 
   v1::AcceptInvitationResponse accepted;
-  ASSERT_TRUE(Accept(inv.invitation().code(), "a good long password",
-                     &accepted)
-                  .ok());
+  ASSERT_TRUE(
+      Accept(inv.invitation().code(), "a good long password", &accepted).ok());
   EXPECT_EQ(accepted.session().member().role(), v1::ROLE_NEWCOMER);
-  EXPECT_FALSE(server_->LoginAs("jonas@example.org", "a good long password")
-                   .empty());
+  EXPECT_FALSE(
+      server_->LoginAs("jonas@example.org", "a good long password").empty());
 
   v1::AcceptInvitationResponse again;
   grpc::Status reuse =
@@ -285,10 +283,10 @@ TEST_F(IdentityTest, BadInvitationInputNamesTheField) {
 TEST_F(IdentityTest, InvitingAnExistingAccountIsAlreadyExists) {
   std::string hr = server_->Login("hr");
   v1::CreateInvitationResponse resp;
-  EXPECT_EQ(Invite(hr, NewcomerInvitation(server_->Account("newcomer").email),
-                   &resp)
-                .error_code(),
-            grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(
+      Invite(hr, NewcomerInvitation(server_->Account("newcomer").email), &resp)
+          .error_code(),
+      grpc::StatusCode::ALREADY_EXISTS);
 }
 
 TEST_F(IdentityTest, ReplayedInvitationAnswersTheFirstResult) {

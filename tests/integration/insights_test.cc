@@ -161,9 +161,9 @@ TEST_F(InsightsTest, AdvisorsReadTheObservatoryAndHrDoesNot) {
   EXPECT_TRUE(Kpis(server_->Login("admin"), v1::KPI_CUT_REGION, &r).ok());
   EXPECT_EQ(Kpis(server_->Login("hr"), v1::KPI_CUT_REGION, &r).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(Kpis(server_->Login("newcomer"), v1::KPI_CUT_REGION, &r)
-                .error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      Kpis(server_->Login("newcomer"), v1::KPI_CUT_REGION, &r).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(Kpis(server_->Login("advisor"), static_cast<v1::KpiCut>(99), &r)
                 .error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);

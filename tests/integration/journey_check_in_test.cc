@@ -50,9 +50,12 @@ TEST_F(JourneyCheckInTest, CheckInOpensOnItsDayAndIsTakenOnce) {
   EXPECT_EQ(j.check_ins(0).day(), 30);
   EXPECT_EQ(j.check_ins(0).score(), 8);
   EXPECT_FALSE(j.flagged());
-  EXPECT_EQ(CheckIn(token, 30, 9).error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  EXPECT_EQ(CheckIn(token, 45, 9).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(CheckIn(token, 30, 11).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(CheckIn(token, 30, 9).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(CheckIn(token, 45, 9).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(CheckIn(token, 30, 11).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
   v1::SubmitCheckInRequest no_score;
   no_score.set_day(30);
   v1::SubmitCheckInResponse resp;
@@ -63,7 +66,9 @@ TEST_F(JourneyCheckInTest, CheckInOpensOnItsDayAndIsTakenOnce) {
 TEST_F(JourneyCheckInTest, LowScoreFlagsTheJourneyForTheAdvisorOnly) {
   std::string token = ArrivedDaysAgo("checkin65@example.org", 65);
   v1::GrantConsentResponse granted;
-  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted).ok());
+  ASSERT_TRUE(
+      Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted)
+          .ok());
   v1::Journey j;
   ASSERT_TRUE(CheckIn(token, 30, 4, &j).ok());
   EXPECT_TRUE(j.flagged());

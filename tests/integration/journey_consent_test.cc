@@ -55,7 +55,8 @@ class JourneyConsentTest : public JourneyTest {
   }
 };
 
-TEST_F(JourneyConsentTest, WithdrawingConsentHidesTheJourneyFromAdvisorsAtOnce) {
+TEST_F(JourneyConsentTest,
+       WithdrawingConsentHidesTheJourneyFromAdvisorsAtOnce) {
   const std::string newcomer = server_->Login("newcomer");
   const std::string advisor = server_->Login("advisor");
   v1::Journey own;
@@ -67,10 +68,12 @@ TEST_F(JourneyConsentTest, WithdrawingConsentHidesTheJourneyFromAdvisorsAtOnce) 
   EXPECT_TRUE(ListedOverdue(advisor, own.id()));
 
   v1::WithdrawConsentResponse withdrawn;
-  ASSERT_TRUE(Rpc(newcomer, &Stub::WithdrawConsent, v1::WithdrawConsentRequest(),
-                  &withdrawn).ok());
+  ASSERT_TRUE(Rpc(newcomer, &Stub::WithdrawConsent,
+                  v1::WithdrawConsentRequest(), &withdrawn)
+                  .ok());
   EXPECT_FALSE(withdrawn.journey().advisor_consent());
-  EXPECT_EQ(Get(advisor, own.id(), &seen).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(advisor, own.id(), &seen).error_code(),
+            grpc::StatusCode::NOT_FOUND);
   EXPECT_FALSE(Listed(advisor, own.id()));
   EXPECT_FALSE(ListedOverdue(advisor, own.id()));
   v1::UpdateStepRequest step = Done("expat_center_welcome");
@@ -80,14 +83,16 @@ TEST_F(JourneyConsentTest, WithdrawingConsentHidesTheJourneyFromAdvisorsAtOnce) 
   EXPECT_TRUE(Get(hr_, own.id(), &seen).ok());
 
   v1::GrantConsentResponse granted;
-  ASSERT_TRUE(Rpc(newcomer, &Stub::GrantConsent, v1::GrantConsentRequest(),
-                  &granted).ok());
+  ASSERT_TRUE(
+      Rpc(newcomer, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted)
+          .ok());
   EXPECT_TRUE(granted.journey().advisor_consent());
   EXPECT_TRUE(Get(advisor, own.id(), &seen).ok());
 }
 
 TEST_F(JourneyConsentTest, ReadsAndChangesByOthersAreInTheNewcomersAuditLog) {
-  std::string token = InviteAndAccept("audit@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("audit@example.org", EuSingleProfessional());
   v1::Journey j;
   ASSERT_TRUE(Get(token, "", &j).ok());  // own reads are not logged
   ASSERT_TRUE(Get(hr_, j.id(), &j).ok());
@@ -95,7 +100,9 @@ TEST_F(JourneyConsentTest, ReadsAndChangesByOthersAreInTheNewcomersAuditLog) {
   req.set_journey_id(j.id());
   ASSERT_TRUE(Update(hr_, req).ok());
   v1::GrantConsentResponse granted;
-  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted).ok());
+  ASSERT_TRUE(
+      Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted)
+          .ok());
   const std::string advisor = server_->Login("advisor");
   ASSERT_TRUE(Get(advisor, j.id(), &j).ok());
   ASSERT_TRUE(Listed(hr_, j.id()));
@@ -123,7 +130,8 @@ TEST_F(JourneyConsentTest, ReadsAndChangesByOthersAreInTheNewcomersAuditLog) {
 }
 
 TEST_F(JourneyConsentTest, ConcurrentReadsByOthersAreEachInTheAuditLog) {
-  std::string token = InviteAndAccept("many@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("many@example.org", EuSingleProfessional());
   v1::Journey own;
   ASSERT_TRUE(Get(token, "", &own).ok());
   // Overlapping reads append to the audit journal together; none may be lost.
@@ -150,7 +158,8 @@ TEST_F(JourneyConsentTest, ConcurrentReadsByOthersAreEachInTheAuditLog) {
 }
 
 TEST_F(JourneyConsentTest, ReadsAnsweredBeforeACrashAreStillInTheAuditLog) {
-  std::string token = InviteAndAccept("crash@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("crash@example.org", EuSingleProfessional());
   v1::Journey own;
   ASSERT_TRUE(Get(token, "", &own).ok());
   for (int i = 0; i < 5; ++i) {
@@ -180,10 +189,13 @@ TEST_F(JourneyConsentTest, ReadsAnsweredBeforeACrashAreStillInTheAuditLog) {
 }
 
 TEST_F(JourneyConsentTest, GrantingTwiceChangesNothingTheSecondTime) {
-  std::string token = InviteAndAccept("twice@example.org", EuSingleProfessional());
+  std::string token =
+      InviteAndAccept("twice@example.org", EuSingleProfessional());
   v1::GrantConsentResponse resp;
-  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
-  ASSERT_TRUE(Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
+  ASSERT_TRUE(
+      Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
+  ASSERT_TRUE(
+      Rpc(token, &Stub::GrantConsent, v1::GrantConsentRequest(), &resp).ok());
   EXPECT_TRUE(resp.journey().advisor_consent());
   EXPECT_EQ(AuditLog(token).size(), 1u);
 }

@@ -28,7 +28,8 @@ inline v1::Date MakeDate(int y, int m, int d) {
   return out;
 }
 
-inline const v1::JourneyStep* FindStep(const v1::Journey& j, const std::string& key) {
+inline const v1::JourneyStep* FindStep(const v1::Journey& j,
+                                       const std::string& key) {
   for (const auto& s : j.steps()) {
     if (s.key() == key) return &s;
   }

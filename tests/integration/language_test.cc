@@ -15,9 +15,9 @@ namespace welkom {
 namespace {
 
 using google::protobuf::util::TimeUtil;
-using ::testing::HasSubstr;
 using testing::AddMembers;
 using testing::ExtraMember;
+using ::testing::HasSubstr;
 using testing::QuerySql;
 using testing::WelkomdProcess;
 using testing::WithToken;
@@ -51,7 +51,8 @@ class LanguageTest : public ::testing::Test {
     for (int i = 0; i < sessions; ++i) {
       v1::CourseSession* s = c.add_sessions();
       *s->mutable_start_time() = TimeUtil::SecondsToTimestamp(start + 600 * i);
-      *s->mutable_end_time() = TimeUtil::SecondsToTimestamp(start + 600 * i + 300);
+      *s->mutable_end_time() =
+          TimeUtil::SecondsToTimestamp(start + 600 * i + 300);
     }
     return c;
   }
@@ -196,9 +197,12 @@ TEST_F(LanguageTest, EightyPercentAttendanceCompletesTheCourse) {
   EXPECT_EQ(resp.enrolments(0).sessions_attended(), 4);
   EXPECT_EQ(resp.enrolments(0).sessions_total(), 5);
   EXPECT_TRUE(resp.enrolments(0).has_completion_time());
-  auto notes = QuerySql(*server_, absl::StrCat(
-      "SELECT COUNT(*) FROM notifications WHERE kind = 'course_completed' "
-      "AND recipient_id = '", m[0].user_id, "'"));
+  auto notes = QuerySql(
+      *server_,
+      absl::StrCat(
+          "SELECT COUNT(*) FROM notifications WHERE kind = 'course_completed' "
+          "AND recipient_id = '",
+          m[0].user_id, "'"));
   EXPECT_EQ(notes[0][0], "1");
   EXPECT_EQ(QuerySql(*server_, "SELECT COUNT(*) FROM session_attendance")[0][0],
             "4");

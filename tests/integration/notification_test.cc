@@ -33,7 +33,8 @@ class NotificationTest : public ::testing::Test {
   std::unique_ptr<grpc::ClientReader<v1::Notification>> Watch(
       grpc::ClientContext& ctx, int64_t after_id) {
     WithToken(ctx, newcomer_token_);
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(20));
     v1::WatchRequest req;
     req.set_after_id(after_id);
     return stub_->Watch(&ctx, req);
@@ -145,7 +146,8 @@ TEST_F(NotificationTest, InboxPagesNewestFirstAndMarkReadCountsDown) {
   v1::ListNotificationsRequest unread_req;
   unread_req.set_unread_only(true);
   v1::ListNotificationsResponse unread_resp;
-  ASSERT_TRUE(stub_->ListNotifications(&list_ctx, unread_req, &unread_resp).ok());
+  ASSERT_TRUE(
+      stub_->ListNotifications(&list_ctx, unread_req, &unread_resp).ok());
   ASSERT_EQ(unread_resp.notifications_size(), 2);
   EXPECT_EQ(unread_resp.notifications(0).id(), ids[3]);
   EXPECT_EQ(unread_resp.unread_count(), 2);

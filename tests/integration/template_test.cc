@@ -4,10 +4,9 @@
 // how both plan new journeys while existing ones keep their versions.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include "tests/support/welkomd_process.h"
 #include <httplib.h>
 
+#include "tests/support/welkomd_process.h"
 #include "welkom/v1/calendar.grpc.pb.h"
 #include "welkom/v1/catalogue_service.grpc.pb.h"
 #include "welkom/v1/journey.grpc.pb.h"
@@ -170,7 +169,8 @@ TEST_F(TemplateTest, CalendarFeedTitlesCompanyStepsAndAdvisorsEdits) {
   ASSERT_TRUE(Save(hr_, req).ok());
   v1::UpdateCatalogueStepRequest edit;
   edit.set_step_key("brp_registration");
-  edit.mutable_title()->set_en("Register at the town hall of your municipality");
+  edit.mutable_title()->set_en(
+      "Register at the town hall of your municipality");
   edit.mutable_title()->set_nl("Inschrijven bij het gemeentehuis");
   edit.set_expected_version(Catalogue().version());
   grpc::Status edited = EditCatalogue(advisor_, edit);
@@ -194,8 +194,9 @@ TEST_F(TemplateTest, CalendarFeedTitlesCompanyStepsAndAdvisorsEdits) {
   }
   EXPECT_NE(body.find("SUMMARY:Due: Pick up your laptop at the service desk"),
             std::string::npos);
-  EXPECT_NE(body.find("SUMMARY:Due: Register at the town hall of your municipality"),
-            std::string::npos);
+  EXPECT_NE(
+      body.find("SUMMARY:Due: Register at the town hall of your municipality"),
+      std::string::npos);
 }
 
 TEST_F(TemplateTest, EverySaveIsANewVersionAndAStaleEtagIsAborted) {
@@ -230,7 +231,8 @@ TEST_F(TemplateTest, EverySaveIsANewVersionAndAStaleEtagIsAborted) {
   EXPECT_EQ(replay.version(), 3);
 }
 
-TEST_F(TemplateTest, ExistingJourneysKeepTheTemplateVersionTheyWerePlannedWith) {
+TEST_F(TemplateTest,
+       ExistingJourneysKeepTheTemplateVersionTheyWerePlannedWith) {
   v1::SaveTemplateRequest req;
   *req.add_steps() = LaptopStep();
   ASSERT_TRUE(Save(hr_, req).ok());

@@ -40,9 +40,9 @@ TEST(TransportTest, ServesGrpcOverTls) {
 
   grpc::SslCredentialsOptions ssl;
   ssl.pem_root_certs = ReadAll(dir + "/cert.pem");
-  auto channel = grpc::CreateChannel("localhost:" +
-                                         std::to_string(server->grpc_port()),
-                                     grpc::SslCredentials(ssl));
+  auto channel =
+      grpc::CreateChannel("localhost:" + std::to_string(server->grpc_port()),
+                          grpc::SslCredentials(ssl));
   auto stub = v1::IdentityService::NewStub(channel);
   grpc::ClientContext ctx;
   v1::LoginRequest req;
@@ -83,8 +83,8 @@ TEST(TransportTest, APortInUseIsRefusedAtStart) {
   char tmpl[] = "/tmp/welkom-port-XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);
   auto start = [&](const std::string& grpc, const std::string& http) {
-    std::string cmd = std::string("timeout 30 ") + WELKOMD_PATH + " --db=" +
-                      tmpl + "/w.db --grpc-listen=" + grpc +
+    std::string cmd = std::string("timeout 30 ") + WELKOMD_PATH +
+                      " --db=" + tmpl + "/w.db --grpc-listen=" + grpc +
                       " --http-listen=" + http + " 2>" + tmpl + "/err.txt";
     int rc = std::system(cmd.c_str());
     std::ifstream in(std::string(tmpl) + "/err.txt");

@@ -2,8 +2,8 @@
 // courses (with the newcomer's own enrolment) from the cache offline, an
 // enrolment made offline that reaches the server once, and the .ics feed
 // address that calendar apps fetch.
-#include <httplib.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include "tests/sdk/sdk_fixture.h"
 

@@ -34,9 +34,10 @@ TEST_F(OutboxTest, EntriesSurviveReopeningTheFileInOrder) {
     auto outbox = Outbox::Open(db->get());
     ASSERT_TRUE(outbox.ok());
     for (int i = 0; i < 3; ++i) {
-      ASSERT_TRUE(
-          outbox->Append("/m", "req" + std::to_string(i), "id" + std::to_string(i))
-              .ok());
+      ASSERT_TRUE(outbox
+                      ->Append("/m", "req" + std::to_string(i),
+                               "id" + std::to_string(i))
+                      .ok());
     }
   }
   auto db = CacheDb::Open(path_);
@@ -55,7 +56,8 @@ TEST_F(OutboxTest, EntriesSurviveReopeningTheFileInOrder) {
 
 // Removals of applied entries in batches: what a batch committed stays,
 // a failed unit takes back only the batch still open.
-TEST_F(OutboxTest, WriteBatchCommitsEveryNUnitsAndAFailureUndoesOnlyTheOpenOne) {
+TEST_F(OutboxTest,
+       WriteBatchCommitsEveryNUnitsAndAFailureUndoesOnlyTheOpenOne) {
   {
     auto db = CacheDb::Open(path_);
     ASSERT_TRUE(db.ok());
@@ -121,7 +123,8 @@ TEST_F(OutboxTest, AboutFindsOnlyTheEntriesOfOneSubjectInOrder) {
 TEST_F(OutboxTest, CacheFromBeforeSubjectsGetsTheColumnAndKeepsItsEntries) {
   {
     auto db = CacheDb::Open(path_);
-    ASSERT_TRUE((*db)->ExecScript(
+    ASSERT_TRUE((*db)
+                    ->ExecScript(
                         "CREATE TABLE outbox (seq INTEGER PRIMARY KEY "
                         "AUTOINCREMENT, method TEXT NOT NULL, request BLOB NOT "
                         "NULL, request_id TEXT NOT NULL UNIQUE);"

@@ -14,8 +14,8 @@
 #include "absl/time/clock.h"
 #include "google/protobuf/util/time_util.h"
 #include "tests/support/welkomd_process.h"
-#include "welkom/v1/event.grpc.pb.h"
 #include "welkom/client.h"
+#include "welkom/v1/event.grpc.pb.h"
 
 namespace welkom::sdk {
 

@@ -30,11 +30,10 @@ struct Output {
 class WelkomctlTest : public SdkFixture {
  protected:
   Output Welkomctl(const std::string& args) {
-    std::string command =
-        absl::StrCat(WELKOMCTL_PATH, " --server ", server_->grpc_address(),
-                     " --web http://127.0.0.1:", server_->http_port(),
-                     " --cache ", server_->dir(), "/welkomctl.db ", args,
-                     " 2>&1");
+    std::string command = absl::StrCat(
+        WELKOMCTL_PATH, " --server ", server_->grpc_address(),
+        " --web http://127.0.0.1:", server_->http_port(), " --cache ",
+        server_->dir(), "/welkomctl.db ", args, " 2>&1");
     Output run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -270,8 +269,9 @@ TEST_F(WelkomctlTest, SyncKilledMidwayLosesNothingAndAppliesNothingTwice) {
   }
 
   const std::string server = server_->grpc_address();
-  std::vector<const char*> argv = {WELKOMCTL_PATH, "--server", server.c_str(),
-                                   "--cache", cache.c_str(), "sync", nullptr};
+  std::vector<const char*> argv = {
+      WELKOMCTL_PATH, "--server", server.c_str(), "--cache",
+      cache.c_str(),  "sync",     nullptr};
   pid_t pid = 0;
   ASSERT_EQ(posix_spawn(&pid, WELKOMCTL_PATH, nullptr, nullptr,
                         const_cast<char* const*>(argv.data()), environ),
@@ -294,8 +294,8 @@ TEST_F(WelkomctlTest, SyncKilledMidwayLosesNothingAndAppliesNothingTwice) {
     ASSERT_TRUE(client->Sync().ok());
     EXPECT_EQ(*client->PendingChanges(), 0);
   }
-  EXPECT_TRUE(conflicts.empty()) << conflicts.size() << " conflicts, first: "
-                                 << conflicts.front().status;
+  EXPECT_TRUE(conflicts.empty())
+      << conflicts.size() << " conflicts, first: " << conflicts.front().status;
   EXPECT_TRUE(rejected.empty()) << rejected.size() << " rejected";
   const v1::JourneyStep after = server_step();
   EXPECT_EQ(version(after) - before, kChanges);

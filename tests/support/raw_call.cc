@@ -81,8 +81,8 @@ std::vector<std::string> AllContractMethods(const std::string& proto_dir) {
   for (const auto& entry :
        std::filesystem::directory_iterator(proto_dir + "/welkom/v1")) {
     if (entry.path().extension() != ".proto") continue;
-    const auto* fd = pool->FindFileByName("welkom/v1/" +
-                                          entry.path().filename().string());
+    const auto* fd =
+        pool->FindFileByName("welkom/v1/" + entry.path().filename().string());
     if (fd == nullptr) continue;
     for (int s = 0; s < fd->service_count(); ++s) {
       for (int m = 0; m < fd->service(s)->method_count(); ++m) {

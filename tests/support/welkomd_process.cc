@@ -31,7 +31,8 @@ bool ReadPorts(const std::string& path, int* grpc, int* http) {
   std::string line;
   bool got = false;
   while (std::getline(in, line)) {
-    if (line.rfind("grpc=", 0) == 0) got = absl::SimpleAtoi(line.substr(5), grpc);
+    if (line.rfind("grpc=", 0) == 0)
+      got = absl::SimpleAtoi(line.substr(5), grpc);
     if (line.rfind("http=", 0) == 0) absl::SimpleAtoi(line.substr(5), http);
   }
   return got && *grpc > 0;
@@ -116,7 +117,8 @@ int WelkomdProcess::Stop() {
     if (std::chrono::steady_clock::now() > deadline) {
       // A hang on shutdown is a bug of welkomd: say so, rather than let the
       // test time out without a word.
-      ADD_FAILURE() << "welkomd did not stop within 30 s of SIGTERM:\n" << Log();
+      ADD_FAILURE() << "welkomd did not stop within 30 s of SIGTERM:\n"
+                    << Log();
       kill(pid_, SIGKILL);
       waitpid(pid_, &status, 0);
       break;
@@ -146,7 +148,8 @@ std::string WelkomdProcess::Log() const {
 }
 
 std::shared_ptr<grpc::Channel> WelkomdProcess::Channel() const {
-  return grpc::CreateChannel(grpc_address(), grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel(grpc_address(),
+                             grpc::InsecureChannelCredentials());
 }
 
 const demo::DemoAccount& WelkomdProcess::Account(const std::string& role,

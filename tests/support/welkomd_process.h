@@ -72,8 +72,9 @@ class WelkomdProcess {
   // Sends `invitation` as `inviter_token`, accepts it with a valid password
   // and returns the new member's session token; fails the test (and returns
   // "") if either call fails.
-  std::string InviteAndAccept(const std::string& inviter_token,
-                              const v1::CreateInvitationRequest& invitation) const;
+  std::string InviteAndAccept(
+      const std::string& inviter_token,
+      const v1::CreateInvitationRequest& invitation) const;
 
  private:
   WelkomdProcess() = default;

@@ -55,9 +55,9 @@ struct BackoffPolicy {
 
 // A change from the outbox that the server refused for good.
 struct Conflict {
-  std::string method;      // e.g. "/welkom.v1.JourneyService/UpdateStep"
-  std::string request;     // the serialized request that was refused
-  absl::Status status;     // ABORTED for a stale etag, else the refusal
+  std::string method;   // e.g. "/welkom.v1.JourneyService/UpdateStep"
+  std::string request;  // the serialized request that was refused
+  absl::Status status;  // ABORTED for a stale etag, else the refusal
 };
 
 struct ClientOptions {

@@ -7,9 +7,9 @@
 #ifndef WELKOM_SERVER_API_BUDDY_BUDDY_SERVICE_H_
 #define WELKOM_SERVER_API_BUDDY_BUDDY_SERVICE_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/api/identity_service.h"
 #include "server/flows/notification_fanout.h"
+#include "server/rpc/dispatcher.h"
 #include "welkom/v1/buddy.grpc.pb.h"
 
 namespace welkom::api {
@@ -44,15 +44,15 @@ class BuddyService final : public v1::BuddyService::CallbackService {
   grpc::ServerUnaryReactor* ListMatches(grpc::CallbackServerContext* ctx,
                                         const v1::ListMatchesRequest* req,
                                         v1::ListMatchesResponse* resp) override;
-  grpc::ServerUnaryReactor* AnswerProposal(
-      grpc::CallbackServerContext* ctx, const v1::AnswerProposalRequest* req,
-      v1::Match* resp) override;
-  grpc::ServerUnaryReactor* RequestRematch(
-      grpc::CallbackServerContext* ctx, const v1::RequestRematchRequest* req,
-      v1::Match* resp) override;
-  grpc::ServerUnaryReactor* OverrideMatch(
-      grpc::CallbackServerContext* ctx, const v1::OverrideMatchRequest* req,
-      v1::Match* resp) override;
+  grpc::ServerUnaryReactor* AnswerProposal(grpc::CallbackServerContext* ctx,
+                                           const v1::AnswerProposalRequest* req,
+                                           v1::Match* resp) override;
+  grpc::ServerUnaryReactor* RequestRematch(grpc::CallbackServerContext* ctx,
+                                           const v1::RequestRematchRequest* req,
+                                           v1::Match* resp) override;
+  grpc::ServerUnaryReactor* OverrideMatch(grpc::CallbackServerContext* ctx,
+                                          const v1::OverrideMatchRequest* req,
+                                          v1::Match* resp) override;
 
  private:
   void RegisterMatchMethods();

@@ -10,7 +10,8 @@ namespace {
 absl::Status ReadMyCohort(rpc::Call& call, const v1::GetMyCohortRequest&,
                           v1::GetMyCohortResponse* resp) {
   const std::string& me = call.principal->user_id;
-  WELKOM_ASSIGN_OR_RETURN(std::string key, store::ArrivalCohortOf(*call.conn, me));
+  WELKOM_ASSIGN_OR_RETURN(std::string key,
+                          store::ArrivalCohortOf(*call.conn, me));
   if (key.empty()) {
     return absl::FailedPreconditionError(
         "your journey has no arrival date yet, so you have no cohort");
@@ -34,19 +35,22 @@ absl::Status ReadMyCohort(rpc::Call& call, const v1::GetMyCohortRequest&,
 
 }  // namespace
 
-CohortService::CohortService(rpc::Dispatcher* dispatcher) : dispatcher_(dispatcher) {
+CohortService::CohortService(rpc::Dispatcher* dispatcher)
+    : dispatcher_(dispatcher) {
   dispatcher->Register<v1::GetMyCohortRequest, v1::GetMyCohortResponse>(
-      WELKOM_METHOD_PATH(CohortService, GetMyCohort), rpc::Mode::kRead, ReadMyCohort);
-  dispatcher->Register<v1::SetCohortNameShownRequest,
-                       v1::SetCohortNameShownResponse>(
-      WELKOM_METHOD_PATH(CohortService, SetCohortNameShown), rpc::Mode::kWrite,
-      [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
-        WELKOM_RETURN_IF_ERROR(store::SetCohortNameShown(
-            *call.conn, call.principal->user_id, req.shown(),
-            call.now_seconds));
-        resp->set_shown(req.shown());
-        return absl::OkStatus();
-      });
+      WELKOM_METHOD_PATH(CohortService, GetMyCohort), rpc::Mode::kRead,
+      ReadMyCohort);
+  dispatcher
+      ->Register<v1::SetCohortNameShownRequest, v1::SetCohortNameShownResponse>(
+          WELKOM_METHOD_PATH(CohortService, SetCohortNameShown),
+          rpc::Mode::kWrite,
+          [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+            WELKOM_RETURN_IF_ERROR(
+                store::SetCohortNameShown(*call.conn, call.principal->user_id,
+                                          req.shown(), call.now_seconds));
+            resp->set_shown(req.shown());
+            return absl::OkStatus();
+          });
 }
 
 WELKOM_UNARY_FORWARD(CohortService, GetMyCohort)

@@ -5,9 +5,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/rpc/validation.h"
 #include "server/base/status_macros.h"
 #include "server/domain/cohort.h"
+#include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::api {
@@ -26,9 +26,10 @@ absl::StatusOr<std::string> NormalTag(absl::string_view raw) {
     ok = ok && (absl::ascii_isalnum(ch) || ch == '-');
   }
   if (!ok) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "event.tags: '", raw, "' is not a tag (letters, digits and '-', at "
-        "most 30)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("event.tags: '", raw,
+                     "' is not a tag (letters, digits and '-', at "
+                     "most 30)"));
   }
   return tag;
 }
@@ -42,11 +43,13 @@ absl::Status OptionalText(absl::string_view field, absl::string_view value) {
 
 absl::StatusOr<int64_t> RequireTime(absl::string_view field, bool present,
                                     const google::protobuf::Timestamp& t) {
-  if (!present) return absl::InvalidArgumentError(absl::StrCat(field, ": is required"));
+  if (!present)
+    return absl::InvalidArgumentError(absl::StrCat(field, ": is required"));
   if (t.seconds() < TimeUtil::kTimestampMinSeconds ||
       t.seconds() > TimeUtil::kTimestampMaxSeconds || t.nanos() < 0 ||
       t.nanos() > 999999999) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": is not a valid time"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": is not a valid time"));
   }
   return t.seconds();
 }
@@ -67,7 +70,8 @@ absl::Status RequireFutureSpan(absl::string_view start_field,
 
 absl::Status RequireMunicipality(store::Connection& c, absl::string_view field,
                                  const std::string& key) {
-  if (key.empty()) return absl::InvalidArgumentError(absl::StrCat(field, ": is required"));
+  if (key.empty())
+    return absl::InvalidArgumentError(absl::StrCat(field, ": is required"));
   WELKOM_ASSIGN_OR_RETURN(bool known, store::MunicipalityExists(c, key));
   if (!known) {
     return absl::InvalidArgumentError(
@@ -91,18 +95,21 @@ absl::StatusOr<store::EventRow> EventRowFromRequest(store::Connection& c,
   store::EventRow row;
   WELKOM_RETURN_IF_ERROR(rpc::RequireText("event.title.en", in.title().en()));
   WELKOM_RETURN_IF_ERROR(rpc::RequireText("event.title.nl", in.title().nl()));
-  WELKOM_RETURN_IF_ERROR(OptionalText("event.description.en", in.description().en()));
-  WELKOM_RETURN_IF_ERROR(OptionalText("event.description.nl", in.description().nl()));
-  WELKOM_ASSIGN_OR_RETURN(row.start_at, RequireTime("event.start_time",
-                                                    in.has_start_time(),
-                                                    in.start_time()));
-  WELKOM_ASSIGN_OR_RETURN(row.end_at, RequireTime("event.end_time",
-                                                  in.has_end_time(),
-                                                  in.end_time()));
+  WELKOM_RETURN_IF_ERROR(
+      OptionalText("event.description.en", in.description().en()));
+  WELKOM_RETURN_IF_ERROR(
+      OptionalText("event.description.nl", in.description().nl()));
+  WELKOM_ASSIGN_OR_RETURN(
+      row.start_at,
+      RequireTime("event.start_time", in.has_start_time(), in.start_time()));
+  WELKOM_ASSIGN_OR_RETURN(
+      row.end_at,
+      RequireTime("event.end_time", in.has_end_time(), in.end_time()));
   WELKOM_RETURN_IF_ERROR(RequireFutureSpan("event.start_time", "event.end_time",
                                            row.start_at, row.end_at, now));
   WELKOM_RETURN_IF_ERROR(rpc::RequireText("event.venue", in.venue()));
-  WELKOM_RETURN_IF_ERROR(RequireMunicipality(c, "event.municipality", in.municipality()));
+  WELKOM_RETURN_IF_ERROR(
+      RequireMunicipality(c, "event.municipality", in.municipality()));
   WELKOM_RETURN_IF_ERROR(RequireSeats("event.capacity", in.capacity()));
   if (in.tags_size() > kMaxTags) {
     return absl::InvalidArgumentError("event.tags: at most 20 tags");
@@ -113,9 +120,8 @@ absl::StatusOr<store::EventRow> EventRowFromRequest(store::Connection& c,
       row.tags.push_back(std::move(tag));
     }
   }
-  WELKOM_RETURN_IF_ERROR(rpc::RequireEnum("event.audience",
-                                     v1::EventAudience_descriptor(),
-                                     in.audience()));
+  WELKOM_RETURN_IF_ERROR(rpc::RequireEnum(
+      "event.audience", v1::EventAudience_descriptor(), in.audience()));
   row.audience = in.audience();
   if (in.audience() == v1::EVENT_AUDIENCE_COHORT) {
     WELKOM_RETURN_IF_ERROR(

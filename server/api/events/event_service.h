@@ -33,7 +33,9 @@ class EventService final : public v1::EventService::CallbackService {
 
   explicit EventService(rpc::Dispatcher* dispatcher);
 
-  void SetCohortLookup(CohortLookup lookup) { cohort_lookup_ = std::move(lookup); }
+  void SetCohortLookup(CohortLookup lookup) {
+    cohort_lookup_ = std::move(lookup);
+  }
   void AddAttendanceHook(AttendanceHook hook) {
     attendance_hooks_.push_back(std::move(hook));
   }

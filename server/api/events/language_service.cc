@@ -2,15 +2,15 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/ascii.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/api/events/event_input.h"
-#include "server/rpc/validation.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/validation.h"
 #include "server/store/notification_store.h"
 
 namespace welkom::api {
@@ -24,7 +24,8 @@ bool IsLive(int status) {
   return status == store::kEnrolled || status == store::kEnrolWaitlisted;
 }
 
-absl::StatusOr<store::CourseRow> CourseFor(rpc::Call& call, const std::string& id) {
+absl::StatusOr<store::CourseRow> CourseFor(rpc::Call& call,
+                                           const std::string& id) {
   if (id.empty()) return absl::InvalidArgumentError("course_id: is required");
   return store::GetCourse(*call.conn, id);
 }
@@ -94,7 +95,8 @@ void ToProto(const store::EnrolmentRow& row, int position, int total_sessions,
   out->set_course_id(row.course_id);
   out->set_member_id(row.user_id);
   out->set_status(static_cast<v1::EnrolmentStatus>(row.status));
-  out->set_waitlist_position(row.status == store::kEnrolWaitlisted ? position : 0);
+  out->set_waitlist_position(row.status == store::kEnrolWaitlisted ? position
+                                                                   : 0);
   out->set_sessions_attended(row.sessions_attended);
   out->set_sessions_total(total_sessions);
   if (row.completed_at.has_value()) {
@@ -119,10 +121,13 @@ LanguageService::LanguageService(rpc::Dispatcher* dispatcher)
           return absl::InvalidArgumentError(
               "provider.website: must be an https:// address");
         }
-        store::ProviderRow row{auth::NewId("prv"),
-                               std::string(absl::StripAsciiWhitespace(in.name())),
-                               in.municipality(), in.website(),
-                               call.principal->org_id, call.now_seconds};
+        store::ProviderRow row{
+            auth::NewId("prv"),
+            std::string(absl::StripAsciiWhitespace(in.name())),
+            in.municipality(),
+            in.website(),
+            call.principal->org_id,
+            call.now_seconds};
         WELKOM_RETURN_IF_ERROR(store::InsertProvider(*call.conn, row));
         ToProto(row, resp->mutable_provider());
         return absl::OkStatus();
@@ -142,9 +147,9 @@ LanguageService::LanguageService(rpc::Dispatcher* dispatcher)
   auto fill_mine = [](rpc::Call& call, const store::CourseRow& row,
                       v1::Course* out) -> absl::Status {
     ToProto(row, out);
-    WELKOM_ASSIGN_OR_RETURN(auto mine, store::FindEnrolment(
-                                           *call.conn, row.id,
-                                           call.principal->user_id));
+    WELKOM_ASSIGN_OR_RETURN(
+        auto mine,
+        store::FindEnrolment(*call.conn, row.id, call.principal->user_id));
     if (mine.has_value()) {
       out->set_my_enrolment(static_cast<v1::EnrolmentStatus>(mine->status));
     }
@@ -152,7 +157,8 @@ LanguageService::LanguageService(rpc::Dispatcher* dispatcher)
   };
   d.Register<v1::ListCoursesRequest, v1::ListCoursesResponse>(
       WELKOM_METHOD_PATH(LanguageService, ListCourses), rpc::Mode::kRead,
-      [fill_mine](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+      [fill_mine](rpc::Call& call, const auto& req,
+                  auto* resp) -> absl::Status {
         if (req.step() != v1::CEFR_STEP_UNSPECIFIED) {
           WELKOM_RETURN_IF_ERROR(
               rpc::RequireEnum("step", v1::CefrStep_descriptor(), req.step()));
@@ -171,7 +177,8 @@ LanguageService::LanguageService(rpc::Dispatcher* dispatcher)
       });
   d.Register<v1::GetCourseRequest, v1::GetCourseResponse>(
       WELKOM_METHOD_PATH(LanguageService, GetCourse), rpc::Mode::kRead,
-      [fill_mine](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+      [fill_mine](rpc::Call& call, const auto& req,
+                  auto* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(store::CourseRow row,
                                 CourseFor(call, req.course_id()));
         return fill_mine(call, row, resp->mutable_course());
@@ -228,8 +235,8 @@ absl::Status LanguageService::DoCreateCourse(rpc::Call& call,
   WELKOM_RETURN_IF_ERROR(
       rpc::RequireEnum("course.step", v1::CefrStep_descriptor(), in.step()));
   WELKOM_RETURN_IF_ERROR(rpc::RequireText("course.venue", in.venue()));
-  WELKOM_RETURN_IF_ERROR(
-      RequireMunicipality(*call.conn, "course.municipality", in.municipality()));
+  WELKOM_RETURN_IF_ERROR(RequireMunicipality(*call.conn, "course.municipality",
+                                             in.municipality()));
   WELKOM_RETURN_IF_ERROR(RequireSeats("course.seats", in.seats()));
   if (in.sessions().empty() || in.sessions_size() > kMaxSessions) {
     return absl::InvalidArgumentError(
@@ -250,8 +257,9 @@ absl::Status LanguageService::DoCreateCourse(rpc::Call& call,
     session.id = auth::NewId("ses");
     row.sessions.push_back(std::move(session));
   }
-  std::sort(row.sessions.begin(), row.sessions.end(),
-            [](const auto& a, const auto& b) { return a.start_at < b.start_at; });
+  std::sort(
+      row.sessions.begin(), row.sessions.end(),
+      [](const auto& a, const auto& b) { return a.start_at < b.start_at; });
   row.id = auth::NewId("crs");
   row.provider_id = provider->id;
   row.provider_name = provider->name;
@@ -268,7 +276,8 @@ absl::Status LanguageService::DoCreateCourse(rpc::Call& call,
   return absl::OkStatus();
 }
 
-absl::Status LanguageService::DoEnroll(rpc::Call& call, const v1::EnrollRequest& req,
+absl::Status LanguageService::DoEnroll(rpc::Call& call,
+                                       const v1::EnrollRequest& req,
                                        v1::EnrollResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(store::CourseRow course,
                           CourseFor(call, req.course_id()));
@@ -284,11 +293,13 @@ absl::Status LanguageService::DoEnroll(rpc::Call& call, const v1::EnrollRequest&
   }
   // Decided inside the single write transaction: the count cannot change
   // between this read and the insert.
-  WELKOM_ASSIGN_OR_RETURN(int taken, store::CountSeatsTaken(*call.conn, course.id));
-  int status = taken < course.seats ? store::kEnrolled : store::kEnrolWaitlisted;
-  WELKOM_ASSIGN_OR_RETURN(
-      store::EnrolmentRow row,
-      store::InsertEnrolment(*call.conn, course.id, me, status, call.now_seconds));
+  WELKOM_ASSIGN_OR_RETURN(int taken,
+                          store::CountSeatsTaken(*call.conn, course.id));
+  int status =
+      taken < course.seats ? store::kEnrolled : store::kEnrolWaitlisted;
+  WELKOM_ASSIGN_OR_RETURN(store::EnrolmentRow row,
+                          store::InsertEnrolment(*call.conn, course.id, me,
+                                                 status, call.now_seconds));
   int position = 0;
   if (status == store::kEnrolWaitlisted) {
     WELKOM_ASSIGN_OR_RETURN(position, store::EnrolmentWaitlistPosition(
@@ -323,20 +334,20 @@ absl::Status LanguageService::DoCancelEnrolment(
   }
   WELKOM_RETURN_IF_ERROR(store::SetEnrolmentStatus(
       *call.conn, mine->seq, store::kEnrolCancelled, std::nullopt));
-  bool freed_seat = mine->status == store::kEnrolled &&
-                    LastEnd(course) > call.now_seconds;
+  bool freed_seat =
+      mine->status == store::kEnrolled && LastEnd(course) > call.now_seconds;
   mine->status = store::kEnrolCancelled;
   const int total = static_cast<int>(course.sessions.size());
   ToProto(*mine, 0, total, resp->mutable_enrolment());
   if (!freed_seat) return absl::OkStatus();
-  WELKOM_ASSIGN_OR_RETURN(auto next,
-                          store::FirstWaitlistedEnrolment(*call.conn, course.id));
+  WELKOM_ASSIGN_OR_RETURN(
+      auto next, store::FirstWaitlistedEnrolment(*call.conn, course.id));
   if (!next.has_value()) return absl::OkStatus();
   WELKOM_RETURN_IF_ERROR(store::SetEnrolmentStatus(
       *call.conn, next->seq, store::kEnrolled, std::nullopt));
   WELKOM_RETURN_IF_ERROR(RunSeatHooks(call, course, next->user_id));
-  store::NotificationRow n =
-      CourseNotice(course, next->user_id, "waitlist_promoted", call.now_seconds);
+  store::NotificationRow n = CourseNotice(
+      course, next->user_id, "waitlist_promoted", call.now_seconds);
   n.title_en = absl::StrCat("You have a place: ", course.title_en);
   n.title_nl = absl::StrCat("Je hebt een plek: ", course.title_nl);
   n.body_en = "A place came free and you are now enrolled.";
@@ -352,9 +363,9 @@ absl::Status LanguageService::DoRecordSessionAttendance(
     v1::RecordSessionAttendanceResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(store::CourseRow course,
                           ManagedCourse(call, req.course_id()));
-  auto session = std::find_if(
-      course.sessions.begin(), course.sessions.end(),
-      [&](const auto& s) { return s.id == req.session_id(); });
+  auto session =
+      std::find_if(course.sessions.begin(), course.sessions.end(),
+                   [&](const auto& s) { return s.id == req.session_id(); });
   if (session == course.sessions.end()) {
     return absl::InvalidArgumentError(
         "session_id: is not a session of this course");
@@ -368,23 +379,26 @@ absl::Status LanguageService::DoRecordSessionAttendance(
   }
   const int total = static_cast<int>(course.sessions.size());
   for (const std::string& member : req.member_ids()) {
-    WELKOM_ASSIGN_OR_RETURN(auto enrolment,
-                            store::FindEnrolment(*call.conn, course.id, member));
-    if (!enrolment.has_value() || (enrolment->status != store::kEnrolled &&
-                                   enrolment->status != store::kEnrolCompleted)) {
+    WELKOM_ASSIGN_OR_RETURN(
+        auto enrolment, store::FindEnrolment(*call.conn, course.id, member));
+    if (!enrolment.has_value() ||
+        (enrolment->status != store::kEnrolled &&
+         enrolment->status != store::kEnrolCompleted)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "member_ids: ", member, " is not enrolled in this course"));
     }
     WELKOM_RETURN_IF_ERROR(store::RecordAttendance(*call.conn, session->id,
                                                    member, call.now_seconds));
-    WELKOM_ASSIGN_OR_RETURN(enrolment->sessions_attended,
-                            store::CountAttended(*call.conn, course.id, member));
+    WELKOM_ASSIGN_OR_RETURN(
+        enrolment->sessions_attended,
+        store::CountAttended(*call.conn, course.id, member));
     if (enrolment->status == store::kEnrolled &&
         AttendanceCompletesCourse(enrolment->sessions_attended, total)) {
       enrolment->status = store::kEnrolCompleted;
       enrolment->completed_at = call.now_seconds;
-      WELKOM_RETURN_IF_ERROR(store::SetEnrolmentStatus(
-          *call.conn, enrolment->seq, store::kEnrolCompleted, call.now_seconds));
+      WELKOM_RETURN_IF_ERROR(
+          store::SetEnrolmentStatus(*call.conn, enrolment->seq,
+                                    store::kEnrolCompleted, call.now_seconds));
       store::NotificationRow n =
           CourseNotice(course, member, "course_completed", call.now_seconds);
       n.title_en = absl::StrCat("Course completed: ", course.title_en);

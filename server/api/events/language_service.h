@@ -45,7 +45,8 @@ class LanguageService final : public v1::LanguageService::CallbackService {
   WELKOM_UNARY_OVERRIDE(RecordSessionAttendance);
 
  private:
-  absl::Status DoCreateCourse(rpc::Call& call, const v1::CreateCourseRequest& req,
+  absl::Status DoCreateCourse(rpc::Call& call,
+                              const v1::CreateCourseRequest& req,
                               v1::CreateCourseResponse* resp);
   absl::Status DoEnroll(rpc::Call& call, const v1::EnrollRequest& req,
                         v1::EnrollResponse* resp);

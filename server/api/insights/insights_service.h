@@ -6,8 +6,8 @@
 #ifndef WELKOM_SERVER_API_INSIGHTS_INSIGHTS_SERVICE_H_
 #define WELKOM_SERVER_API_INSIGHTS_INSIGHTS_SERVICE_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
 #include "welkom/v1/insights.grpc.pb.h"
 
 namespace welkom::api {
@@ -16,7 +16,8 @@ class InsightsService final : public v1::InsightsService::CallbackService {
  public:
   // `definitions` (the current catalogue, for step titles) must outlive the
   // service.
-  InsightsService(rpc::Dispatcher* dispatcher, flows::JourneyDefinitions* definitions);
+  InsightsService(rpc::Dispatcher* dispatcher,
+                  flows::JourneyDefinitions* definitions);
 
   grpc::ServerUnaryReactor* GetKpis(grpc::CallbackServerContext* ctx,
                                     const v1::GetKpisRequest* req,
@@ -26,7 +27,8 @@ class InsightsService final : public v1::InsightsService::CallbackService {
       v1::ExportKpisCsvResponse* resp) override;
 
  private:
-  absl::Status Compute(rpc::Call& call, v1::KpiCut cut, v1::GetKpisResponse* resp);
+  absl::Status Compute(rpc::Call& call, v1::KpiCut cut,
+                       v1::GetKpisResponse* resp);
 
   rpc::Dispatcher* dispatcher_;
   flows::JourneyDefinitions* definitions_;

@@ -11,7 +11,7 @@ std::string Number(double v) { return absl::StrFormat("%.1f", v); }
 
 struct Line {
   std::string group, label, newcomers, figure = {}, value = {}, numerator = {},
-      denominator = {}, note = {};
+                                       denominator = {}, note = {};
 };
 
 void Append(const Line& l, std::string* out) {
@@ -83,7 +83,8 @@ std::string KpisToCsv(const v1::GetKpisResponse& kpis) {
     }
     for (int b = 0; b < kpis.checkin_bucket_labels_size(); ++b) {
       Line l = base;
-      l.figure = absl::StrCat("checkin_answers_", kpis.checkin_bucket_labels(b));
+      l.figure =
+          absl::StrCat("checkin_answers_", kpis.checkin_bucket_labels(b));
       if (g.checkin_suppressed() || b >= g.checkin_buckets_size()) {
         l.note = "suppressed";
       } else {
@@ -93,10 +94,10 @@ std::string KpisToCsv(const v1::GetKpisResponse& kpis) {
     }
   }
   for (const v1::KpiStepOverdue& s : kpis.overdue_by_step()) {
-    Append(ShareLine(Line{"all", s.title(), ""},
-                     absl::StrCat("overdue_percent_", s.step_key()),
-                     s.overdue()),
-           &out);
+    Append(
+        ShareLine(Line{"all", s.title(), ""},
+                  absl::StrCat("overdue_percent_", s.step_key()), s.overdue()),
+        &out);
   }
   return out;
 }

@@ -1,11 +1,11 @@
 #include "server/api/journey/journey_check_in.h"
 
 #include "absl/strings/str_cat.h"
-#include "server/flows/journey_access.h"
 #include "server/api/journey/journey_service.h"
 #include "server/api/journey/journey_view.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/journey_access.h"
 #include "server/store/check_in_store.h"
 #include "server/store/notification_store.h"
 
@@ -30,7 +30,8 @@ absl::Status Validate(const v1::SubmitCheckInRequest& req) {
 
 // Tells every advisor of the region that the newcomer is not doing well.
 // Once per check-in and advisor (dedupe key).
-absl::Status NotifyAdvisors(rpc::Call& call, const store::JourneyRow& row, int day) {
+absl::Status NotifyAdvisors(rpc::Call& call, const store::JourneyRow& row,
+                            int day) {
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<std::string> advisors,
       store::ListMemberIds(*call.conn, v1::ROLE_ADVISOR, std::nullopt));
@@ -45,14 +46,16 @@ absl::Status NotifyAdvisors(rpc::Call& call, const store::JourneyRow& row, int d
     n.body_nl = absl::StrCat("De check-in van dag ", day,
                              " scoorde 6 of lager. Neem contact op.");
     n.subject = absl::StrCat("journey:", row.id);
-    n.dedupe_key = absl::StrCat("jny:", row.id, ":checkin_low:", day, ":", advisor);
+    n.dedupe_key =
+        absl::StrCat("jny:", row.id, ":checkin_low:", day, ":", advisor);
     n.created_at = call.now_seconds;
     WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
   }
   return absl::OkStatus();
 }
 
-absl::Status SubmitCheckIn(rpc::Call& call, flows::JourneyDefinitions& definitions,
+absl::Status SubmitCheckIn(rpc::Call& call,
+                           flows::JourneyDefinitions& definitions,
                            const v1::SubmitCheckInRequest& req,
                            v1::SubmitCheckInResponse* resp) {
   WELKOM_RETURN_IF_ERROR(Validate(req));
@@ -80,7 +83,8 @@ absl::Status SubmitCheckIn(rpc::Call& call, flows::JourneyDefinitions& definitio
   // the day-60 one does not override it.
   const bool flagged = all.back().score <= kFlaggingScore;
   if (flagged != row.flagged) {
-    WELKOM_RETURN_IF_ERROR(store::SetJourneyFlagged(*call.conn, row.id, flagged));
+    WELKOM_RETURN_IF_ERROR(
+        store::SetJourneyFlagged(*call.conn, row.id, flagged));
     row.flagged = flagged;
   }
   if (req.score() <= kFlaggingScore && row.advisor_consent) {

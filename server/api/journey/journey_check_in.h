@@ -7,12 +7,13 @@
 #ifndef WELKOM_SERVER_API_JOURNEY_JOURNEY_CHECK_IN_H_
 #define WELKOM_SERVER_API_JOURNEY_JOURNEY_CHECK_IN_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
 
 namespace welkom::api {
 
-inline constexpr char kSubmitCheckIn[] = "/welkom.v1.JourneyService/SubmitCheckIn";
+inline constexpr char kSubmitCheckIn[] =
+    "/welkom.v1.JourneyService/SubmitCheckIn";
 
 // The highest score that flags a journey.
 inline constexpr int kFlaggingScore = 6;

@@ -4,11 +4,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/time_util.h"
-#include "server/flows/journey_access.h"
 #include "server/api/journey/journey_service.h"
 #include "server/api/journey/journey_view.h"
-#include "server/rpc/validation.h"
 #include "server/base/status_macros.h"
+#include "server/flows/journey_access.h"
+#include "server/rpc/validation.h"
 #include "server/store/journey_store.h"
 
 namespace welkom::api {
@@ -18,7 +18,8 @@ absl::Status SetConsent(rpc::Call& call, flows::JourneyDefinitions& definitions,
                         bool consent, v1::Journey* out) {
   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row, flows::LoadOwnJourney(call));
   if (row.advisor_consent != consent) {
-    WELKOM_RETURN_IF_ERROR(store::SetAdvisorConsent(*call.conn, row.id, consent));
+    WELKOM_RETURN_IF_ERROR(
+        store::SetAdvisorConsent(*call.conn, row.id, consent));
     row.advisor_consent = consent;
     flows::JourneyAuditTrail trail(call);
     trail.Record(row, consent ? v1::AUDIT_ACTION_CONSENT_GRANTED
@@ -34,7 +35,8 @@ void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
   out->set_id(absl::StrCat(row.id));
   *out->mutable_time() =
       row.at_micros != 0
-          ? google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(row.at_micros)
+          ? google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
+                row.at_micros)
           : google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
   out->set_actor_id(row.actor_id);
   out->set_actor_name(row.actor_name);
@@ -47,7 +49,8 @@ void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
 absl::Status ListAuditLog(rpc::Call& call, const v1::ListAuditLogRequest& req,
                           v1::ListAuditLogResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string token, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string token,
+                          rpc::DecodePageToken(req.page_token()));
   store::AuditCursor before;
   if (!token.empty()) {
     std::pair<std::string, std::string> parts = absl::StrSplit(token, ':');
@@ -88,10 +91,12 @@ void RegisterConsentMethods(rpc::Dispatcher* dispatcher,
       });
   dispatcher->Register<v1::ListAuditLogRequest, v1::ListAuditLogResponse>(
       kListAuditLog, rpc::Mode::kCustom,
-      [audit_writer](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
+      [audit_writer](rpc::Call& call, const auto& req,
+                     auto* resp) -> absl::Status {
         // The audit entries of reads reach journey_audit in batches.
         WELKOM_RETURN_IF_ERROR(audit_writer->Flush());
-        return flows::InReadSnapshot(call, [&] { return ListAuditLog(call, req, resp); });
+        return flows::InReadSnapshot(
+            call, [&] { return ListAuditLog(call, req, resp); });
       });
 }
 

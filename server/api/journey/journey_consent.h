@@ -8,16 +8,18 @@
 #ifndef WELKOM_SERVER_API_JOURNEY_JOURNEY_CONSENT_H_
 #define WELKOM_SERVER_API_JOURNEY_JOURNEY_CONSENT_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/journey_audit_writer.h"
 #include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
 
 namespace welkom::api {
 
-inline constexpr char kGrantConsent[] = "/welkom.v1.JourneyService/GrantConsent";
+inline constexpr char kGrantConsent[] =
+    "/welkom.v1.JourneyService/GrantConsent";
 inline constexpr char kWithdrawConsent[] =
     "/welkom.v1.JourneyService/WithdrawConsent";
-inline constexpr char kListAuditLog[] = "/welkom.v1.JourneyService/ListAuditLog";
+inline constexpr char kListAuditLog[] =
+    "/welkom.v1.JourneyService/ListAuditLog";
 
 // Registers the three methods; `definitions` and `audit_writer` must
 // outlive the dispatcher. ListAuditLog flushes `audit_writer` first, so it

@@ -12,10 +12,10 @@
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/step.h"
+#include "server/domain/journey/step_change.h"
 #include "server/flows/journey_access.h"
 #include "server/flows/journey_creation.h"
 #include "server/rpc/validation.h"
-#include "server/domain/journey/step_change.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::api {
@@ -194,7 +194,8 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   // A reason comes with BLOCKED, or with a legal step marked not applicable.
   if (req.status() == v1::STEP_STATUS_BLOCKED ||
       !req.blocked_reason().empty()) {
-    WELKOM_RETURN_IF_ERROR(rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
+    WELKOM_RETURN_IF_ERROR(
+        rpc::RequireText("blocked_reason", req.blocked_reason(), 500));
   }
   if (req.set_note() && req.note().size() > kMaxNoteBytes) {
     return absl::InvalidArgumentError("note: must be at most 2000 bytes");
@@ -244,8 +245,8 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   update.blocked_reason = req.blocked_reason();
   if (req.set_note()) update.note = req.note();
   journey::Step changed = flows::StepOf(*it);
-  WELKOM_RETURN_IF_ERROR(journey::ApplyStepUpdate(
-      update, def, status_by_key, call.now_seconds, &changed));
+  WELKOM_RETURN_IF_ERROR(journey::ApplyStepUpdate(update, def, status_by_key,
+                                                  call.now_seconds, &changed));
   // A waived legal step keeps why, shown with it.
   if (change.changes_status &&
       change.status == v1::STEP_STATUS_NOT_APPLICABLE) {

@@ -5,8 +5,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "server/api/notifications/notification_watch.h"
-#include "server/rpc/validation.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/validation.h"
 #include "server/store/notification_store.h"
 
 namespace welkom::api {
@@ -18,9 +18,10 @@ constexpr char kMarkRead[] = "/welkom.v1.NotificationService/MarkRead";
 constexpr int kMaxMarkIds = 1000;
 
 absl::Status DoList(rpc::Call& call, const v1::ListNotificationsRequest& req,
-                  v1::ListNotificationsResponse* resp) {
+                    v1::ListNotificationsResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string token, rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(std::string token,
+                          rpc::DecodePageToken(req.page_token()));
   int64_t before = 0;
   if (!token.empty() && (!absl::SimpleAtoi(token, &before) || before <= 0)) {
     return absl::InvalidArgumentError("page_token: malformed");
@@ -42,7 +43,7 @@ absl::Status DoList(rpc::Call& call, const v1::ListNotificationsRequest& req,
 }
 
 absl::Status DoMarkRead(rpc::Call& call, const v1::MarkReadRequest& req,
-                      v1::MarkReadResponse* resp) {
+                        v1::MarkReadResponse* resp) {
   if (req.ids_size() > kMaxMarkIds) {
     return absl::InvalidArgumentError(
         absl::StrCat("ids: at most ", kMaxMarkIds, " per call"));
@@ -58,16 +59,16 @@ absl::Status DoMarkRead(rpc::Call& call, const v1::MarkReadRequest& req,
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   const std::string& me = call.principal->user_id;
   if (!ids.empty()) {
-    WELKOM_ASSIGN_OR_RETURN(int64_t owned,
-                            store::CountOwnedNotifications(*call.conn, me, ids));
+    WELKOM_ASSIGN_OR_RETURN(
+        int64_t owned, store::CountOwnedNotifications(*call.conn, me, ids));
     if (owned != static_cast<int64_t>(ids.size())) {
       return absl::NotFoundError("ids: notification not found");
     }
   }
-  WELKOM_ASSIGN_OR_RETURN(int64_t marked,
-                          store::MarkNotificationsRead(*call.conn, me, ids,
-                                                       req.up_to_id(),
-                                                       call.now_seconds));
+  WELKOM_ASSIGN_OR_RETURN(
+      int64_t marked,
+      store::MarkNotificationsRead(*call.conn, me, ids, req.up_to_id(),
+                                   call.now_seconds));
   resp->set_marked(static_cast<int32_t>(marked));
   return absl::OkStatus();
 }
@@ -77,8 +78,9 @@ absl::Status DoMarkRead(rpc::Call& call, const v1::MarkReadRequest& req,
 NotificationService::NotificationService(rpc::Dispatcher* dispatcher,
                                          flows::NotificationFanout* fanout)
     : dispatcher_(dispatcher), fanout_(fanout) {
-  dispatcher->Register<v1::ListNotificationsRequest,
-                       v1::ListNotificationsResponse>(kList, rpc::Mode::kRead, DoList);
+  dispatcher
+      ->Register<v1::ListNotificationsRequest, v1::ListNotificationsResponse>(
+          kList, rpc::Mode::kRead, DoList);
   dispatcher->Register<v1::MarkReadRequest, v1::MarkReadResponse>(
       kMarkRead, rpc::Mode::kWrite, DoMarkRead);
   dispatcher->RegisterServerStream<v1::WatchRequest, v1::Notification>(

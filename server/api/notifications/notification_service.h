@@ -5,8 +5,8 @@
 #ifndef WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
 #define WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
 
-#include "server/rpc/dispatcher.h"
 #include "server/flows/notification_fanout.h"
+#include "server/rpc/dispatcher.h"
 #include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom::api {
@@ -15,18 +15,17 @@ class NotificationService final
     : public v1::NotificationService::CallbackService {
  public:
   // `fanout` must be started and outlive every Watch call.
-  NotificationService(rpc::Dispatcher* dispatcher, flows::NotificationFanout* fanout);
+  NotificationService(rpc::Dispatcher* dispatcher,
+                      flows::NotificationFanout* fanout);
 
   grpc::ServerUnaryReactor* ListNotifications(
-      grpc::CallbackServerContext* ctx,
-      const v1::ListNotificationsRequest* req,
+      grpc::CallbackServerContext* ctx, const v1::ListNotificationsRequest* req,
       v1::ListNotificationsResponse* resp) override;
   grpc::ServerUnaryReactor* MarkRead(grpc::CallbackServerContext* ctx,
                                      const v1::MarkReadRequest* req,
                                      v1::MarkReadResponse* resp) override;
   grpc::ServerWriteReactor<v1::Notification>* Watch(
-      grpc::CallbackServerContext* ctx,
-      const v1::WatchRequest* req) override;
+      grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) override;
 
  private:
   rpc::Dispatcher* dispatcher_;

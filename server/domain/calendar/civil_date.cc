@@ -40,7 +40,8 @@ std::optional<absl::CivilDay> ParseDate(absl::string_view text) {
   }
   absl::CivilDay day(y, m, d);
   // CivilDay normalises 2026-02-30 to March; a real date survives unchanged.
-  if (day.year() != y || day.month() != m || day.day() != d) return std::nullopt;
+  if (day.year() != y || day.month() != m || day.day() != d)
+    return std::nullopt;
   return day;
 }
 

@@ -35,8 +35,8 @@ bool IsDutchPublicHoliday(absl::CivilDay day) {
   const absl::CivilDay easter = EasterSunday(y);
   const auto offset = day - easter;
   return offset == -2 || offset == 0 || offset == 1 ||  // Good Friday, Easter
-         offset == 39 ||                               // Ascension Day
-         offset == 49 || offset == 50;                 // Whitsun
+         offset == 39 ||                                // Ascension Day
+         offset == 49 || offset == 50;                  // Whitsun
 }
 
 bool IsWorkingDay(absl::CivilDay day) {

@@ -7,8 +7,8 @@ namespace welkom::calendar {
 
 bool IsDeliveryTime(absl::Time t) {
   absl::CivilSecond local = absl::ToCivilSecond(t, Amsterdam());
-  return IsWorkingDay(absl::CivilDay(local)) && local.hour() >= kQuietHoursEnd &&
-         local.hour() < kQuietHoursStart;
+  return IsWorkingDay(absl::CivilDay(local)) &&
+         local.hour() >= kQuietHoursEnd && local.hour() < kQuietHoursStart;
 }
 
 absl::Time NextDeliveryTime(absl::Time t) {
@@ -21,9 +21,9 @@ absl::Time NextDeliveryTime(absl::Time t) {
       ++day;
     } while (!IsWorkingDay(day));
   }
-  return absl::FromCivil(absl::CivilHour(day.year(), day.month(), day.day(),
-                                         kQuietHoursEnd),
-                         Amsterdam());
+  return absl::FromCivil(
+      absl::CivilHour(day.year(), day.month(), day.day(), kQuietHoursEnd),
+      Amsterdam());
 }
 
 }  // namespace welkom::calendar

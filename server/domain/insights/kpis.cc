@@ -143,8 +143,7 @@ EmployerSize EmployerSizeOf(int staff_count) {
 double Median(std::vector<int> values) {
   std::sort(values.begin(), values.end());
   size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2]
-                    : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
 double Percentile90(std::vector<int> values) {

@@ -118,7 +118,7 @@ struct StepOverdue {
 
 struct KpiReport {
   Cut cut = Cut::kRegion;
-  std::vector<KpiGroup> groups;           // largest first; region: one "all"
+  std::vector<KpiGroup> groups;              // largest first; region: one "all"
   std::vector<StepOverdue> overdue_by_step;  // region-wide, by step key
 };
 

@@ -46,8 +46,9 @@ absl::Status ValidateTemplate(const Catalogue& regional,
   for (const std::string& key : tpl.omitted_steps()) {
     const v1::StepDefinition* def = regional.Find(key);
     if (def == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "omitted_steps: '", key, "' is not a step of the regional catalogue"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("omitted_steps: '", key,
+                       "' is not a step of the regional catalogue"));
     }
     if (def->has_legal()) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -83,7 +84,8 @@ absl::Status ValidateTemplate(const Catalogue& regional,
     if (!keys.insert(s.key()).second) {
       return InvalidStep(i, "key", absl::StrCat("'", s.key(), "' is repeated"));
     }
-    if (s.owner() != v1::STEP_OWNER_HR && s.owner() != v1::STEP_OWNER_NEWCOMER) {
+    if (s.owner() != v1::STEP_OWNER_HR &&
+        s.owner() != v1::STEP_OWNER_NEWCOMER) {
       return InvalidStep(i, "owner", "must be HR or the newcomer");
     }
     if (!v1::Anchor_IsValid(s.anchor()) ||
@@ -91,14 +93,16 @@ absl::Status ValidateTemplate(const Catalogue& regional,
       return InvalidStep(i, "anchor", "is required");
     }
     if (s.offset_days() < -365 || s.offset_days() > 365) {
-      return InvalidStep(i, "offset_days", "must be within a year of the anchor");
+      return InvalidStep(i, "offset_days",
+                         "must be within a year of the anchor");
     }
     if (!v1::StepCategory_IsValid(s.category())) {
       return InvalidStep(i, "category", "unknown category");
     }
     if (s.title().en().empty() || s.title().nl().empty() ||
         s.title().en().size() > 200 || s.title().nl().size() > 200) {
-      return InvalidStep(i, "title", "needs English and Dutch (at most 200 bytes)");
+      return InvalidStep(i, "title",
+                         "needs English and Dutch (at most 200 bytes)");
     }
     if (s.help().en().size() > 2000 || s.help().nl().size() > 2000) {
       return InvalidStep(i, "help", "at most 2000 bytes per language");
@@ -108,8 +112,9 @@ absl::Status ValidateTemplate(const Catalogue& regional,
     for (const std::string& dep : tpl.steps(i).depends_on()) {
       if (keys.contains(dep)) continue;
       if (regional.Find(dep) == nullptr || omitted.contains(dep)) {
-        return InvalidStep(i, "depends_on",
-                           absl::StrCat("'", dep, "' is not a step of the journey"));
+        return InvalidStep(
+            i, "depends_on",
+            absl::StrCat("'", dep, "' is not a step of the journey"));
       }
     }
   }

@@ -31,8 +31,8 @@ void PlanStep(const StepState& s, absl::CivilDay today, ReminderPlan* plan) {
   const absl::CivilDay due = *s.due;
   const auto overdue_days = today - due;
   if (s.starts_later && s.prerequisites_finished && overdue_days <= 0) {
-    plan->notices.push_back(
-        StepNotice(NoticeKind::kActionable, Audience::kStepOwner, s, "actionable"));
+    plan->notices.push_back(StepNotice(NoticeKind::kActionable,
+                                       Audience::kStepOwner, s, "actionable"));
   }
   if (overdue_days >= 1) {
     plan->notices.push_back(
@@ -51,10 +51,11 @@ void PlanStep(const StepState& s, absl::CivilDay today, ReminderPlan* plan) {
   if (overdue_days >= kEscalateToAdvisorAfterDays &&
       s.owner != v1::STEP_OWNER_ADVISOR) {
     plan->notices.push_back(StepNotice(NoticeKind::kEscalateToAdvisor,
-                                       Audience::kAdvisors, s, "escalate_advisor"));
+                                       Audience::kAdvisors, s,
+                                       "escalate_advisor"));
   }
-  for (int offset : {-7, -1, 1, kEscalateToHrAfterDays,
-                     kEscalateToAdvisorAfterDays}) {
+  for (int offset :
+       {-7, -1, 1, kEscalateToHrAfterDays, kEscalateToAdvisorAfterDays}) {
     Consider(due + offset, today, &plan->next_check);
   }
 }
@@ -76,8 +77,13 @@ ReminderPlan PlanReminders(const std::vector<StepState>& steps,
   const bool answered = std::find(check_ins_done.begin(), check_ins_done.end(),
                                   latest) != check_ins_done.end();
   if (latest != 0 && !answered) {
-    Notice n{NoticeKind::kCheckIn, Audience::kNewcomer, "", std::nullopt, 0,
-             latest, absl::StrCat("checkin:", latest)};
+    Notice n{NoticeKind::kCheckIn,
+             Audience::kNewcomer,
+             "",
+             std::nullopt,
+             0,
+             latest,
+             absl::StrCat("checkin:", latest)};
     plan.notices.push_back(std::move(n));
   }
   plan.close = journey_day > kLastDay;

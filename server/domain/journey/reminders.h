@@ -56,7 +56,7 @@ enum class Audience { kStepOwner, kHr, kAdvisors, kNewcomer };
 struct Notice {
   NoticeKind kind;
   Audience audience;
-  std::string step_key;              // empty for check-ins
+  std::string step_key;               // empty for check-ins
   std::optional<absl::CivilDay> due;  // the step's due date
   int step_owner = 0;
   int check_in_day = 0;  // 30, 60 or 90 for kCheckIn

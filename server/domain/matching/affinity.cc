@@ -126,8 +126,10 @@ AffinityModel::Person AffinityModel::Encode(
     bits.more.resize((width - 1) / 64, 0);
     bits.more[i / 64 - 1] |= uint64_t{1} << (i % 64);
   };
-  for (const auto& l : languages) set(p.languages, languages_.size(), languages_.at(l));
-  for (const auto& s : interests) set(p.interests, interests_.size(), interests_.at(s));
+  for (const auto& l : languages)
+    set(p.languages, languages_.size(), languages_.at(l));
+  for (const auto& s : interests)
+    set(p.interests, interests_.size(), interests_.at(s));
   p.place = place.key.empty() ? -1 : places_.at(place.key);
   p.profession = Index(professions_, profession);
   p.employer = Index(employers_, employer);
@@ -166,9 +168,9 @@ std::optional<ScoreBreakdown> AffinityModel::Score(int n, int b) const {
   if (pn.place >= 0 && pb.place >= 0) {
     s.distance = distance_points_[pn.place * place_list_.size() + pb.place];
   }
-  s.profession = ProfessionPoints(
-      pn.profession >= 0 && pn.profession == pb.profession,
-      nc.prefer_same_profession);
+  s.profession =
+      ProfessionPoints(pn.profession >= 0 && pn.profession == pb.profession,
+                       nc.prefer_same_profession);
   s.household = HouseholdPoints(pn.household, pb.household, nc.prefer_family);
   return s;
 }

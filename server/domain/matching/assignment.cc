@@ -59,7 +59,8 @@ class TopArcs {
   void Clear() { arcs_.clear(); }
   void Offer(const Arc& arc) {
     if (arcs_.size() == k_ && !Better(arc, arcs_.back())) return;
-    arcs_.insert(std::upper_bound(arcs_.begin(), arcs_.end(), arc, Better), arc);
+    arcs_.insert(std::upper_bound(arcs_.begin(), arcs_.end(), arc, Better),
+                 arc);
     if (arcs_.size() > k_) arcs_.pop_back();
   }
   const std::vector<Arc>& arcs() const { return arcs_; }
@@ -119,8 +120,10 @@ Solution Solve(int newcomers, const std::vector<int>& slots,
   }
   s.newcomer_potential.resize(newcomers);
   s.buddy_potential.resize(slots.size());
-  for (int i = 0; i < newcomers; ++i) s.newcomer_potential[i] = ns.potential(n[i]);
-  for (size_t j = 0; j < slots.size(); ++j) s.buddy_potential[j] = ns.potential(b[j]);
+  for (int i = 0; i < newcomers; ++i)
+    s.newcomer_potential[i] = ns.potential(n[i]);
+  for (size_t j = 0; j < slots.size(); ++j)
+    s.buddy_potential[j] = ns.potential(b[j]);
   return s;
 }
 
@@ -130,7 +133,8 @@ absl::StatusOr<AssignmentResult> OptimalAssignment(
     const std::vector<NewcomerCandidate>& newcomers,
     const std::vector<BuddyCandidate>& buddies,
     const AssignmentOptions& options) {
-  if (absl::Status s = RequireUniqueIds(newcomers, "newcomers"); !s.ok()) return s;
+  if (absl::Status s = RequireUniqueIds(newcomers, "newcomers"); !s.ok())
+    return s;
   if (absl::Status s = RequireUniqueIds(buddies, "buddies"); !s.ok()) return s;
   for (const BuddyCandidate& b : buddies) {
     if (b.slots < 1) {
@@ -151,7 +155,8 @@ absl::StatusOr<AssignmentResult> OptimalAssignment(
   const bool cached = static_cast<int64_t>(nn) * nb <= kMaxCachedPairs;
   std::vector<uint8_t> table(cached ? static_cast<size_t>(nn) * nb : 0);
   auto points_of = [&](int i, int j) -> int {
-    if (cached) return static_cast<int>(table[static_cast<size_t>(i) * nb + j]) - 1;
+    if (cached)
+      return static_cast<int>(table[static_cast<size_t>(i) * nb + j]) - 1;
     return model.Total(n_order[i], b_order[j]);
   };
 
@@ -169,7 +174,9 @@ absl::StatusOr<AssignmentResult> OptimalAssignment(
     best.Clear();
     for (int j = 0; j < nb; ++j) {
       int points = model.Total(n_order[i], b_order[j]);
-      if (cached) table[static_cast<size_t>(i) * nb + j] = static_cast<uint8_t>(points + 1);
+      if (cached)
+        table[static_cast<size_t>(i) * nb + j] =
+            static_cast<uint8_t>(points + 1);
       if (points >= 0) best.Offer({i, j, points});
     }
     take_best();
@@ -235,7 +242,8 @@ AssignmentResult GreedyAssignment(
   const std::vector<int> b_order = OrderById(buddies);
   AffinityModel model(newcomers, buddies);
   std::vector<int> left(buddies.size());
-  for (size_t j = 0; j < buddies.size(); ++j) left[j] = buddies[b_order[j]].slots;
+  for (size_t j = 0; j < buddies.size(); ++j)
+    left[j] = buddies[b_order[j]].slots;
   AssignmentResult result;
   result.rounds = 1;
   for (int n : n_order) {

@@ -31,8 +31,8 @@ struct BuddyCandidate {
   Place place;
   std::string profession_field;
   Household household = Household::kUnknown;
-  int slots = 1;             // newcomers this buddy can take now, >= 1
-  std::string employer_id;   // empty: not staff of an employer we know
+  int slots = 1;            // newcomers this buddy can take now, >= 1
+  std::string employer_id;  // empty: not staff of an employer we know
 };
 
 struct NewcomerCandidate {

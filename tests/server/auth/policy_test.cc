@@ -63,10 +63,10 @@ TEST(PolicyTest, RoleOutsideTheRowIsDenied) {
 
 TEST(PolicyTest, WhoMayInviteWhom) {
   Principal hr{"u", "emp1", v1::ROLE_HR, {}, ""};
-  EXPECT_TRUE(CanInvite(hr, "emp1", v1::ORGANIZATION_KIND_EMPLOYER,
-                        v1::ROLE_NEWCOMER));
-  EXPECT_FALSE(CanInvite(hr, "emp2", v1::ORGANIZATION_KIND_EMPLOYER,
-                         v1::ROLE_NEWCOMER));
+  EXPECT_TRUE(
+      CanInvite(hr, "emp1", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_NEWCOMER));
+  EXPECT_FALSE(
+      CanInvite(hr, "emp2", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_NEWCOMER));
   EXPECT_FALSE(
       CanInvite(hr, "emp1", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_HR));
   Principal advisor{"u", "ec", v1::ROLE_ADVISOR, {}, ""};

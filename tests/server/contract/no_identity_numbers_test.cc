@@ -23,11 +23,24 @@ using google::protobuf::FieldDescriptor;
 // Parts of a field name (lower case, underscores removed) that point at an
 // identity number.
 constexpr const char* kForbidden[] = {
-    "bsn",          "burgerservicenummer", "sofinummer",    "passport",
-    "permitnumber", "permitno",            "documentnumber", "documentno",
-    "idnumber",     "identitynumber",      "idcard",        "vnumber",
-    "ssn",          "socialsecurity",      "nationalid",    "taxnumber",
-    "fiscalnumber", "visanumber",
+    "bsn",
+    "burgerservicenummer",
+    "sofinummer",
+    "passport",
+    "permitnumber",
+    "permitno",
+    "documentnumber",
+    "documentno",
+    "idnumber",
+    "identitynumber",
+    "idcard",
+    "vnumber",
+    "ssn",
+    "socialsecurity",
+    "nationalid",
+    "taxnumber",
+    "fiscalnumber",
+    "visanumber",
 };
 
 // "welkom.v1.Msg.field" for every field of `message` (nested types
@@ -35,7 +48,8 @@ constexpr const char* kForbidden[] = {
 // hold a number themselves count: a bool ("has_bsn") holds none, and a
 // message-typed field ("arrival_to_bsn", a KPI of days) holds its own fields,
 // which are checked where that message is walked.
-void CollectSuspicious(const Descriptor* message, std::vector<std::string>* out) {
+void CollectSuspicious(const Descriptor* message,
+                       std::vector<std::string>* out) {
   for (int i = 0; i < message->field_count(); ++i) {
     const FieldDescriptor* f = message->field(i);
     if (f->type() == FieldDescriptor::TYPE_BOOL ||
@@ -43,8 +57,8 @@ void CollectSuspicious(const Descriptor* message, std::vector<std::string>* out)
         f->type() == FieldDescriptor::TYPE_ENUM) {
       continue;
     }
-    std::string name = absl::StrReplaceAll(absl::AsciiStrToLower(f->name()),
-                                           {{"_", ""}});
+    std::string name =
+        absl::StrReplaceAll(absl::AsciiStrToLower(f->name()), {{"_", ""}});
     for (const char* bad : kForbidden) {
       if (name.find(bad) != std::string::npos) {
         out->push_back(f->full_name());
@@ -99,7 +113,8 @@ TEST(ContractTest, TheCheckFindsIdentityNumberFieldsWhenTheyExist) {
     auto* f = m->add_field();
     f->set_name(name);
     f->set_number(number);
-    f->set_type(static_cast<google::protobuf::FieldDescriptorProto::Type>(type));
+    f->set_type(
+        static_cast<google::protobuf::FieldDescriptorProto::Type>(type));
     f->set_label(google::protobuf::FieldDescriptorProto::LABEL_OPTIONAL);
   };
   add(msg, "has_bsn", FieldDescriptor::TYPE_BOOL, 1);
@@ -114,9 +129,9 @@ TEST(ContractTest, TheCheckFindsIdentityNumberFieldsWhenTheyExist) {
   ASSERT_NE(file, nullptr);
   std::vector<std::string> found = SuspiciousFields(file);
   std::sort(found.begin(), found.end());
-  EXPECT_EQ(found, (std::vector<std::string>{"bad.Newcomer.BSN",
-                                             "bad.Newcomer.Permit.permit_number",
-                                             "bad.Newcomer.passport_number"}));
+  EXPECT_EQ(found, (std::vector<std::string>{
+                       "bad.Newcomer.BSN", "bad.Newcomer.Permit.permit_number",
+                       "bad.Newcomer.passport_number"}));
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ class JourneyAuditWriterTest : public ::testing::Test {
                      j.employer_org_id = "org1";
                      j.catalogue_version = 1;
                      return store::InsertJourney(c, j, {});
-                   }).ok());
+                   })
+                    .ok());
   }
   void TearDown() override {
     db_.reset();
@@ -130,7 +131,8 @@ TEST_F(JourneyAuditWriterTest, RowsOfAJourneyDeletedMeanwhileAreDropped) {
   EXPECT_EQ(CountRows(), 1);
 }
 
-TEST_F(JourneyAuditWriterTest, WhatACrashLeftInTheJournalIsCopiedOnceAtTheNextStart) {
+TEST_F(JourneyAuditWriterTest,
+       WhatACrashLeftInTheJournalIsCopiedOnceAtTheNextStart) {
   const std::string tricky = "tab\there, newline\n, backslash\\, \xff";
   {
     // A run that wrote three entries and a fourth cut short, then crashed
@@ -139,7 +141,8 @@ TEST_F(JourneyAuditWriterTest, WhatACrashLeftInTheJournalIsCopiedOnceAtTheNextSt
     ASSERT_TRUE(journal.ok()) << journal.status();
     store::AuditRow detailed = Read("jny1");
     detailed.detail = tricky;
-    ASSERT_TRUE((*journal)->Append({Read("jny1"), Read("jny1"), detailed}).ok());
+    ASSERT_TRUE(
+        (*journal)->Append({Read("jny1"), Read("jny1"), detailed}).ok());
     std::ofstream torn(Journal(), std::ios::app | std::ios::binary);
     torn << "jny1\t100\t";
   }
@@ -152,7 +155,8 @@ TEST_F(JourneyAuditWriterTest, WhatACrashLeftInTheJournalIsCopiedOnceAtTheNextSt
                      if (!rows.ok()) return rows.status();
                      EXPECT_EQ(rows->front().detail, tricky);
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     ASSERT_TRUE((*writer)->Append({Read("jny1")}).ok());
     ASSERT_TRUE((*writer)->Flush().ok());
   }
@@ -174,7 +178,8 @@ TEST_F(JourneyAuditWriterTest, ABigJournalStartsOverOnceCopied) {
   auto writer = JourneyAuditWriter::Open(db_.get(), Journal(), o);
   ASSERT_TRUE(writer.ok()) << writer.status();
   const auto header = std::filesystem::file_size(Journal());
-  for (int i = 0; i < 12; ++i) ASSERT_TRUE((*writer)->Append({Read("jny1")}).ok());
+  for (int i = 0; i < 12; ++i)
+    ASSERT_TRUE((*writer)->Append({Read("jny1")}).ok());
   EXPECT_GT(std::filesystem::file_size(Journal()), 200u);
   ASSERT_TRUE((*writer)->Flush().ok());
   EXPECT_EQ(std::filesystem::file_size(Journal()), header);

@@ -9,9 +9,9 @@
 
 #include <filesystem>
 
+#include "server/base/clock.h"
 #include "server/rpc/dispatcher.h"
 #include "server/rpc/executor.h"
-#include "server/base/clock.h"
 #include "server/store/database.h"
 
 namespace welkom::gateway {
@@ -26,8 +26,8 @@ class HttpServerTest : public ::testing::Test {
     auto db = store::Database::Open({dir_ + "/test.db"});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    dispatcher_ = std::make_unique<rpc::Dispatcher>(db_.get(), &clock_,
-                                                    &executor_);
+    dispatcher_ =
+        std::make_unique<rpc::Dispatcher>(db_.get(), &clock_, &executor_);
   }
   void TearDown() override {
     dispatcher_.reset();

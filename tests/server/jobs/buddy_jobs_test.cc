@@ -2,17 +2,16 @@
 // expiry, the once-a-day matching run, and answering after expiry.
 #include "server/jobs/buddy_jobs.h"
 
-#include "server/base/clock.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
 #include "absl/time/civil_time.h"
-#include "server/flows/buddy_flow.h"
+#include "server/base/clock.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/buddy_flow.h"
 #include "server/store/buddy_store.h"
 #include "server/store/identity_store.h"
 #include "server/store/notification_store.h"
@@ -67,7 +66,8 @@ class BuddyJobsTest : public ::testing::Test {
                      p.municipality = "hengelo";
                      p.updated_at = t;
                      return store::PutPreferences(c, p, 0);
-                   }).ok());
+                   })
+                    .ok());
   }
   void TearDown() override {
     db_.reset();
@@ -77,10 +77,11 @@ class BuddyJobsTest : public ::testing::Test {
   std::vector<store::MatchRow> AllMatches() {
     std::vector<store::MatchRow> rows;
     EXPECT_TRUE(db_->Read([&](store::Connection& c) -> absl::Status {
-                     WELKOM_ASSIGN_OR_RETURN(rows,
-                                             store::ListMatches(c, {}, "", 100));
+                     WELKOM_ASSIGN_OR_RETURN(
+                         rows, store::ListMatches(c, {}, "", 100));
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     return rows;
   }
 
@@ -88,10 +89,12 @@ class BuddyJobsTest : public ::testing::Test {
     std::vector<std::string> kinds;
     EXPECT_TRUE(db_->Read([&](store::Connection& c) -> absl::Status {
                      WELKOM_ASSIGN_OR_RETURN(
-                         auto rows, store::ListNotificationsAfter(c, user, 0, 100));
+                         auto rows,
+                         store::ListNotificationsAfter(c, user, 0, 100));
                      for (const auto& r : rows) kinds.push_back(r.kind);
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     return kinds;
   }
 
@@ -146,7 +149,8 @@ TEST_F(BuddyJobsTest, AnsweringAfter72HoursIsFailedPrecondition) {
   const int64_t t = absl::ToUnixSeconds(clock.Now());
   ASSERT_TRUE(db_->Write([&](store::Connection& c) -> absl::Status {
                    return flows::ProposeMatches(c, t, "usr_adv").status();
-                 }).ok());
+                 })
+                  .ok());
   ASSERT_EQ(AllMatches().size(), 1u);
   const store::MatchRow m = AllMatches()[0];
   EXPECT_EQ(m.expires_at - m.proposed_at, 72 * 3600);

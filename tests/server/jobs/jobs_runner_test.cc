@@ -33,7 +33,9 @@ TEST(JobsRunnerTest, RunsEveryJobAtTheInjectedClocksTimeUntilStopped) {
   absl::MutexLock lock(&mu);
   EXPECT_EQ(runner.turns(), turns);  // stopped means stopped
   EXPECT_GE(seen.size(), 3u);
-  EXPECT_EQ(failing_calls, static_cast<int>(seen.size()));  // a failure does not stop the others
+  EXPECT_EQ(
+      failing_calls,
+      static_cast<int>(seen.size()));  // a failure does not stop the others
   EXPECT_EQ(seen[0], absl::FromUnixSeconds(1800000000));
 }
 

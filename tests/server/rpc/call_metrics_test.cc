@@ -14,7 +14,8 @@ TEST(CallMetricsTest, CountsByMethodAndCode) {
   CallMetrics m;
   m.RecordCall(kLogin, absl::StatusCode::kOk, absl::Milliseconds(2));
   m.RecordCall(kLogin, absl::StatusCode::kOk, absl::Milliseconds(3));
-  m.RecordCall(kLogin, absl::StatusCode::kUnauthenticated, absl::Milliseconds(1));
+  m.RecordCall(kLogin, absl::StatusCode::kUnauthenticated,
+               absl::Milliseconds(1));
   EXPECT_EQ(m.CallCount(kLogin, absl::StatusCode::kOk), 2);
   EXPECT_EQ(m.CallCount(kLogin, absl::StatusCode::kUnauthenticated), 1);
   EXPECT_EQ(m.CallCount(kLogin, absl::StatusCode::kNotFound), 0);

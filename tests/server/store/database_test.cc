@@ -45,13 +45,15 @@ TEST_F(DatabaseTest, DatabaseIsInWalMode) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
   std::string mode;
-  ASSERT_TRUE((*db)->Write([&](Connection& c) {
+  ASSERT_TRUE((*db)
+                  ->Write([&](Connection& c) {
                     auto st = c.Prepare("PRAGMA journal_mode");
                     if (!st.ok()) return st.status();
                     (*st)->Step().IgnoreError();
                     mode = (*st)->Text(0);
                     return absl::OkStatus();
-                  }).ok());
+                  })
+                  .ok());
   EXPECT_EQ(mode, "wal");
 }
 
@@ -78,8 +80,7 @@ TEST_F(DatabaseTest, FailingMigrationLeavesTheFileAsItWas) {
   ASSERT_TRUE(db.ok()) << db.status();
   EXPECT_EQ((*db)->schema_version(), 1);
   // Migration 2 ran in the same transaction as 3 and was rolled back too.
-  EXPECT_EQ(Count(**db,
-                  "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'"),
+  EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'"),
             0);
 }
 
@@ -100,17 +101,17 @@ TEST_F(DatabaseTest, MigrationLandedBelowTheNewestIsStillApplied) {
                                   {3, "three", "CREATE TABLE c (x INTEGER);"}};
   { ASSERT_TRUE(Database::Open({path_, 1, first}).ok()); }
   // Migration 2 reached main after 3 had been applied to this file.
-  std::vector<Migration> later = {first[0],
-                                  {2, "two", "CREATE TABLE b (x INTEGER);"},
-                                  first[1]};
+  std::vector<Migration> later = {
+      first[0], {2, "two", "CREATE TABLE b (x INTEGER);"}, first[1]};
   auto db = Database::Open({path_, 1, later});
   ASSERT_TRUE(db.ok()) << db.status();
   EXPECT_EQ((*db)->schema_version(), 3);
   EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'"),
             1);
   EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM schema_migrations"), 3);
-  EXPECT_EQ(Count(**db, "SELECT version FROM schema_migrations "
-                        "WHERE name = 'two'"),
+  EXPECT_EQ(Count(**db,
+                  "SELECT version FROM schema_migrations "
+                  "WHERE name = 'two'"),
             2);
 }
 
@@ -119,9 +120,10 @@ TEST_F(DatabaseTest, DatabaseFromBeforeTheLedgerKeepsItsMigrations) {
     // What the runner before the ledger left: tables and user_version only.
     auto conn = Connection::Open(path_, /*read_only=*/false);
     ASSERT_TRUE(conn.ok()) << conn.status();
-    ASSERT_TRUE((*conn)->Exec("CREATE TABLE a (x INTEGER);"
-                              "INSERT INTO a VALUES (7);"
-                              "PRAGMA user_version=1")
+    ASSERT_TRUE((*conn)
+                    ->Exec("CREATE TABLE a (x INTEGER);"
+                           "INSERT INTO a VALUES (7);"
+                           "PRAGMA user_version=1")
                     .ok());
   }
   std::vector<Migration> two = {{1, "one", "CREATE TABLE a (x INTEGER);"},
@@ -149,12 +151,12 @@ TEST_F(DatabaseTest, UniqueViolationIsAlreadyExists) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
   OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0};
-  ASSERT_TRUE((*db)->Write([&](Connection& c) {
-                    return InsertOrganization(c, org);
-                  }).ok());
-  absl::Status again = (*db)->Write([&](Connection& c) {
-    return InsertOrganization(c, org);
-  });
+  ASSERT_TRUE(
+      (*db)
+          ->Write([&](Connection& c) { return InsertOrganization(c, org); })
+          .ok());
+  absl::Status again =
+      (*db)->Write([&](Connection& c) { return InsertOrganization(c, org); });
   EXPECT_EQ(again.code(), absl::StatusCode::kAlreadyExists);
 }
 
@@ -162,9 +164,8 @@ TEST_F(DatabaseTest, ForeignKeysAreEnforced) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
   OrganizationRow org{"org_1", 1, "A", "no-such-town", 10, 0};
-  absl::Status status = (*db)->Write([&](Connection& c) {
-    return InsertOrganization(c, org);
-  });
+  absl::Status status =
+      (*db)->Write([&](Connection& c) { return InsertOrganization(c, org); });
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
 }
 
@@ -173,13 +174,14 @@ TEST_F(DatabaseTest, ReadersSeeOnlyCommittedWrites) {
   ASSERT_TRUE(db.ok());
   std::atomic<bool> inside{false}, release{false};
   std::thread writer([&] {
-    (*db)->Write([&](Connection& c) {
-             OrganizationRow org{"org_1", 1, "A", "", 1, 0};
-             auto s = InsertOrganization(c, org);
-             inside = true;
-             while (!release) std::this_thread::yield();
-             return s;
-           })
+    (*db)
+        ->Write([&](Connection& c) {
+          OrganizationRow org{"org_1", 1, "A", "", 1, 0};
+          auto s = InsertOrganization(c, org);
+          inside = true;
+          while (!release) std::this_thread::yield();
+          return s;
+        })
         .IgnoreError();
   });
   while (!inside) std::this_thread::yield();
@@ -192,9 +194,11 @@ TEST_F(DatabaseTest, ReadersSeeOnlyCommittedWrites) {
 TEST_F(DatabaseTest, BackupCopiesTheLiveDatabase) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
-  ASSERT_TRUE((*db)->Write([](Connection& c) {
+  ASSERT_TRUE((*db)
+                  ->Write([](Connection& c) {
                     return InsertOrganization(c, {"org_1", 1, "A", "", 1, 0});
-                  }).ok());
+                  })
+                  .ok());
   ASSERT_TRUE((*db)->Backup(dir_ + "/copy.db").ok());
   auto copy = Database::Open({dir_ + "/copy.db"});
   ASSERT_TRUE(copy.ok()) << copy.status();
@@ -217,23 +221,28 @@ TEST_F(DatabaseTest, CheckpointsRunOnTheirOwnThreadAndLoseNothing) {
       return (*st)->Int(0);
     };
     std::thread reader([&] {
-      (*db)->Read([&](Connection& c) {
-        seen = count(c);
-        while (hold) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        c.ResetStatements();
-        EXPECT_EQ(count(c), seen.load());
-        return absl::OkStatus();
-      }).IgnoreError();
+      (*db)
+          ->Read([&](Connection& c) {
+            seen = count(c);
+            while (hold)
+              std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            c.ResetStatements();
+            EXPECT_EQ(count(c), seen.load());
+            return absl::OkStatus();
+          })
+          .IgnoreError();
     });
     while (seen < 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     for (int i = 0; i < 200; ++i) {
-      ASSERT_TRUE((*db)->Write([&](Connection& c) {
-                       WELKOM_ASSIGN_OR_RETURN(
-                           Statement * st,
-                           c.Prepare("INSERT INTO blobs (b) VALUES (?)"));
-                       st->BindBlob(1, std::string(3000, 'x'));
-                       return st->Run();
-                     }).ok());
+      ASSERT_TRUE((*db)
+                      ->Write([&](Connection& c) {
+                        WELKOM_ASSIGN_OR_RETURN(
+                            Statement * st,
+                            c.Prepare("INSERT INTO blobs (b) VALUES (?)"));
+                        st->BindBlob(1, std::string(3000, 'x'));
+                        return st->Run();
+                      })
+                      .ok());
     }
     // Each write wakes the thread once the WAL holds 8 frames or more.
     for (int i = 0; i < 1000 && (*db)->checkpoints_run() == 0; ++i) {
@@ -246,7 +255,8 @@ TEST_F(DatabaseTest, CheckpointsRunOnTheirOwnThreadAndLoseNothing) {
     EXPECT_EQ(Count(**db, "SELECT COUNT(*) FROM blobs"), 200);
   }
   // A clean close folds the WAL back into the file.
-  EXPECT_TRUE(!std::filesystem::exists(wal) || std::filesystem::file_size(wal) == 0);
+  EXPECT_TRUE(!std::filesystem::exists(wal) ||
+              std::filesystem::file_size(wal) == 0);
   auto again = Database::Open({path_, 1, schema});
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(Count(**again, "SELECT COUNT(*) FROM blobs"), 200);
@@ -284,7 +294,7 @@ TEST_F(DatabaseTest, ConcurrentWritesCommitInGroupsAndEachFullyHappensOrNot) {
           return insert(c, t, n, n % 3 == 2 ? 0 : 1);
         });
         const absl::StatusCode want =
-            n % 3 == 0 ? absl::StatusCode::kOk
+            n % 3 == 0   ? absl::StatusCode::kOk
             : n % 3 == 1 ? absl::StatusCode::kFailedPrecondition
                          : absl::StatusCode::kAlreadyExists;
         if (status.code() != want) ++wrong;
@@ -313,17 +323,19 @@ TEST_F(DatabaseTest, EachWriteInAGroupSeesTheWritesBeforeIt) {
     threads.emplace_back([&] {
       for (int i = 0; i < kWrites; ++i) {
         // Read, then write what was read plus one: lost updates would show.
-        EXPECT_TRUE((*db)->Write([](Connection& c) -> absl::Status {
-                         WELKOM_ASSIGN_OR_RETURN(
-                             Statement * read, c.Prepare("SELECT v FROM counter"));
-                         WELKOM_RETURN_IF_ERROR(read->Step().status());
-                         const int64_t v = read->Int(0);
-                         WELKOM_ASSIGN_OR_RETURN(
-                             Statement * write,
-                             c.Prepare("UPDATE counter SET v = ?"));
-                         write->Bind(1, v + 1);
-                         return write->Run();
-                       }).ok());
+        EXPECT_TRUE(
+            (*db)
+                ->Write([](Connection& c) -> absl::Status {
+                  WELKOM_ASSIGN_OR_RETURN(Statement * read,
+                                          c.Prepare("SELECT v FROM counter"));
+                  WELKOM_RETURN_IF_ERROR(read->Step().status());
+                  const int64_t v = read->Int(0);
+                  WELKOM_ASSIGN_OR_RETURN(
+                      Statement * write, c.Prepare("UPDATE counter SET v = ?"));
+                  write->Bind(1, v + 1);
+                  return write->Run();
+                })
+                .ok());
       }
     });
   }
@@ -342,9 +354,11 @@ TEST_F(DatabaseTest, AGroupOfOneCommitsEachWriteOnItsOwn) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i) {
         OrganizationRow org{absl::StrCat("org_", t, "_", i), 1, "A", "", 1, 0};
-        EXPECT_TRUE((*db)->Write([&](Connection& c) {
-                         return InsertOrganization(c, org);
-                       }).ok());
+        EXPECT_TRUE((*db)
+                        ->Write([&](Connection& c) {
+                          return InsertOrganization(c, org);
+                        })
+                        .ok());
       }
     });
   }

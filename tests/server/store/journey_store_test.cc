@@ -21,24 +21,27 @@ class JourneyStoreTest : public ::testing::Test {
     auto db = Database::Open({dir_ + "/test.db"});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ASSERT_TRUE(db_->Write([&](Connection& c) -> absl::Status {
-                     auto s = InsertOrganization(c, {"org1", 1, "Employer", "", 10, 0});
-                     if (!s.ok()) return s;
-                     s = InsertUser(c, {"usr1", "org1", 1, "a@example.org", "A", "!", 0});
-                     if (!s.ok()) return s;
-                     JourneyRow j;
-                     j.id = "jny1";
-                     j.newcomer_id = "usr1";
-                     j.employer_org_id = "org1";
-                     j.catalogue_version = 1;
-                     std::vector<StepRow> steps(2);
-                     steps[0].journey_id = steps[1].journey_id = "jny1";
-                     steps[0].step_key = "buddy_introduced";
-                     steps[1].step_key = "dutch_course";
-                     steps[1].position = 1;
-                     steps[1].status = 5;  // not applicable
-                     return InsertJourney(c, j, steps);
-                   }).ok());
+    ASSERT_TRUE(
+        db_->Write([&](Connection& c) -> absl::Status {
+             auto s = InsertOrganization(c, {"org1", 1, "Employer", "", 10, 0});
+             if (!s.ok()) return s;
+             s = InsertUser(c,
+                            {"usr1", "org1", 1, "a@example.org", "A", "!", 0});
+             if (!s.ok()) return s;
+             JourneyRow j;
+             j.id = "jny1";
+             j.newcomer_id = "usr1";
+             j.employer_org_id = "org1";
+             j.catalogue_version = 1;
+             std::vector<StepRow> steps(2);
+             steps[0].journey_id = steps[1].journey_id = "jny1";
+             steps[0].step_key = "buddy_introduced";
+             steps[1].step_key = "dutch_course";
+             steps[1].position = 1;
+             steps[1].status = 5;  // not applicable
+             return InsertJourney(c, j, steps);
+           })
+            .ok());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -49,13 +52,15 @@ class JourneyStoreTest : public ::testing::Test {
                      if (!rows.ok()) return rows.status();
                      out = *rows;
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     return out;
   }
 
   absl::Status Mark(const std::string& newcomer, const char* key, int64_t now) {
-    return db_->Write(
-        [&](Connection& c) { return MarkStepDoneByKey(c, newcomer, key, now); });
+    return db_->Write([&](Connection& c) {
+      return MarkStepDoneByKey(c, newcomer, key, now);
+    });
   }
 
   std::string dir_;
@@ -81,7 +86,8 @@ TEST_F(JourneyStoreTest, MarkStepDoneByKeyLeavesOneAuditEntryByWelkomItself) {
                    if (!rows.ok()) return rows.status();
                    log = *rows;
                    return absl::OkStatus();
-                 }).ok());
+                 })
+                  .ok());
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].actor_id, "");
   EXPECT_EQ(log[0].action, 4);  // AUDIT_ACTION_STEP_CHANGED
@@ -89,7 +95,8 @@ TEST_F(JourneyStoreTest, MarkStepDoneByKeyLeavesOneAuditEntryByWelkomItself) {
   EXPECT_EQ(log[0].at, 100);
 }
 
-TEST_F(JourneyStoreTest, MarkStepDoneByKeyIsANoOpWithoutJourneyStepOrWhenNotApplicable) {
+TEST_F(JourneyStoreTest,
+       MarkStepDoneByKeyIsANoOpWithoutJourneyStepOrWhenNotApplicable) {
   EXPECT_TRUE(Mark("nobody", "buddy_introduced", 100).ok());
   EXPECT_TRUE(Mark("usr1", "first_social_event", 100).ok());
   EXPECT_TRUE(Mark("usr1", "dutch_course", 100).ok());
@@ -112,9 +119,11 @@ TEST_F(JourneyStoreTest, SecondJourneyForTheSameNewcomerIsAlreadyExists) {
 TEST_F(JourneyStoreTest, StaleVersionUpdateIsAborted) {
   StepRow s = Steps()[0];
   s.version = 2;
-  ASSERT_TRUE(db_->Write([&](Connection& c) { return UpdateStep(c, s, 1); }).ok());
+  ASSERT_TRUE(
+      db_->Write([&](Connection& c) { return UpdateStep(c, s, 1); }).ok());
   s.version = 3;
-  absl::Status stale = db_->Write([&](Connection& c) { return UpdateStep(c, s, 1); });
+  absl::Status stale =
+      db_->Write([&](Connection& c) { return UpdateStep(c, s, 1); });
   EXPECT_EQ(stale.code(), absl::StatusCode::kAborted);
 }
 

@@ -14,10 +14,12 @@ TEST(DutchHolidaysTest, EasterSundayMatchesKnownYears) {
 }
 
 TEST(DutchHolidaysTest, EasterBasedHolidaysOf2026) {
-  EXPECT_TRUE(IsDutchPublicHoliday(absl::CivilDay(2026, 4, 3)));   // Good Friday
-  EXPECT_TRUE(IsDutchPublicHoliday(absl::CivilDay(2026, 4, 6)));   // Easter Monday
+  EXPECT_TRUE(IsDutchPublicHoliday(absl::CivilDay(2026, 4, 3)));  // Good Friday
+  EXPECT_TRUE(
+      IsDutchPublicHoliday(absl::CivilDay(2026, 4, 6)));  // Easter Monday
   EXPECT_TRUE(IsDutchPublicHoliday(absl::CivilDay(2026, 5, 14)));  // Ascension
-  EXPECT_TRUE(IsDutchPublicHoliday(absl::CivilDay(2026, 5, 25)));  // Whit Monday
+  EXPECT_TRUE(
+      IsDutchPublicHoliday(absl::CivilDay(2026, 5, 25)));  // Whit Monday
   EXPECT_FALSE(IsDutchPublicHoliday(absl::CivilDay(2026, 4, 7)));
   EXPECT_FALSE(IsDutchPublicHoliday(absl::CivilDay(2026, 5, 15)));
 }

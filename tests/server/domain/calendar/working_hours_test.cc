@@ -31,8 +31,10 @@ TEST(WorkingHoursTest, FridayNightWaitsForMonday) {
 
 TEST(WorkingHoursTest, EasterWeekendWaitsForTuesday) {
   // Good Friday 3 April 2026 to Easter Monday 6 April.
-  EXPECT_EQ(NextDeliveryTime(Local(2026, 4, 2, 21, 59)), Local(2026, 4, 2, 21, 59));
-  EXPECT_EQ(NextDeliveryTime(Local(2026, 4, 2, 22, 0)), Local(2026, 4, 7, 8, 0));
+  EXPECT_EQ(NextDeliveryTime(Local(2026, 4, 2, 21, 59)),
+            Local(2026, 4, 2, 21, 59));
+  EXPECT_EQ(NextDeliveryTime(Local(2026, 4, 2, 22, 0)),
+            Local(2026, 4, 7, 8, 0));
 }
 
 TEST(WorkingHoursTest, MorningAfterDstChangeIsEightLocal) {

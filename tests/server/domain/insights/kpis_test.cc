@@ -12,8 +12,7 @@ const absl::CivilDay kToday(2026, 11, 23);
 JourneyFacts Newcomer(int days_ago, std::optional<int> bsn_after,
                       std::optional<int> buddy_after,
                       const std::string& municipality = "enschede",
-                      bool eu = false,
-                      EmployerSize size = EmployerSize::kSme) {
+                      bool eu = false, EmployerSize size = EmployerSize::kSme) {
   JourneyFacts j;
   j.municipality = municipality;
   j.eu_citizen = eu;
@@ -65,8 +64,8 @@ TEST(KpisTest, FewerThanFiveNewcomersAreSuppressed) {
 
 TEST(KpisTest, BuddyWithinFourteenDaysCountsOnlyThoseArrivedLongEnough) {
   std::vector<JourneyFacts> facts;
-  facts.push_back(Newcomer(30, 5, 14));           // in time
-  facts.push_back(Newcomer(30, 5, 15));           // too late
+  facts.push_back(Newcomer(30, 5, 14));            // in time
+  facts.push_back(Newcomer(30, 5, 15));            // too late
   facts.push_back(Newcomer(30, 5, std::nullopt));  // none
   facts.push_back(Newcomer(30, 5, 2));
   facts.push_back(Newcomer(30, 5, 10));

@@ -48,7 +48,8 @@ TEST(RemindersTest, OnlyTheLatestOwnerReminderIsOwed) {
               ElementsAre(NoticeKind::kOverdue));
 }
 
-TEST(RemindersTest, OverdueWorkEscalatesToHrAfterThreeDaysThenAdvisorsAfterFive) {
+TEST(RemindersTest,
+     OverdueWorkEscalatesToHrAfterThreeDaysThenAdvisorsAfterFive) {
   const int owner = v1::STEP_OWNER_NEWCOMER;
   EXPECT_THAT(Kinds(PlanOne(Step("a", owner, -2))),
               ElementsAre(NoticeKind::kOverdue));
@@ -58,8 +59,9 @@ TEST(RemindersTest, OverdueWorkEscalatesToHrAfterThreeDaysThenAdvisorsAfterFive)
               ElementsAre(NoticeKind::kOverdue, NoticeKind::kEscalateToHr,
                           NoticeKind::kEscalateToAdvisor));
   // HR's own step does not escalate to HR again.
-  EXPECT_THAT(Kinds(PlanOne(Step("a", v1::STEP_OWNER_HR, -5))),
-              ElementsAre(NoticeKind::kOverdue, NoticeKind::kEscalateToAdvisor));
+  EXPECT_THAT(
+      Kinds(PlanOne(Step("a", v1::STEP_OWNER_HR, -5))),
+      ElementsAre(NoticeKind::kOverdue, NoticeKind::kEscalateToAdvisor));
 }
 
 TEST(RemindersTest, FinishedAndPendingStepsOweNothing) {
@@ -73,7 +75,8 @@ TEST(RemindersTest, FinishedAndPendingStepsOweNothing) {
               IsEmpty());
 }
 
-TEST(RemindersTest, AStepThatStartsLaterIsAnnouncedOnceItsPrerequisitesAreDone) {
+TEST(RemindersTest,
+     AStepThatStartsLaterIsAnnouncedOnceItsPrerequisitesAreDone) {
   StepState bank = Step("bank_account", v1::STEP_OWNER_NEWCOMER, 14);
   bank.starts_later = true;
   bank.prerequisites_finished = false;

@@ -35,11 +35,11 @@ BuddyCandidate Lotte() {
 TEST(AffinityTest, BreakdownAddsEveryComponent) {
   auto s = Affinity(Priya(), Lotte());
   ASSERT_TRUE(s.has_value());
-  EXPECT_EQ(s->languages, 25);   // two shared
-  EXPECT_EQ(s->interests, 5);    // cooking
+  EXPECT_EQ(s->languages, 25);     // two shared
+  EXPECT_EQ(s->interests, 5);      // cooking
   EXPECT_EQ(s->distance, 25 - 4);  // about 8 km
-  EXPECT_EQ(s->profession, 5);   // same field, not asked for
-  EXPECT_EQ(s->household, 15);   // both families, asked for
+  EXPECT_EQ(s->profession, 5);     // same field, not asked for
+  EXPECT_EQ(s->household, 15);     // both families, asked for
   EXPECT_EQ(s->total(), 25 + 5 + 21 + 5 + 15);
 }
 
@@ -72,8 +72,10 @@ TEST(BuddyFreeSlotsTest, PauseWindowAndActiveMatchesCount) {
   absl::CivilDay today(2026, 11, 23);
   EXPECT_EQ(BuddyFreeSlots(3, 1, false, {}, {}, today), 2);
   EXPECT_EQ(BuddyFreeSlots(3, 1, true, {}, {}, today), 0);
-  EXPECT_EQ(BuddyFreeSlots(3, 0, false, absl::CivilDay(2026, 12, 1), {}, today), 0);
-  EXPECT_EQ(BuddyFreeSlots(3, 0, false, {}, absl::CivilDay(2026, 11, 22), today), 0);
+  EXPECT_EQ(BuddyFreeSlots(3, 0, false, absl::CivilDay(2026, 12, 1), {}, today),
+            0);
+  EXPECT_EQ(
+      BuddyFreeSlots(3, 0, false, {}, absl::CivilDay(2026, 11, 22), today), 0);
   EXPECT_EQ(BuddyFreeSlots(3, 0, false, absl::CivilDay(2026, 11, 23),
                            absl::CivilDay(2026, 11, 23), today),
             3);

@@ -72,9 +72,8 @@ TEST(OptimalAssignmentTest, MatchesBruteForceOnSmallRandomInstances) {
       auto r = OptimalAssignment(inst.newcomers, inst.buddies, options);
       ASSERT_TRUE(r.ok()) << r.status();
       ExpectValid(inst, *r);
-      EXPECT_EQ(r->total_affinity, best)
-          << "seed " << seed << " candidates "
-          << options.candidates_per_newcomer;
+      EXPECT_EQ(r->total_affinity, best) << "seed " << seed << " candidates "
+                                         << options.candidates_per_newcomer;
     }
   }
 }

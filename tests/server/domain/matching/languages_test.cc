@@ -6,8 +6,8 @@ namespace welkom::matching {
 namespace {
 
 TEST(LanguagesTest, KnowsTheIso639_1CodesOfTheRegionAndRefusesOthers) {
-  for (const char* code : {"nl", "en", "de", "hi", "zh", "es", "tr", "ar",
-                           "aa", "zu", "ta", "fy"}) {
+  for (const char* code : {"nl", "en", "de", "hi", "zh", "es", "tr", "ar", "aa",
+                           "zu", "ta", "fy"}) {
     EXPECT_TRUE(IsIso639_1(code)) << code;
   }
   // Unknown, withdrawn ("bh"), three-letter, upper case, empty.

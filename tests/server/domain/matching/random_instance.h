@@ -23,20 +23,21 @@ struct Instance {
 inline Instance RandomInstance(int newcomers, int buddies, int max_slots,
                                uint32_t seed) {
   static const std::vector<Place> kPlaces = {
-      {"almelo", 52.3567, 6.6625},   {"borne", 52.2997, 6.7528},
-      {"enschede", 52.2215, 6.8937}, {"haaksbergen", 52.1567, 6.7389},
-      {"hengelo", 52.2658, 6.7931},  {"losser", 52.2608, 7.0042},
+      {"almelo", 52.3567, 6.6625},    {"borne", 52.2997, 6.7528},
+      {"enschede", 52.2215, 6.8937},  {"haaksbergen", 52.1567, 6.7389},
+      {"hengelo", 52.2658, 6.7931},   {"losser", 52.2608, 7.0042},
       {"oldenzaal", 52.3125, 6.9292}, {"rijssen-holten", 52.3067, 6.5194},
       {"tubbergen", 52.4075, 6.7847}, {"wierden", 52.3592, 6.5931}};
   static const std::vector<std::string> kLanguages = {
       "en", "nl", "de", "hi", "zh", "es", "tr", "ar", "fr", "it", "pt", "pl"};
   static const std::vector<std::string> kInterests = {
-      "cycling", "cooking", "football", "hiking",  "music",  "photography",
-      "boardgames", "running", "theatre", "gardening", "climbing", "chess",
-      "yoga",    "film",     "reading",  "volunteering"};
+      "cycling", "cooking",     "football",   "hiking",
+      "music",   "photography", "boardgames", "running",
+      "theatre", "gardening",   "climbing",   "chess",
+      "yoga",    "film",        "reading",    "volunteering"};
   static const std::vector<std::string> kProfessions = {
-      "engineering", "research", "software", "healthcare", "education",
-      "finance"};
+      "engineering", "research",  "software",
+      "healthcare",  "education", "finance"};
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % n); };
   auto fill = [&](auto& p) {
