@@ -10,6 +10,8 @@ packages=(
   # libraries (found by CMake's find_package / pkg-config)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libical-dev liblemon-dev
+  # e-mail over SMTP (server/mail)
+  libcurl4-openssl-dev
   # grpc.reflection.v1's .proto (Debian's gRPC library serves only v1alpha)
   grpc-proto
   # tests
@@ -21,6 +23,8 @@ packages=(
   nodejs chromium
   # conformance tests with clients nobody on the project wrote (tests/e2e)
   python3-icalendar python3-prometheus-client sqlite3
+  # the SMTP server the mail tests start on loopback (tests/support/smtp_sink.py)
+  python3-aiosmtpd
   # Europe/Amsterdam time zone data for deadlines and reminders
   tzdata
 )

@@ -56,7 +56,8 @@ absl::Status App::Start() {
   WELKOM_RETURN_IF_ERROR(OpenDatabase());
   WELKOM_RETURN_IF_ERROR(CreateServices());
   if (options_.demo) WELKOM_RETURN_IF_ERROR(SeedDemo());
-  CreateJobs();
+  WELKOM_RETURN_IF_ERROR(SetUpMail());
+  WELKOM_RETURN_IF_ERROR(CreateJobs());
   // Only where the reminder job runs: tests that switch the jobs off count
   // every notice they make.
   if (demo_seeded_now_ && options_.jobs_interval > absl::ZeroDuration()) {
@@ -72,7 +73,7 @@ absl::Status App::Start() {
     Shutdown(absl::ZeroDuration());
     return http;
   }
-  if (options_.jobs_interval > absl::ZeroDuration()) jobs_->Start();
+  if (jobs_->HasPeriodicJobs()) jobs_->Start();
   Log(LogLevel::kInfo, "listening",
       {{"grpc_port", absl::StrCat(grpc_port_)},
        {"http_port", absl::StrCat(http_port_)},
@@ -206,13 +207,63 @@ absl::Status App::StartHttp() {
   http_ = std::make_unique<gateway::HttpServer>(db_.get(), dispatcher_.get(),
                                                 options_.max_request_bytes);
   calendar_feed_->AddRoute(*http_);
+  if (deliveries_ != nullptr) {
+    http_->AddMetrics(
+        [job = deliveries_.get()] { return job->RenderPrometheus(); });
+  }
   WELKOM_ASSIGN_OR_RETURN(http_port_, http_->Start(options_.http_listen));
   return absl::OkStatus();
 }
 
-// Every periodic job is one entry on the one JobsRunner, started only when
-// --jobs-interval is above zero.
-void App::CreateJobs() {
+absl::Status App::SetUpMail() {
+  const bool on = !options_.smtp_url.empty();
+  WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
+    return store::SetDeliveryChannelEnabled(c, store::kEmailChannel, on);
+  }));
+  if (!on) {
+    Log(LogLevel::kInfo, "email_off",
+        {{"reason", "no --smtp-url: nothing is sent by e-mail"}});
+    return absl::OkStatus();
+  }
+  mail::SmtpOptions smtp;
+  smtp.url = options_.smtp_url;
+  smtp.timeout = options_.smtp_timeout;
+  if (!options_.smtp_credentials_file.empty()) {
+    WELKOM_ASSIGN_OR_RETURN(
+        smtp, mail::ReadSmtpCredentials(options_.smtp_credentials_file, smtp));
+  }
+  WELKOM_ASSIGN_OR_RETURN(mail_transport_,
+                          mail::SmtpTransport::Create(std::move(smtp)));
+  if (options_.public_url.empty()) {
+    options_.public_url = absl::StrCat("http://", options_.http_listen);
+  }
+  while (!options_.public_url.empty() && options_.public_url.back() == '/') {
+    options_.public_url.pop_back();
+  }
+  jobs::DeliveryJob::Options delivery;
+  delivery.from = options_.smtp_from;
+  delivery.public_url = options_.public_url;
+  delivery.first_retry = options_.delivery_first_retry;
+  delivery.max_attempts = options_.delivery_max_attempts;
+  deliveries_ = std::make_unique<jobs::DeliveryJob>(
+      db_.get(), mail_transport_.get(), delivery);
+  // The URL may carry a user name; log only its scheme, host and port.
+  std::string where = options_.smtp_url;
+  if (size_t at = where.find('@'); at != std::string::npos) {
+    where = absl::StrCat(where.substr(0, where.find("://") + 3),
+                         where.substr(at + 1));
+  }
+  Log(LogLevel::kInfo, "email_on",
+      {{"smtp", where},
+       {"from", options_.smtp_from},
+       {"auth", options_.smtp_credentials_file.empty() ? "off" : "on"},
+       {"links", options_.public_url}});
+  return absl::OkStatus();
+}
+
+// Every periodic job is one entry on the one JobsRunner, each with its
+// interval: --jobs-interval for most, --delivery-interval for the outbox.
+absl::Status App::CreateJobs() {
   reminders_ = std::make_unique<jobs::ReminderJob>(
       db_.get(),
       [definitions = definitions_.get()](store::Connection& c,
@@ -236,6 +287,21 @@ void App::CreateJobs() {
              [job = idempotency_pruning_.get()](absl::Time now) {
                return job->RunOnce(now).status();
              });
+  if (deliveries_ != nullptr) {
+    digest_ = std::make_unique<jobs::DigestJob>(db_.get());
+    jobs_->Add("digest", [job = digest_.get()](absl::Time now) {
+      return job->RunOnce(now).status();
+    });
+    jobs_->Add(
+        "deliveries",
+        [job = deliveries_.get()](absl::Time now) {
+          return job->RunOnce(now).status();
+        },
+        options_.delivery_interval > absl::ZeroDuration()
+            ? options_.delivery_interval
+            : -absl::InfiniteDuration());
+  }
+  return absl::OkStatus();
 }
 
 absl::Status App::RunJobsOnce() { return jobs_->RunOnce(); }
@@ -274,6 +340,7 @@ void App::Shutdown(absl::Duration grace) {
   if (jobs_ != nullptr) jobs_->Stop();
   jobs_.reset();
   reminders_.reset();
+  digest_.reset();
   buddy_jobs_.reset();
   idempotency_pruning_.reset();
   // Ends the Watch streams first (gRPC and Connect alike, with
@@ -289,6 +356,8 @@ void App::Shutdown(absl::Duration grace) {
   // Destroying the executor runs what was queued; then nothing uses the db.
   executor_.reset();
   http_.reset();
+  deliveries_.reset();  // after the HTTP port: /metrics reads its counters
+  mail_transport_.reset();
   notifications_.reset();
   fanout_.reset();
   buddy_.reset();

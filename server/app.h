@@ -30,9 +30,12 @@
 #include "server/flows/notification_fanout.h"
 #include "server/gateway/http_server.h"
 #include "server/jobs/buddy_jobs.h"
+#include "server/jobs/delivery_job.h"
+#include "server/jobs/digest_job.h"
 #include "server/jobs/idempotency_pruning.h"
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
+#include "server/mail/smtp_transport.h"
 #include "server/rpc/dispatcher.h"
 #include "server/rpc/executor.h"
 #include "server/store/database.h"
@@ -54,6 +57,20 @@ struct AppOptions {
   // call App::RunJobsOnce).
   absl::Duration jobs_interval = absl::Minutes(1);
   bool buddy_daily_matching = true;
+  // E-mail (issue 19): off without smtp_url. The credentials file holds one
+  // line username:password; its content is never logged.
+  std::string smtp_url;
+  std::string smtp_from = "welkom@localhost";
+  std::string smtp_credentials_file;
+  absl::Duration smtp_timeout = absl::Seconds(30);
+  // Links in mail start with this; empty: http://<http_listen>.
+  std::string public_url;
+  // How often the delivery outbox is sent (zero: never, tests then call
+  // RunJobsOnce), the first retry's delay and the tries before a delivery
+  // is marked failed.
+  absl::Duration delivery_interval = absl::Seconds(1);
+  absl::Duration delivery_first_retry = absl::Seconds(30);
+  int delivery_max_attempts = 8;
 };
 
 class App {
@@ -86,6 +103,8 @@ class App {
   flows::NotificationFanout* notification_fanout() const {
     return fanout_.get();
   }
+  // Whether mail is sent (--smtp-url was given).
+  bool email_on() const { return deliveries_ != nullptr; }
   // True when Start() created the demo accounts just now.
   bool demo_seeded_now() const { return demo_seeded_now_; }
   const std::string& demo_accounts_path() const {
@@ -103,7 +122,9 @@ class App {
   absl::Status SeedDemoNotices();
   absl::Status StartGrpc();
   absl::Status StartHttp();
-  void CreateJobs();
+  absl::Status CreateJobs();
+  // Records in the database whether e-mail is on and makes its transport.
+  absl::Status SetUpMail();
 
   AppOptions options_;
   SystemClock system_clock_;
@@ -119,6 +140,9 @@ class App {
   std::unique_ptr<api::JourneyService> journey_;
   std::unique_ptr<jobs::ReminderJob> reminders_;
   std::unique_ptr<jobs::JobsRunner> jobs_;
+  std::unique_ptr<mail::MailTransport> mail_transport_;
+  std::unique_ptr<jobs::DeliveryJob> deliveries_;
+  std::unique_ptr<jobs::DigestJob> digest_;
   std::unique_ptr<api::EventService> events_;
   std::unique_ptr<api::LanguageService> language_;
   std::unique_ptr<api::CalendarService> calendar_;

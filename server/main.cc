@@ -35,6 +35,26 @@ ABSL_FLAG(int, jobs_interval, 60,
           "0: off");
 ABSL_FLAG(bool, buddy_daily_matching, true,
           "run the buddy matching once a day from 09:00 Europe/Amsterdam");
+ABSL_FLAG(std::string, smtp_url, "",
+          "send e-mail through this SMTP server: smtp://host:port (STARTTLS "
+          "when offered; required with credentials) or smtps://host:port; "
+          "empty: e-mail is off");
+ABSL_FLAG(std::string, smtp_from, "welkom@localhost",
+          "the From address of Welkom's mail");
+ABSL_FLAG(std::string, smtp_credentials_file, "",
+          "a file with one line username:password for SMTP AUTH (never a "
+          "flag value, never logged)");
+ABSL_FLAG(int, smtp_timeout, 30, "seconds an SMTP exchange may take");
+ABSL_FLAG(std::string, public_url, "",
+          "where people reach this welkomd, for links in mail, e.g. "
+          "https://welkom.example.org (default: http://<--http-listen>)");
+ABSL_FLAG(int, delivery_interval_ms, 1000,
+          "milliseconds between passes over the delivery outbox; 0: off");
+ABSL_FLAG(int, delivery_retry_ms, 30000,
+          "the first retry's delay after a temporary delivery failure "
+          "(doubling, with jitter, up to 6 hours)");
+ABSL_FLAG(int, delivery_max_attempts, 8,
+          "attempts before a delivery is marked failed");
 ABSL_FLAG(std::string, port_file, "",
           "after start, write 'grpc=PORT' and 'http=PORT' lines here");
 
@@ -47,6 +67,9 @@ void PrintWelcome(const welkom::App& app) {
   if (app.http_port() > 0) {
     std::printf("  HTTP:    http://127.0.0.1:%d/healthz\n", app.http_port());
   }
+  std::printf("  E-mail:  %s\n",
+              app.email_on() ? "on (--smtp-url)"
+                             : "off (start with --smtp-url to send mail)");
   if (!app.demo_accounts().empty()) {
     std::printf("\nDemo accounts%s (also in %s):\n",
                 app.demo_seeded_now() ? " created now" : "",
@@ -115,6 +138,20 @@ int main(int argc, char** argv) {
   options.worker_threads = absl::GetFlag(FLAGS_threads);
   options.jobs_interval = absl::Seconds(absl::GetFlag(FLAGS_jobs_interval));
   options.buddy_daily_matching = absl::GetFlag(FLAGS_buddy_daily_matching);
+  options.smtp_url = absl::GetFlag(FLAGS_smtp_url);
+  options.smtp_from = absl::GetFlag(FLAGS_smtp_from);
+  options.smtp_credentials_file = absl::GetFlag(FLAGS_smtp_credentials_file);
+  options.smtp_timeout = absl::Seconds(absl::GetFlag(FLAGS_smtp_timeout));
+  options.public_url = absl::GetFlag(FLAGS_public_url);
+  options.delivery_interval =
+      absl::Milliseconds(absl::GetFlag(FLAGS_delivery_interval_ms));
+  options.delivery_first_retry =
+      absl::Milliseconds(absl::GetFlag(FLAGS_delivery_retry_ms));
+  options.delivery_max_attempts = absl::GetFlag(FLAGS_delivery_max_attempts);
+  if (options.delivery_max_attempts < 1) {
+    std::fprintf(stderr, "welkomd: --delivery-max-attempts must be >= 1\n");
+    return 2;
+  }
   if (options.worker_threads < 1 || options.max_request_bytes < 1024) {
     std::fprintf(stderr,
                  "welkomd: --threads must be >= 1 and "

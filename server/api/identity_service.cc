@@ -7,6 +7,7 @@
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/rpc/validation.h"
 
 namespace welkom::api {
@@ -293,6 +294,17 @@ absl::Status IdentityService::DoCreateInvitation(
         absl::StrCat("your role may not invite a ", v1::Role_Name(req.role()),
                      " into this organization"));
   }
+  if (!req.locale().empty() && req.locale() != "en" && req.locale() != "nl") {
+    return absl::InvalidArgumentError("locale: expected \"en\" or \"nl\"");
+  }
+  if (req.send_email()) {
+    WELKOM_ASSIGN_OR_RETURN(bool on, flows::EmailEnabled(*call.conn));
+    if (!on) {
+      return absl::FailedPreconditionError(
+          "send_email: this installation sends no e-mail (welkomd runs "
+          "without --smtp-url)");
+    }
+  }
   absl::StatusOr<store::UserRow> existing =
       store::FindUserByEmail(*call.conn, req.email());
   if (existing.ok()) {
@@ -317,7 +329,13 @@ absl::Status IdentityService::DoCreateInvitation(
   row.created_by = call.principal->user_id;
   row.created_at = call.now_seconds;
   row.expires_at = absl::ToUnixSeconds(expires);
+  row.locale = req.locale().empty() ? "en" : req.locale();
   WELKOM_RETURN_IF_ERROR(store::InsertInvitation(*call.conn, row));
+  if (req.send_email()) {
+    WELKOM_RETURN_IF_ERROR(
+        flows::QueueInvitationMail(*call.conn, row, code, call.now_seconds)
+            .status());
+  }
 
   v1::Invitation* out = resp->mutable_invitation();
   out->set_id(row.id);
@@ -349,7 +367,7 @@ absl::Status IdentityService::DoAcceptInvitation(
     if (!inv.ok()) return inv.status();
     store::UserRow user{auth::NewId("usr"), inv->org_id,       inv->role,
                         inv->email,         inv->display_name, hash,
-                        call.now_seconds};
+                        call.now_seconds,   inv->locale};
     WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
     WELKOM_RETURN_IF_ERROR(
         store::MarkInvitationAccepted(c, inv->id, user.id, call.now_seconds));

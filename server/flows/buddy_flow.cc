@@ -6,6 +6,7 @@
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/matching/assignment.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/store/identity_store.h"
 #include "server/store/journey_store.h"
 #include "server/store/notification_store.h"
@@ -127,7 +128,7 @@ absl::Status Notify(store::Connection& c, const std::string& recipient,
   row.subject = absl::StrCat("match:", m.id);
   row.dedupe_key = absl::StrCat(kind, ":", m.id, ":", recipient);
   row.created_at = now;
-  return store::InsertNotification(c, row).status();
+  return flows::StoreNotification(c, row).status();
 }
 
 // The advisor who proposed `m`, or every advisor for the job's proposals.

@@ -111,13 +111,16 @@ HttpServer::~HttpServer() { Stop(); }
 std::string HttpServer::RenderMetrics() const {
   int64_t db_bytes =
       FileSize(db_->path()) + FileSize(absl::StrCat(db_->path(), "-wal"));
-  return absl::StrCat(dispatcher_->metrics().RenderPrometheus(),
-                      responses_.RenderPrometheus(), RenderProcessMetrics(),
-                      "# HELP welkom_database_size_bytes SQLite file plus its "
-                      "write-ahead log.\n"
-                      "# TYPE welkom_database_size_bytes gauge\n"
-                      "welkom_database_size_bytes ",
-                      db_bytes, "\n");
+  std::string out =
+      absl::StrCat(dispatcher_->metrics().RenderPrometheus(),
+                   responses_.RenderPrometheus(), RenderProcessMetrics(),
+                   "# HELP welkom_database_size_bytes SQLite file plus its "
+                   "write-ahead log.\n"
+                   "# TYPE welkom_database_size_bytes gauge\n"
+                   "welkom_database_size_bytes ",
+                   db_bytes, "\n");
+  for (const auto& render : extra_metrics_) absl::StrAppend(&out, render());
+  return out;
 }
 
 absl::StatusOr<int> HttpServer::Start(const std::string& listen) {

@@ -24,9 +24,11 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "server/gateway/connect_gateway.h"
@@ -50,6 +52,12 @@ class HttpServer {
   // matched before the console's files.
   httplib::Server& routes() { return server_; }
 
+  // Adds text in the Prometheus format that /metrics appends to its own
+  // (e.g. the delivery job's counters); only before Start.
+  void AddMetrics(std::function<std::string()> render) {
+    extra_metrics_.push_back(std::move(render));
+  }
+
   // Binds `listen` ("host:port", port 0 picks one) and serves on a thread of
   // its own; returns the bound port once that thread listens, so a Stop()
   // right after always ends it.
@@ -65,6 +73,7 @@ class HttpServer {
   ConnectGateway gateway_;
   size_t max_body_bytes_;
   HttpResponseCounter responses_;
+  std::vector<std::function<std::string()>> extra_metrics_;
   httplib::Server server_;
   std::thread thread_;
   std::atomic<bool> serving_ended_{false};

@@ -1,5 +1,7 @@
 #include "server/jobs/jobs_runner.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "server/base/log.h"
 
@@ -10,8 +12,16 @@ JobsRunner::JobsRunner(const Clock* clock, absl::Duration interval)
 
 JobsRunner::~JobsRunner() { Stop(); }
 
-void JobsRunner::Add(std::string name, Job job) {
-  jobs_.emplace_back(std::move(name), std::move(job));
+void JobsRunner::Add(std::string name, Job job, absl::Duration interval) {
+  if (interval == absl::ZeroDuration()) interval = interval_;
+  jobs_.push_back({std::move(name), std::move(job), interval, absl::Now()});
+}
+
+bool JobsRunner::HasPeriodicJobs() const {
+  for (const Entry& e : jobs_) {
+    if (e.interval > absl::ZeroDuration()) return true;
+  }
+  return false;
 }
 
 void JobsRunner::Start() {
@@ -31,17 +41,21 @@ void JobsRunner::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+absl::Status JobsRunner::RunJob(const Entry& entry) {
+  absl::Time start = absl::Now();
+  absl::Status status = entry.job(clock_->Now());
+  Log(status.ok() ? LogLevel::kDebug : LogLevel::kWarning, "job",
+      {{"job", entry.name},
+       {"ok", status.ok() ? "true" : "false"},
+       {"error", std::string(status.message())},
+       {"ms", absl::StrCat(absl::ToDoubleMilliseconds(absl::Now() - start))}});
+  return status;
+}
+
 absl::Status JobsRunner::RunOnce() {
   absl::Status first;
-  for (const auto& [name, job] : jobs_) {
-    absl::Time start = absl::Now();
-    absl::Status status = job(clock_->Now());
-    Log(status.ok() ? LogLevel::kDebug : LogLevel::kWarning, "job",
-        {{"job", name},
-         {"ok", status.ok() ? "true" : "false"},
-         {"error", std::string(status.message())},
-         {"ms",
-          absl::StrCat(absl::ToDoubleMilliseconds(absl::Now() - start))}});
+  for (const Entry& entry : jobs_) {
+    absl::Status status = RunJob(entry);
     if (first.ok()) first = status;
   }
   return first;
@@ -53,14 +67,27 @@ int JobsRunner::turns() const {
 }
 
 void JobsRunner::Loop() {
+  for (Entry& e : jobs_) e.next = absl::Now();
   while (true) {
-    (void)RunOnce();  // failures are logged; the next turn tries again
+    absl::Time wake = absl::InfiniteFuture();
+    for (Entry& e : jobs_) {
+      if (e.interval <= absl::ZeroDuration()) continue;
+      if (e.next <= absl::Now()) {
+        (void)RunJob(e);  // failures are logged; the next turn tries again
+        e.next = absl::Now() + e.interval;
+      }
+      wake = std::min(wake, e.next);
+    }
     absl::MutexLock lock(&mu_);
     ++turns_;
     auto stopping = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
       return stopping_;
     };
-    if (mu_.AwaitWithTimeout(absl::Condition(&stopping), interval_)) return;
+    if (mu_.AwaitWithTimeout(
+            absl::Condition(&stopping),
+            std::max(absl::ZeroDuration(), wake - absl::Now()))) {
+      return;
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 #include "server/domain/calendar/working_hours.h"
 #include "server/domain/journey/plan.h"
 #include "server/domain/journey/reminders.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/jobs/reminder_notice.h"
 #include "server/store/check_in_store.h"
 #include "server/store/journey_store.h"
@@ -179,7 +180,7 @@ absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
             row.dedupe_key =
                 absl::StrCat("jny:", j.id, ":", n.dedupe_key, ":", recipient);
             WELKOM_ASSIGN_OR_RETURN(std::optional<int64_t> id,
-                                    store::InsertNotification(c, row));
+                                    flows::StoreNotification(c, row));
             if (id.has_value()) ++stored;
           }
         }

@@ -8,7 +8,8 @@ namespace {
 constexpr char kOrgColumns[] =
     "id, kind, name, IFNULL(municipality, ''), staff_count, created_at";
 constexpr char kUserColumns[] =
-    "id, org_id, role, email, display_name, password_hash, created_at";
+    "id, org_id, role, email, display_name, password_hash, created_at, "
+    "locale";
 
 OrganizationRow ReadOrganization(const Statement& st) {
   return {st.Text(0), static_cast<int>(st.Int(1)), st.Text(2),
@@ -18,7 +19,18 @@ OrganizationRow ReadOrganization(const Statement& st) {
 UserRow ReadUser(const Statement& st) {
   return {st.Text(0), st.Text(1), static_cast<int>(st.Int(2)),
           st.Text(3), st.Text(4), st.Text(5),
-          st.Int(6)};
+          st.Int(6),  st.Text(7)};
+}
+
+// Steps `st` (selecting kUserColumns) to the end.
+absl::StatusOr<std::vector<UserRow>> ReadUsers(Statement& st) {
+  std::vector<UserRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st.Step());
+    if (row == Row::kDone) break;
+    out.push_back(ReadUser(st));
+  }
+  return out;
 }
 
 }  // namespace
@@ -76,10 +88,11 @@ absl::Status InsertUser(Connection& c, const UserRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
       c.Prepare("INSERT INTO users (id, org_id, role, email, display_name, "
-                "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                "password_hash, created_at, locale) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, row.id).Bind(2, row.org_id).Bind(3, row.role).Bind(4, row.email);
   st->Bind(5, row.display_name).Bind(6, row.password_hash);
-  st->Bind(7, row.created_at);
+  st->Bind(7, row.created_at).Bind(8, row.locale);
   absl::Status status = st->Run();
   if (absl::IsAlreadyExists(status)) {
     return absl::AlreadyExistsError(
@@ -96,6 +109,16 @@ absl::StatusOr<UserRow> GetUser(Connection& c, const std::string& id) {
   WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
   if (row == Row::kDone) return absl::NotFoundError("member not found");
   return ReadUser(*st);
+}
+
+absl::StatusOr<std::vector<UserRow>> ListUsersWithRole(
+    Connection& c, int role, const std::string& after_id, int limit) {
+  static const std::string sql =
+      std::string("SELECT ") + kUserColumns +
+      " FROM users WHERE role = ? AND id > ? ORDER BY id LIMIT ?";
+  WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
+  st->Bind(1, role).Bind(2, after_id).Bind(3, limit);
+  return ReadUsers(*st);
 }
 
 absl::StatusOr<UserRow> FindUserByEmail(Connection& c,
@@ -118,13 +141,7 @@ absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                  "ORDER BY id LIMIT ?";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   st->Bind(1, org_id).Bind(2, after_id).Bind(3, limit);
-  std::vector<UserRow> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(ReadUser(*st));
-  }
-  return out;
+  return ReadUsers(*st);
 }
 
 absl::Status UpdatePasswordHash(Connection& c, const std::string& user_id,
@@ -192,12 +209,12 @@ absl::Status InsertInvitation(Connection& c, const InvitationRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
       c.Prepare("INSERT INTO invitations (id, code_hash, org_id, role, email, "
-                "display_name, created_by, created_at, expires_at, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "display_name, created_by, created_at, expires_at, payload, "
+                "locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, row.id).BindBlob(2, row.code_hash).Bind(3, row.org_id);
   st->Bind(4, row.role).Bind(5, row.email).Bind(6, row.display_name);
   st->Bind(7, row.created_by).Bind(8, row.created_at).Bind(9, row.expires_at);
-  st->BindBlob(10, row.payload);
+  st->BindBlob(10, row.payload).Bind(11, row.locale);
   return st->Run();
 }
 
@@ -205,13 +222,15 @@ namespace {
 
 constexpr char kInvitationColumns[] =
     "id, code_hash, org_id, role, email, display_name, created_by, "
-    "created_at, expires_at, accepted_at, IFNULL(payload, X''), revoked_at";
+    "created_at, expires_at, accepted_at, IFNULL(payload, X''), revoked_at, "
+    "locale";
 
 InvitationRow ReadInvitation(Statement& st) {
   return InvitationRow{
       st.Text(0), st.Text(1),        st.Text(2),  static_cast<int>(st.Int(3)),
       st.Text(4), st.Text(5),        st.Text(6),  st.Int(7),
-      st.Int(8),  st.OptionalInt(9), st.Text(10), st.OptionalInt(11)};
+      st.Int(8),  st.OptionalInt(9), st.Text(10), st.OptionalInt(11),
+      st.Text(12)};
 }
 
 absl::StatusOr<InvitationRow> OneInvitation(Connection& c,

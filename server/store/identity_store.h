@@ -32,6 +32,7 @@ struct UserRow {
   std::string display_name;
   std::string password_hash;
   int64_t created_at = 0;
+  std::string locale = "en";  // "en" or "nl": the language of its mail
 };
 
 struct InvitationRow {
@@ -47,6 +48,7 @@ struct InvitationRow {
   std::optional<int64_t> accepted_at;
   std::string payload;  // serialized extra, may be empty
   std::optional<int64_t> revoked_at;
+  std::string locale = "en";  // carried over to the member it creates
 };
 
 struct SessionRow {
@@ -75,6 +77,9 @@ absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                                const std::string& org_id,
                                                const std::string& after_id,
                                                int limit);
+// Every organisation's members with `role`, by id, ids > after_id.
+absl::StatusOr<std::vector<UserRow>> ListUsersWithRole(
+    Connection& c, int role, const std::string& after_id, int limit);
 absl::Status UpdatePasswordHash(Connection& c, const std::string& user_id,
                                 const std::string& hash);
 absl::StatusOr<int64_t> CountUsers(Connection& c);

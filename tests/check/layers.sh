@@ -9,11 +9,12 @@ allowed() {
   case "$1" in
     base) echo "base" ;;
     domain) echo "domain base" ;;
+    mail) echo "mail base" ;;
     store) echo "store base" ;;
     auth) echo "auth base" ;;
     rpc) echo "rpc auth store base" ;;
     flows) echo "flows rpc/call.h domain auth store base" ;;
-    jobs) echo "jobs flows domain store base" ;;
+    jobs) echo "jobs flows domain mail store base" ;;
     api) echo "api rpc flows jobs calendar domain auth store base" ;;
     gateway) echo "gateway rpc store base" ;;
     calendar) echo "calendar gateway auth store base" ;;

@@ -12,6 +12,7 @@
 #include "server/base/etag.h"
 #include "server/base/status_macros.h"
 #include "server/domain/event_ranking.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 #include "server/store/notification_store.h"
@@ -296,7 +297,7 @@ absl::Status EventService::DoCancelEvent(rpc::Call& call,
     n.title_en = absl::StrCat("Cancelled: ", e.title_en);
     n.title_nl = absl::StrCat("Geannuleerd: ", e.title_nl);
     n.dedupe_key = absl::StrCat("event_cancelled:", e.id, ":", r.user_id);
-    WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
+    WELKOM_RETURN_IF_ERROR(flows::StoreNotification(*call.conn, n).status());
   }
   WELKOM_ASSIGN_OR_RETURN(store::EventRow after,
                           store::GetEvent(*call.conn, e.id));
@@ -373,7 +374,7 @@ absl::Status EventService::DoCancelRsvp(rpc::Call& call,
   n.body_en = "A seat came free and your RSVP is now confirmed.";
   n.body_nl = "Er kwam een plek vrij en je aanmelding is nu bevestigd.";
   n.dedupe_key = absl::StrCat("waitlist_promoted:rsvp:", next->seq);
-  WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
+  WELKOM_RETURN_IF_ERROR(flows::StoreNotification(*call.conn, n).status());
   resp->set_promoted_member_id(next->user_id);
   return absl::OkStatus();
 }

@@ -10,6 +10,7 @@
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/rpc/validation.h"
 #include "server/store/notification_store.h"
 
@@ -353,7 +354,7 @@ absl::Status LanguageService::DoCancelEnrolment(
   n.body_en = "A place came free and you are now enrolled.";
   n.body_nl = "Er kwam een plek vrij en je bent nu ingeschreven.";
   n.dedupe_key = absl::StrCat("waitlist_promoted:enrolment:", next->seq);
-  WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
+  WELKOM_RETURN_IF_ERROR(flows::StoreNotification(*call.conn, n).status());
   resp->set_promoted_member_id(next->user_id);
   return absl::OkStatus();
 }
@@ -404,7 +405,7 @@ absl::Status LanguageService::DoRecordSessionAttendance(
       n.title_en = absl::StrCat("Course completed: ", course.title_en);
       n.title_nl = absl::StrCat("Cursus afgerond: ", course.title_nl);
       n.dedupe_key = absl::StrCat("course_completed:", enrolment->seq);
-      WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
+      WELKOM_RETURN_IF_ERROR(flows::StoreNotification(*call.conn, n).status());
     }
     ToProto(*enrolment, 0, total, resp->add_enrolments());
   }

@@ -5,6 +5,7 @@
 #include "server/api/journey/journey_view.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/flows/journey_access.h"
 #include "server/store/check_in_store.h"
 #include "server/store/notification_store.h"
@@ -49,7 +50,7 @@ absl::Status NotifyAdvisors(rpc::Call& call, const store::JourneyRow& row,
     n.dedupe_key =
         absl::StrCat("jny:", row.id, ":checkin_low:", day, ":", advisor);
     n.created_at = call.now_seconds;
-    WELKOM_RETURN_IF_ERROR(store::InsertNotification(*call.conn, n).status());
+    WELKOM_RETURN_IF_ERROR(flows::StoreNotification(*call.conn, n).status());
   }
   return absl::OkStatus();
 }

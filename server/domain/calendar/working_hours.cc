@@ -26,4 +26,11 @@ absl::Time NextDeliveryTime(absl::Time t) {
       Amsterdam());
 }
 
+std::optional<absl::CivilDay> DigestDay(absl::Time t) {
+  absl::CivilSecond local = absl::ToCivilSecond(t, Amsterdam());
+  absl::CivilDay day(local);
+  if (!IsWorkingDay(day) || local.hour() < kQuietHoursEnd) return std::nullopt;
+  return day;
+}
+
 }  // namespace welkom::calendar

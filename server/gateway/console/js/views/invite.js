@@ -4,7 +4,7 @@
 import {call, listAll} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit} from '../form.js';
-import {addStrings, formatInstantDate, t} from '../i18n.js';
+import {addStrings, formatInstantDate, locale, t} from '../i18n.js';
 import {inviteExtras} from './invite_extras.js';
 
 addStrings({
@@ -28,6 +28,9 @@ addStrings({
     'invite.hasMember': 'A member of your organisation already uses {email}.',
     'invite.hasOpen': '{name} was already invited with {email} (valid until {date}). A new invitation leaves that one open; resend it from Invitations instead.',
     'invite.openList': 'Open invitations',
+    'invite.sendEmail': 'Also send the invitation link by e-mail',
+    'invite.language': 'Language of the invitation',
+    'invite.emailed': 'An e-mail with the invitation link is on its way to {email}.',
   },
   nl: {
     'invite.heading': 'Iemand uitnodigen',
@@ -49,6 +52,9 @@ addStrings({
     'invite.hasMember': 'Iemand in je organisatie gebruikt {email} al.',
     'invite.hasOpen': '{name} is al uitgenodigd met {email} (geldig tot {date}). Een nieuwe uitnodiging laat die openstaan; stuur hem liever opnieuw via Uitnodigingen.',
     'invite.openList': 'Openstaande uitnodigingen',
+    'invite.sendEmail': 'De uitnodigingslink ook per e-mail sturen',
+    'invite.language': 'Taal van de uitnodiging',
+    'invite.emailed': 'Er is een e-mail met de uitnodigingslink onderweg naar {email}.',
   },
 });
 
@@ -94,6 +100,14 @@ export async function render(main, {query, session}) {
       field(t('invite.name'), {name: 'displayName', required: true, autocomplete: 'off'},
             t('invite.nameHint')),
       extras.fields,
+      field(t('invite.language'), {
+        name: 'locale', value: locale() === 'nl' ? 'nl' : 'en',
+        options: [['en', 'English'], ['nl', 'Nederlands']],
+      }),
+      h('div', {class: 'field'},
+        h('label', {},
+          h('input', {type: 'checkbox', name: 'sendEmail', value: 'yes'}),
+          ' ', t('invite.sendEmail'))),
       h('button', {type: 'submit', class: 'primary'}, t('invite.submit')));
   form.elements.email.addEventListener('change', (e) =>
       warnAbout(warning, org.id || '', e.target.value));
@@ -104,11 +118,13 @@ export async function render(main, {query, session}) {
       email: data.get('email'),
       displayName: data.get('displayName'),
       requestId,
+      locale: data.get('locale') || 'en',
+      sendEmail: data.get('sendEmail') === 'yes',
       ...extras.collect(data),
     };
     const resp = await call('IdentityService', 'CreateInvitation', request);
     requestId = crypto.randomUUID();
-    showCode(main, resp.invitation);
+    showCode(main, resp.invitation, {emailed: request.sendEmail});
   });
   mount(main, form);
 }
@@ -138,12 +154,14 @@ async function warnAbout(warning, organizationId, email) {
 }
 
 // The one-time code and the invitation link built from it.
-export function showCode(main, invitation) {
+export function showCode(main, invitation, {emailed = false} = {}) {
   const name = invitation.displayName;
   const link = `${location.origin}/join/${encodeURIComponent(invitation.code || '')}`;
   const code = h('code', {class: 'secret', tabindex: '0'}, invitation.code || '');
   mount(main, h('section', {class: 'card', 'aria-live': 'polite'},
       h('h1', {}, t('invite.done', {name})),
+      emailed ? h('p', {class: 'emailed'},
+                  t('invite.emailed', {email: invitation.email})) : null,
       h('p', {}, t('invite.link', {name})),
       h('code', {class: 'secret-link'}, link),
       h('p', {}, t('invite.code', {name})),
