@@ -88,6 +88,9 @@ absl::Status App::OpenDatabase() {
     std::error_code ec;
     std::filesystem::create_directories(db_dir, ec);
   }
+  // One welkomd per database, and none while `welkomd restore` runs.
+  WELKOM_ASSIGN_OR_RETURN(db_lock_,
+                          store::DatabaseLock::Acquire(options_.db_path));
   WELKOM_ASSIGN_OR_RETURN(db_, store::Database::Open({options_.db_path}));
   Log(LogLevel::kInfo, "database_open",
       {{"path", options_.db_path},

@@ -39,6 +39,7 @@
 #include "server/rpc/dispatcher.h"
 #include "server/rpc/executor.h"
 #include "server/store/database.h"
+#include "server/store/database_lock.h"
 
 namespace welkom {
 
@@ -129,6 +130,8 @@ class App {
   AppOptions options_;
   SystemClock system_clock_;
   const Clock* clock_;
+  // Held from before the database opens until the App is gone.
+  std::unique_ptr<store::DatabaseLock> db_lock_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<rpc::Executor> executor_;
   std::unique_ptr<rpc::Dispatcher> dispatcher_;

@@ -14,6 +14,8 @@
 #include "absl/strings/str_cat.h"
 #include "server/app.h"
 #include "server/base/log.h"
+#include "server/database_commands.h"
+#include "server/store/file_errors.h"
 
 ABSL_FLAG(std::string, grpc_listen, "127.0.0.1:50051",
           "gRPC address host:port (port 0 picks a free one)");
@@ -94,9 +96,13 @@ void PrintWelcome(const welkom::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && welkom::IsDatabaseCommand(argv[1])) {
+    return welkom::RunDatabaseCommand(argc, argv);
+  }
   absl::SetProgramUsageMessage(
       "welkomd --db var/welkom.db [--demo] [--grpc-listen host:port] "
-      "[--http-listen host:port]");
+      "[--http-listen host:port]\n"
+      "   or: welkomd backup|restore|verify ... (docs/OPERATIONS.md)");
   // Accept --grpc-listen as well as absl's --grpc_listen.
   std::vector<std::string> args(argv, argv + argc);
   std::vector<char*> argp;
@@ -161,10 +167,11 @@ int main(int argc, char** argv) {
 
   welkom::App app(options);
   if (absl::Status status = app.Start(); !status.ok()) {
-    welkom::Log(welkom::LogLevel::kError, "start_failed",
-                {{"error", std::string(status.message())}});
-    std::fprintf(stderr, "welkomd: %s\n",
-                 std::string(status.message()).c_str());
+    // The remedy too: what the operator should do about a file (full disk,
+    // no write access, damaged database).
+    const std::string message = welkom::store::OperatorMessage(status);
+    welkom::Log(welkom::LogLevel::kError, "start_failed", {{"error", message}});
+    std::fprintf(stderr, "welkomd: %s\n", message.c_str());
     return 1;
   }
   if (std::string path = absl::GetFlag(FLAGS_port_file); !path.empty()) {

@@ -13,6 +13,7 @@
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/rpc/status.h"
+#include "server/store/file_errors.h"
 #include "server/store/identity_store.h"
 
 namespace welkom::rpc {
@@ -168,6 +169,14 @@ absl::Status Dispatcher::Invoke(absl::string_view method,
          {"code", std::string(ConnectCodeName(status.code()))},
          {"user", principal ? principal->user_id : "-"},
          {"ms", absl::StrCat(absl::ToDoubleMilliseconds(elapsed))}});
+  }
+  // A failure of the database's files (full disk, no write access, damage):
+  // the operator gets the file and the remedy, the caller only the message.
+  if (std::optional<std::string> remedy = store::RemedyOf(status)) {
+    Log(LogLevel::kWarning, "store_error",
+        {{"method", std::string(method)},
+         {"error", std::string(status.message())},
+         {"remedy", *remedy}});
   }
   metrics_.RecordCall(it == methods_.end() ? "unknown" : method, status.code(),
                       elapsed);

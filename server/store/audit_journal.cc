@@ -14,6 +14,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "server/base/status_macros.h"
+#include "server/store/file_errors.h"
 
 namespace welkom::store {
 namespace {
@@ -21,8 +23,7 @@ namespace {
 constexpr char kMagic[] = "welkom-audit-journal 1 ";
 
 absl::Status Errno(absl::string_view what, const std::string& path) {
-  return absl::InternalError(
-      absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
+  return FileError(errno, what, path);
 }
 
 std::string NewGeneration() {
@@ -67,31 +68,49 @@ absl::StatusOr<std::unique_ptr<AuditJournal>> AuditJournal::Open(
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return Errno("open", path);
   std::unique_ptr<AuditJournal> j(new AuditJournal(path, fd));
+  absl::Status header = j->ReadHeader();
+  if (header.ok()) return j;
+  if (!absl::IsNotFound(header)) return header;
+  // New, or its header was cut short: nothing in it was ever acknowledged.
+  if (::ftruncate(fd, 0) != 0) return Errno("truncate", path);
+  j->size_ = 0;
+  j->generation_ = NewGeneration();
+  if (absl::Status s = j->WriteHeader(); !s.ok()) return s;
+  return j;
+}
+
+absl::StatusOr<std::unique_ptr<AuditJournal>> AuditJournal::OpenForReading(
+    const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) {
+    return absl::NotFoundError(absl::StrCat(path, ": no audit journal"));
+  }
+  if (fd < 0) return Errno("open", path);
+  std::unique_ptr<AuditJournal> j(new AuditJournal(path, fd));
+  WELKOM_RETURN_IF_ERROR(j->ReadHeader());
+  return j;
+}
+
+absl::Status AuditJournal::ReadHeader() {
   struct stat st;
-  if (::fstat(fd, &st) != 0) return Errno("stat", path);
-  j->size_ = st.st_size;
+  if (::fstat(fd_, &st) != 0) return Errno("stat", path_);
+  size_ = st.st_size;
   std::string head(64, '\0');
-  ssize_t n = ::pread(fd, head.data(), head.size(), 0);
-  if (n < 0) return Errno("read", path);
+  ssize_t n = ::pread(fd_, head.data(), head.size(), 0);
+  if (n < 0) return Errno("read", path_);
   head.resize(static_cast<size_t>(n));
   absl::string_view line = head;
   size_t newline = line.find('\n');
-  if (newline == absl::string_view::npos ||
-      !absl::ConsumePrefix(&line, kMagic)) {
-    if (j->size_ > 0 && newline != absl::string_view::npos) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(path, ": not an audit journal"));
-    }
-    // New, or its header was cut short: nothing in it was ever acknowledged.
-    if (::ftruncate(fd, 0) != 0) return Errno("truncate", path);
-    j->size_ = 0;
-    j->generation_ = NewGeneration();
-    if (absl::Status s = j->WriteHeader(); !s.ok()) return s;
-    return j;
+  if (newline == absl::string_view::npos) {
+    return absl::NotFoundError(absl::StrCat(path_, ": no header"));
   }
-  j->generation_ = std::string(line.substr(0, newline - (sizeof(kMagic) - 1)));
-  j->header_bytes_ = static_cast<int64_t>(newline + 1);
-  return j;
+  if (!absl::ConsumePrefix(&line, kMagic)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path_, ": not an audit journal"));
+  }
+  generation_ = std::string(line.substr(0, newline - (sizeof(kMagic) - 1)));
+  header_bytes_ = static_cast<int64_t>(newline + 1);
+  return absl::OkStatus();
 }
 
 AuditJournal::~AuditJournal() { ::close(fd_); }

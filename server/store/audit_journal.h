@@ -33,6 +33,12 @@ class AuditJournal {
   // Opens `path`, or creates it (mode 0600) with a new generation.
   static absl::StatusOr<std::unique_ptr<AuditJournal>> Open(
       const std::string& path);
+  // Opens `path` to read only, while the welkomd that appends to it may run
+  // (for a backup): NOT_FOUND if there is no file, or no whole header yet.
+  // ReadFrom then reads up to the size the file had here; Append and Restart
+  // fail.
+  static absl::StatusOr<std::unique_ptr<AuditJournal>> OpenForReading(
+      const std::string& path);
   ~AuditJournal();
   AuditJournal(const AuditJournal&) = delete;
   AuditJournal& operator=(const AuditJournal&) = delete;
@@ -58,6 +64,8 @@ class AuditJournal {
  private:
   AuditJournal(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
   absl::Status WriteHeader();
+  // Reads the size and the header. NOT_FOUND: no whole header line.
+  absl::Status ReadHeader();
 
   std::string path_;
   int fd_;

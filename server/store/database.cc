@@ -4,14 +4,42 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/base/status_macros.h"
+#include "server/store/backup.h"
+#include "server/store/database_check.h"
+#include "server/store/file_errors.h"
 
 namespace welkom::store {
+namespace {
+
+// Refuses a file SQLite's quick check finds damaged, before anything is
+// written to it.
+absl::Status CheckAtOpen(Connection& writer, const std::string& path) {
+  WELKOM_ASSIGN_OR_RETURN(DatabaseCheck check,
+                          CheckDatabase(writer, CheckDepth::kQuick));
+  if (check.ok()) return absl::OkStatus();
+  // Closing must not fold the WAL into the file: with an older file copied
+  // back beside a newer WAL, the file alone may still be sound.
+  sqlite3_db_config(writer.raw(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  absl::Status status = absl::DataLossError(absl::StrCat(
+      path, " failed SQLite's quick check, so welkomd will not serve it: ",
+      check.problems.front(),
+      check.problems.size() > 1
+          ? absl::StrCat(" (and ", check.problems.size() - 1, " more)")
+          : std::string()));
+  AttachRemedy(status, DamagedFileRemedy(path));
+  return status;
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(Options options) {
   std::unique_ptr<Database> db(new Database());
   db->path_ = options.path;
   WELKOM_ASSIGN_OR_RETURN(auto writer,
                           Connection::Open(options.path, /*read_only=*/false));
+  if (options.check_at_open) {
+    WELKOM_RETURN_IF_ERROR(CheckAtOpen(*writer, options.path));
+  }
   const std::vector<Migration>& migrations =
       options.migrations.empty() ? BuiltinMigrations() : options.migrations;
   WELKOM_ASSIGN_OR_RETURN(db->schema_version_,
@@ -209,21 +237,13 @@ absl::Status Database::Read(
 
 absl::Status Database::Backup(const std::string& dest) const {
   WELKOM_ASSIGN_OR_RETURN(auto target, Connection::Open(dest, false));
-  absl::MutexLock lock(&read_mu_);
-  read_mu_.Await(absl::Condition(
-      +[](std::vector<std::unique_ptr<Connection>>* v) { return !v->empty(); },
-      &idle_readers_));
-  Connection& source = *idle_readers_.back();
-  sqlite3_backup* backup =
-      sqlite3_backup_init(target->raw(), "main", source.raw(), "main");
-  if (backup == nullptr) {
-    return SqliteError(target->raw(), sqlite3_errcode(target->raw()),
-                       "backup init");
-  }
-  int rc = sqlite3_backup_step(backup, -1);
-  sqlite3_backup_finish(backup);
-  if (rc != SQLITE_DONE) return SqliteError(target->raw(), rc, "backup");
-  return absl::OkStatus();
+  return Read([&](Connection& source) -> absl::Status {
+    // The first read fixes the snapshot that every step then copies.
+    WELKOM_ASSIGN_OR_RETURN(
+        Statement * st, source.Prepare("SELECT COUNT(*) FROM sqlite_master"));
+    WELKOM_RETURN_IF_ERROR(st->Step().status());
+    return CopyPages(source, *target, nullptr);
+  });
 }
 
 }  // namespace welkom::store

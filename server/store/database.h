@@ -40,11 +40,16 @@ class Database {
     // Writes that may share one transaction (see Write); 1 commits each
     // write on its own.
     int max_write_group = 64;
+    // Run SQLite's quick check before anything else (welkomd's start).
+    bool check_at_open = true;
   };
 
-  // Opens or creates the file and applies every pending migration in one
-  // transaction. If any migration fails, the file is left exactly as it was
-  // and the error names the migration.
+  // Opens or creates the file, checks it (quick_check, unless told not to)
+  // and applies every pending migration in one transaction. A file that
+  // fails the check is refused with DATA_LOSS, untouched, its WAL included.
+  // If any migration fails, the file is left exactly as it was and the error
+  // names the migration. Errors of the file itself carry the operator's
+  // remedy (file_errors.h).
   static absl::StatusOr<std::unique_ptr<Database>> Open(Options options);
   ~Database();
 
@@ -70,7 +75,9 @@ class Database {
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return path_; }
 
-  // Copies the live database to `dest` with SQLite's online backup API.
+  // Copies the live database, as one read snapshot, to `dest` with SQLite's
+  // online backup API (store/backup.h has the whole backup of welkomd's
+  // files, for another process).
   absl::Status Backup(const std::string& dest) const;
 
   // Checkpoints the checkpoint thread has run (for tests).

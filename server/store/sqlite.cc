@@ -1,10 +1,17 @@
 #include "server/store/sqlite.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/store/file_errors.h"
 
 namespace welkom::store {
 
 absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
+  absl::Status status = SqliteCodeError(db, rc, what);
+  AttachRemedy(status, SqliteRemedy(db, rc));
+  return status;
+}
+
+absl::Status SqliteCodeError(sqlite3* db, int rc, absl::string_view what) {
   const char* msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   std::string text = absl::StrCat(what, ": ", msg);
   switch (rc & 0xff) {
@@ -21,6 +28,9 @@ absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
       return absl::UnavailableError(text);
     case SQLITE_FULL:
       return absl::ResourceExhaustedError(text);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return absl::DataLossError(text);
     default:
       return absl::InternalError(text);
   }
@@ -103,7 +113,13 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    absl::Status status = SqliteError(db, rc, absl::StrCat("open ", path));
+    absl::Status status = SqliteCodeError(db, rc, absl::StrCat("open ", path));
+    // The handle of a failed open may not know its file name yet.
+    const int sys = db != nullptr ? sqlite3_system_errno(db) : 0;
+    status = sys != 0 ? FileError(sys, "open", path) : status;
+    if (!RemedyOf(status).has_value()) {
+      AttachRemedy(status, SqliteRemedy(db, rc));
+    }
     sqlite3_close(db);
     return status;
   }

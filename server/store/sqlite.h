@@ -25,8 +25,13 @@ namespace welkom::store {
 
 // Turns a SQLite result code into a Status. Constraint violations become
 // ALREADY_EXISTS (unique) or FAILED_PRECONDITION (foreign key, check);
-// SQLITE_BUSY becomes UNAVAILABLE; anything else INTERNAL.
+// SQLITE_BUSY becomes UNAVAILABLE, a full disk RESOURCE_EXHAUSTED, a damaged
+// file or one that is not a database DATA_LOSS; anything else INTERNAL.
+// Errors of the file itself (full, read-only, damaged) carry the operator's
+// remedy, naming the file (file_errors.h).
 absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what);
+// The same code and message, without the remedy.
+absl::Status SqliteCodeError(sqlite3* db, int rc, absl::string_view what);
 
 enum class Row { kRow, kDone };
 
