@@ -215,6 +215,11 @@ absl::Status App::StartHttp() {
         [job = deliveries_.get()] { return job->RenderPrometheus(); });
   }
   WELKOM_ASSIGN_OR_RETURN(http_port_, http_->Start(options_.http_listen));
+  if (deliveries_ != nullptr && options_.public_url.empty()) {
+    const std::string& listen = options_.http_listen;
+    deliveries_->set_public_url(absl::StrCat(
+        "http://", listen.substr(0, listen.rfind(':')), ":", http_port_));
+  }
   return absl::OkStatus();
 }
 
@@ -237,9 +242,8 @@ absl::Status App::SetUpMail() {
   }
   WELKOM_ASSIGN_OR_RETURN(mail_transport_,
                           mail::SmtpTransport::Create(std::move(smtp)));
-  if (options_.public_url.empty()) {
-    options_.public_url = absl::StrCat("http://", options_.http_listen);
-  }
+  // Without --public-url the links point at the HTTP port, once it is bound
+  // (StartHttp), so port 0 works too.
   while (!options_.public_url.empty() && options_.public_url.back() == '/') {
     options_.public_url.pop_back();
   }
@@ -259,8 +263,7 @@ absl::Status App::SetUpMail() {
   Log(LogLevel::kInfo, "email_on",
       {{"smtp", where},
        {"from", options_.smtp_from},
-       {"auth", options_.smtp_credentials_file.empty() ? "off" : "on"},
-       {"links", options_.public_url}});
+       {"auth", options_.smtp_credentials_file.empty() ? "off" : "on"}});
   return absl::OkStatus();
 }
 

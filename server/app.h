@@ -64,7 +64,8 @@ struct AppOptions {
   std::string smtp_from = "welkom@localhost";
   std::string smtp_credentials_file;
   absl::Duration smtp_timeout = absl::Seconds(30);
-  // Links in mail start with this; empty: http://<http_listen>.
+  // Links in mail start with this; empty: http://<host of http_listen>:<the
+  // bound HTTP port>.
   std::string public_url;
   // How often the delivery outbox is sent (zero: never, tests then call
   // RunJobsOnce), the first retry's delay and the tries before a delivery

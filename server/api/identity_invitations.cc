@@ -8,6 +8,7 @@
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/flows/delivery_outbox.h"
 #include "server/rpc/validation.h"
 
 namespace welkom::api {
@@ -88,6 +89,16 @@ absl::StatusOr<store::InvitationRow> UsableInvitation(store::Connection& c,
   return inv;
 }
 
+absl::Status RequireEmailOn(store::Connection& c) {
+  WELKOM_ASSIGN_OR_RETURN(bool on, flows::EmailEnabled(c));
+  if (!on) {
+    return absl::FailedPreconditionError(
+        "send_email: this installation sends no e-mail (welkomd runs "
+        "without --smtp-url)");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ValidateInvitationCode(absl::string_view code) {
   if (code.empty()) return absl::InvalidArgumentError("code: is required");
   if (code.size() > 128) {
@@ -143,12 +154,20 @@ void IdentityService::RegisterInvitationDesk() {
       [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(store::InvitationRow row,
                                 ManagedInvitation(call, req.invitation_id()));
+        if (req.send_email()) {
+          WELKOM_RETURN_IF_ERROR(RequireEmailOn(*call.conn));
+        }
         std::string code = auth::NewSecret();
         row.code_hash = auth::HashSecret(code);
         row.expires_at =
             absl::ToUnixSeconds(call.clock->Now() + kInvitationLifetime);
         WELKOM_RETURN_IF_ERROR(store::ReplaceInvitationCode(
             *call.conn, row.id, row.code_hash, row.expires_at));
+        if (req.send_email()) {
+          WELKOM_RETURN_IF_ERROR(flows::QueueInvitationMail(
+                                     *call.conn, row, code, call.now_seconds)
+                                     .status());
+        }
         WELKOM_RETURN_IF_ERROR(
             ToProtoInvitation(*call.conn, row, resp->mutable_invitation()));
         resp->mutable_invitation()->set_code(code);

@@ -297,14 +297,7 @@ absl::Status IdentityService::DoCreateInvitation(
   if (!req.locale().empty() && req.locale() != "en" && req.locale() != "nl") {
     return absl::InvalidArgumentError("locale: expected \"en\" or \"nl\"");
   }
-  if (req.send_email()) {
-    WELKOM_ASSIGN_OR_RETURN(bool on, flows::EmailEnabled(*call.conn));
-    if (!on) {
-      return absl::FailedPreconditionError(
-          "send_email: this installation sends no e-mail (welkomd runs "
-          "without --smtp-url)");
-    }
-  }
+  if (req.send_email()) WELKOM_RETURN_IF_ERROR(RequireEmailOn(*call.conn));
   absl::StatusOr<store::UserRow> existing =
       store::FindUserByEmail(*call.conn, req.email());
   if (existing.ok()) {

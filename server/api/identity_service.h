@@ -115,6 +115,9 @@ absl::Status StartSession(store::Connection& c, const store::UserRow& user,
 
 // INVALID_ARGUMENT for an empty or oversized code.
 absl::Status ValidateInvitationCode(absl::string_view code);
+// FAILED_PRECONDITION naming send_email when this installation sends no
+// e-mail (welkomd without --smtp-url).
+absl::Status RequireEmailOn(store::Connection& c);
 // The invitation with this code if it can still be accepted at `now`:
 // NOT_FOUND for a wrong (or replaced) code, FAILED_PRECONDITION naming why
 // for a used, revoked or expired one. Messages never echo the code.

@@ -62,6 +62,11 @@ const std::vector<MethodRule>& Table() {
        kEveryone},
       {"/welkom.v1.NotificationService/MarkRead", kSignedIn, kEveryone},
       {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone},
+      // ... and console roles their organisation's deliveries
+      // (CanSeeDeliveries).
+      {"/welkom.v1.NotificationService/ListDeliveries",
+       kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
       // JourneyService
       {"/welkom.v1.JourneyService/CreateJourney",
        kSignedIn,
@@ -238,6 +243,11 @@ bool CanInvite(const Principal& p, absl::string_view org_id,
 
 bool CanManageInvitations(const Principal& p, absl::string_view org_id) {
   // Who is invited is as private as who is a member.
+  return CanListMembers(p, org_id);
+}
+
+bool CanSeeDeliveries(const Principal& p, absl::string_view org_id) {
+  // Who was mailed is as private as who is a member.
   return CanListMembers(p, org_id);
 }
 

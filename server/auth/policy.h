@@ -82,6 +82,10 @@ std::string OrganizationListFilter(const Principal& p);
 // CanSeeOrganization: an advisor must not learn who an employer invites.)
 bool CanManageInvitations(const Principal& p, absl::string_view org_id);
 
+// Whether p may see the deliveries (what was mailed, to whom, how it went)
+// of `org_id`: HR and advisors their own organisation's, admin any.
+bool CanSeeDeliveries(const Principal& p, absl::string_view org_id);
+
 // What the journey rules need to know about one journey.
 struct JourneyAccess {
   absl::string_view newcomer_id;

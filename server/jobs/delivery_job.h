@@ -56,6 +56,9 @@ class DeliveryJob {
   DeliveryJob(store::Database* db, mail::MailTransport* transport,
               Options options);
 
+  // Replaces Options::public_url; only before the first RunOnce.
+  void set_public_url(std::string url) { options_.public_url = std::move(url); }
+
   // Sends what is due at `now`; returns how many rows were sent.
   absl::StatusOr<int> RunOnce(absl::Time now);
 

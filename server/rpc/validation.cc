@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace welkom::rpc {
@@ -86,6 +87,17 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token) {
     return absl::InvalidArgumentError("page_token: malformed");
   }
   return raw.substr(3);
+}
+
+absl::StatusOr<int64_t> DecodeIdPageToken(absl::string_view token) {
+  absl::StatusOr<std::string> key = DecodePageToken(token);
+  if (!key.ok()) return key.status();
+  if (key->empty()) return int64_t{0};
+  int64_t id = 0;
+  if (!absl::SimpleAtoi(*key, &id) || id <= 0) {
+    return absl::InvalidArgumentError("page_token: malformed");
+  }
+  return id;
 }
 
 }  // namespace welkom::rpc

@@ -4,6 +4,7 @@
 #ifndef WELKOM_SERVER_RPC_VALIDATION_H_
 #define WELKOM_SERVER_RPC_VALIDATION_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -32,6 +33,10 @@ absl::StatusOr<int> PageSize(int requested, int default_size = 50,
 // base64url-encoded. A token that does not decode is INVALID_ARGUMENT.
 std::string EncodePageToken(absl::string_view last_key);
 absl::StatusOr<std::string> DecodePageToken(absl::string_view token);
+// For lists paged by a positive integer id, newest first: the id to read
+// below (0 for the empty token, the first page); INVALID_ARGUMENT for a
+// token that is not one EncodePageToken(StrCat(id)) made.
+absl::StatusOr<int64_t> DecodeIdPageToken(absl::string_view token);
 
 }  // namespace welkom::rpc
 

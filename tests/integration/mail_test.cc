@@ -18,7 +18,9 @@
 #include "absl/time/clock.h"
 #include "tests/support/smtp_sink.h"
 #include "tests/support/welkomd_process.h"
+#include "welkom/v1/buddy.grpc.pb.h"
 #include "welkom/v1/identity.grpc.pb.h"
+#include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom {
 namespace {
@@ -199,6 +201,32 @@ TEST_F(MailTest, DutchInvitationIsWrittenInDutch) {
       std::string(kPublicUrl) + "/join/" + inv.invitation().code());
 }
 
+TEST_F(MailTest, ResendingByMailSendsTheNewCodeAndTheOldLinkStopsWorking) {
+  StartWelkomd();
+  v1::CreateInvitationResponse inv;
+  ASSERT_TRUE(Invite("twice@example.org", "Tw Ice", "en", &inv).ok());
+  ASSERT_EQ(sink_->WaitForMails(1).size(), 1u);
+  grpc::ClientContext ctx;
+  WithToken(ctx, hr_);
+  v1::ResendInvitationRequest req;
+  req.set_invitation_id(inv.invitation().id());
+  req.set_send_email(true);
+  v1::ResendInvitationResponse resent;
+  ASSERT_TRUE(stub_->ResendInvitation(&ctx, req, &resent).ok());
+  std::vector<ReceivedMail> mails = sink_->WaitForMails(2);
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_NE(mails[0].message_id, mails[1].message_id);  // a new mail
+  const std::string prefix = std::string(kPublicUrl) + "/join/";
+  EXPECT_EQ(testing::FindLink(mails[1].text, prefix),
+            prefix + resent.invitation().code());
+  grpc::ClientContext old_ctx;
+  v1::GetInvitationRequest old;
+  old.set_code(inv.invitation().code());
+  v1::GetInvitationResponse got;
+  EXPECT_EQ(stub_->GetInvitation(&old_ctx, old, &got).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 TEST_F(MailTest, AnUnknownLocaleIsInvalidAndStoresNothing) {
   StartWelkomd();
   v1::CreateInvitationResponse inv;
@@ -248,6 +276,63 @@ TEST_F(MailTest, PermanentRefusalMarksTheDeliveryFailedAndOthersStillGo) {
                    "welkom_deliveries_total{channel=\"email\",outcome="
                    "\"retried\"}"),
             0);
+
+  // HR sees it in its organisation's deliveries, without the content.
+  auto notifications = v1::NotificationService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  WithToken(ctx, hr_);
+  v1::ListDeliveriesRequest req;
+  req.set_failed_only(true);
+  v1::ListDeliveriesResponse failed;
+  grpc::Status s = notifications->ListDeliveries(&ctx, req, &failed);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(failed.deliveries_size(), 1);
+  const v1::Delivery& d = failed.deliveries(0);
+  EXPECT_EQ(d.recipient(), "reject.me@example.org");
+  EXPECT_EQ(d.kind(), "invitation");
+  EXPECT_EQ(d.status(), v1::DELIVERY_STATUS_FAILED);
+  EXPECT_EQ(d.attempts(), 1);
+  EXPECT_THAT(d.last_error(), HasSubstr("550"));
+  EXPECT_TRUE(d.has_finish_time());
+  // Another organisation's staff do not learn of it.
+  grpc::ClientContext other;
+  WithToken(other, server_->Login("advisor"));
+  req.set_organization_id(inv.invitation().organization_id());
+  v1::ListDeliveriesResponse none;
+  EXPECT_EQ(notifications->ListDeliveries(&other, req, &none).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  // The admin sees any organisation's.
+  grpc::ClientContext admin;
+  WithToken(admin, server_->Login("admin"));
+  v1::ListDeliveriesResponse all;
+  ASSERT_TRUE(notifications->ListDeliveries(&admin, req, &all).ok());
+  EXPECT_EQ(all.deliveries_size(), 1);
+}
+
+TEST_F(MailTest, BuddyProposalsReachEachBuddyWithALinkToTheirProposals) {
+  StartWelkomd({"--buddy-daily-matching=false"});
+  auto buddies = v1::BuddyService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  WithToken(ctx, server_->Login("advisor"));
+  v1::RunMatchingResponse run;
+  ASSERT_TRUE(buddies->RunMatching(&ctx, {}, &run).ok());
+  ASSERT_GT(run.proposals_size(), 0);
+  std::set<std::string> proposed;
+  for (const v1::Match& m : run.proposals()) proposed.insert(m.buddy_id());
+  std::vector<ReceivedMail> mails = sink_->WaitForMails(proposed.size());
+  absl::SleepFor(absl::Milliseconds(500));
+  mails = sink_->Mails();
+  // One mail per proposal, to buddies only: the advisor's news waits for
+  // the daily digest.
+  ASSERT_EQ(mails.size(), static_cast<size_t>(run.proposals_size()));
+  for (const ReceivedMail& m : mails) {
+    EXPECT_EQ(m.subject, "A newcomer would like you as a buddy");
+    EXPECT_THAT(m.text, HasSubstr("Please accept or decline within 72 hours."));
+    EXPECT_EQ(testing::FindLink(m.text, kPublicUrl),
+              std::string(kPublicUrl) + "/app/#/proposals");
+    EXPECT_EQ(m.list_unsubscribe, "");  // someone waits for the answer
+    EXPECT_NE(m.to, server_->Account("advisor").email);
+  }
 }
 
 TEST_F(MailTest, WithoutSmtpUrlMailIsOffAndAskingForItFails) {

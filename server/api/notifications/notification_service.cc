@@ -20,12 +20,8 @@ constexpr int kMaxMarkIds = 1000;
 absl::Status DoList(rpc::Call& call, const v1::ListNotificationsRequest& req,
                     v1::ListNotificationsResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
-  WELKOM_ASSIGN_OR_RETURN(std::string token,
-                          rpc::DecodePageToken(req.page_token()));
-  int64_t before = 0;
-  if (!token.empty() && (!absl::SimpleAtoi(token, &before) || before <= 0)) {
-    return absl::InvalidArgumentError("page_token: malformed");
-  }
+  WELKOM_ASSIGN_OR_RETURN(int64_t before,
+                          rpc::DecodeIdPageToken(req.page_token()));
   const std::string& me = call.principal->user_id;
   WELKOM_ASSIGN_OR_RETURN(
       auto rows,
@@ -89,6 +85,7 @@ NotificationService::NotificationService(rpc::Dispatcher* dispatcher,
         return OpenPulledWatch(dispatcher, fanout, meta,
                                static_cast<const v1::WatchRequest&>(req));
       });
+  RegisterDeliveryLog();
 }
 
 grpc::ServerUnaryReactor* NotificationService::ListNotifications(

@@ -26,8 +26,14 @@ class NotificationService final
                                      v1::MarkReadResponse* resp) override;
   grpc::ServerWriteReactor<v1::Notification>* Watch(
       grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) override;
+  // delivery_log.cc
+  grpc::ServerUnaryReactor* ListDeliveries(
+      grpc::CallbackServerContext* ctx, const v1::ListDeliveriesRequest* req,
+      v1::ListDeliveriesResponse* resp) override;
 
  private:
+  void RegisterDeliveryLog();
+
   rpc::Dispatcher* dispatcher_;
   flows::NotificationFanout* fanout_;
 };
