@@ -5,7 +5,7 @@ GRPC_LISTEN ?= 127.0.0.1:50051
 HTTP_LISTEN ?= 127.0.0.1:8080
 DB ?= var/welkom.db
 
-.PHONY: all deps configure build test run clean format
+.PHONY: all deps configure build test check run clean format
 
 all: build
 
@@ -31,6 +31,11 @@ run: configure
 	cmake --build $(BUILD_DIR) --target $(RUN_TARGETS)
 	@mkdir -p $(dir $(DB))
 	$(BUILD_DIR)/server/welkomd --db $(DB) --demo --grpc-listen $(GRPC_LISTEN) --http-listen $(HTTP_LISTEN)
+
+# The gates CI runs after `test` (tests/check/run.sh): for now, that every
+# C/C++ file is formatted as `make format` writes it.
+check: deps
+	bash tests/check/run.sh
 
 format:
 	git ls-files '*.h' '*.cc' '*.c' | xargs clang-format -i
