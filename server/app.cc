@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "server/api/events/events_journey_bridge.h"
 #include "server/api/server_reflection_v1.h"
 #include "server/base/log.h"
@@ -104,7 +105,7 @@ absl::Status App::CreateServices() {
       std::make_unique<rpc::Dispatcher>(db_.get(), clock_, executor_.get());
   identity_ = std::make_unique<api::IdentityService>(dispatcher_.get());
   fanout_ = std::make_unique<flows::NotificationFanout>(
-      db_.get(), flows::NotificationFanout::Options{});
+      db_.get(), clock_, flows::NotificationFanout::Options{});
   WELKOM_RETURN_IF_ERROR(fanout_->Start());
   notifications_ = std::make_unique<api::NotificationService>(dispatcher_.get(),
                                                               fanout_.get());
@@ -143,6 +144,13 @@ absl::Status App::CreateServices() {
                                                       definitions_.get());
   catalogue_ = std::make_unique<api::CatalogueService>(dispatcher_.get(),
                                                        definitions_.get());
+  // A replay must pass today's access check (issue 15 item 2): no method may
+  // answer a stored response without one.
+  if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
+      !missing.empty()) {
+    return absl::InternalError(
+        absl::StrCat("no replay guard for ", absl::StrJoin(missing, ", ")));
+  }
   return absl::OkStatus();
 }
 
@@ -323,9 +331,9 @@ absl::Status App::SeedDemoNotices() {
 }
 
 absl::Status App::SeedDemo() {
-  WELKOM_ASSIGN_OR_RETURN(
-      std::vector<demo::DemoAccount> made,
-      demo::SeedDemoRegion(*db_, clock_->Now(), demo_hooks_));
+  WELKOM_ASSIGN_OR_RETURN(std::vector<demo::DemoAccount> made,
+                          demo::SeedDemoRegion(*db_, clock_->Now(), demo_hooks_,
+                                               options_.demo_second_region));
   if (!made.empty()) {
     demo_seeded_now_ = true;
     demo_accounts_ = std::move(made);

@@ -48,6 +48,9 @@ struct AppOptions {
   std::string http_listen = "127.0.0.1:8080";  // empty: no HTTP port
   std::string db_path = "var/welkom.db";
   bool demo = false;
+  // With `demo`: also a second region (its own Expat Center, advisor,
+  // buddy, employer and HR), to see and test that regions are isolated.
+  bool demo_second_region = false;
   std::string demo_accounts_path;  // empty: next to the database
   std::string tls_cert_path;
   std::string tls_key_path;

@@ -24,6 +24,9 @@ ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
 ABSL_FLAG(std::string, db, "var/welkom.db", "SQLite database file");
 ABSL_FLAG(bool, demo, false,
           "seed the Twente demo region if the database is empty");
+ABSL_FLAG(bool, demo_second_region, false,
+          "with --demo: also seed a second region (Expat Center, advisor, "
+          "buddy, employer, HR) to show that regions are isolated");
 ABSL_FLAG(std::string, demo_accounts, "",
           "where --demo keeps the demo accounts (default: next to --db)");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain for gRPC TLS");
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
   options.http_listen = absl::GetFlag(FLAGS_http_listen);
   options.db_path = absl::GetFlag(FLAGS_db);
   options.demo = absl::GetFlag(FLAGS_demo);
+  options.demo_second_region = absl::GetFlag(FLAGS_demo_second_region);
   options.demo_accounts_path = absl::GetFlag(FLAGS_demo_accounts);
   options.tls_cert_path = absl::GetFlag(FLAGS_tls_cert);
   options.tls_key_path = absl::GetFlag(FLAGS_tls_key);

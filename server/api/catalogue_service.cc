@@ -84,6 +84,14 @@ CatalogueService::CatalogueService(rpc::Dispatcher* dispatcher,
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoUpdateStep(call, req, resp);
       });
+  d.SetReplayGuard(
+      kUpdateCatalogueStep,
+      +[](rpc::Call& call, const google::protobuf::Message&) {
+        return auth::CanEditCatalogue(*call.principal)
+                   ? absl::OkStatus()
+                   : absl::PermissionDeniedError(
+                         "only advisors edit the catalogue");
+      });
 }
 
 absl::Status CatalogueService::DoUpdateStep(

@@ -185,6 +185,14 @@ void IdentityService::RegisterInvitationDesk() {
                                 ManagedInvitation(call, req.invitation_id()));
         return store::RevokeInvitation(*call.conn, row.id, call.now_seconds);
       });
+  d.SetReplayGuard<v1::ResendInvitationRequest>(
+      kResendInvitation, [](rpc::Call& call, const auto& req) {
+        return ManagedInvitation(call, req.invitation_id()).status();
+      });
+  d.SetReplayGuard<v1::RevokeInvitationRequest>(
+      kRevokeInvitation, [](rpc::Call& call, const auto& req) {
+        return ManagedInvitation(call, req.invitation_id()).status();
+      });
   d.Register<v1::CheckInviteeRequest, v1::CheckInviteeResponse>(
       kCheckInvitee, rpc::Mode::kRead,
       [](rpc::Call& call, const auto& req, auto* resp) -> absl::Status {

@@ -1,5 +1,7 @@
 #include "server/api/identity_service.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
@@ -40,6 +42,63 @@ absl::Status Unauthenticated() {
   return absl::UnauthenticatedError("e-mail address or password is wrong");
 }
 
+// The region a new organisation joins: an Expat Center is its own region,
+// the operator has none, an employer names its region's Expat Center (or
+// joins the only one there is).
+absl::StatusOr<std::string> RegionForNewOrganization(
+    store::Connection& c, const v1::Organization& in,
+    const store::OrganizationRow& row) {
+  switch (in.kind()) {
+    case v1::ORGANIZATION_KIND_EXPAT_CENTER:
+      return row.id;
+    case v1::ORGANIZATION_KIND_EMPLOYER:
+      break;
+    default:
+      return std::string();
+  }
+  WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> centers,
+                          store::ListExpatCenterIds(c));
+  if (in.region_id().empty()) {
+    if (centers.size() == 1) return centers.front();
+    return absl::InvalidArgumentError(
+        centers.empty()
+            ? "organization.region_id: create the region's Expat Center first"
+            : "organization.region_id: is required (the id of the region's "
+              "Expat Center)");
+  }
+  if (std::find(centers.begin(), centers.end(), in.region_id()) ==
+      centers.end()) {
+    return absl::InvalidArgumentError(
+        "organization.region_id: is not the id of an Expat Center");
+  }
+  return in.region_id();
+}
+
+// The organisation `req` invites into, if the caller may see it (NOT_FOUND
+// otherwise, as for one that does not exist) and invite that role there
+// (PERMISSION_DENIED).
+absl::StatusOr<store::OrganizationRow> InvitingOrganization(
+    rpc::Call& call, const v1::CreateInvitationRequest& req) {
+  std::string org_id = req.organization_id().empty() ? call.principal->org_id
+                                                     : req.organization_id();
+  absl::StatusOr<store::OrganizationRow> org =
+      store::GetOrganization(*call.conn, org_id);
+  if (!org.ok() ||
+      !auth::CanSeeOrganization(*call.principal, org_id, org->region_id)) {
+    return absl::IsNotFound(org.status()) || org.ok()
+               ? absl::NotFoundError("organization not found")
+               : org.status();
+  }
+  if (!auth::CanInvite(*call.principal, org_id,
+                       static_cast<v1::OrganizationKind>(org->kind),
+                       req.role())) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("your role may not invite a ", v1::Role_Name(req.role()),
+                     " into this organization"));
+  }
+  return org;
+}
+
 }  // namespace
 
 void ToProto(const store::UserRow& row, v1::Member* out) {
@@ -58,6 +117,7 @@ void ToProto(const store::OrganizationRow& row, v1::Organization* out) {
   out->set_municipality(row.municipality);
   out->set_staff_count(row.staff_count);
   *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+  out->set_region_id(row.region_id);
 }
 
 absl::Status StartSession(store::Connection& c, const store::UserRow& user,
@@ -134,6 +194,8 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
             in.municipality(),
             in.staff_count(),
             call.now_seconds};
+        WELKOM_ASSIGN_OR_RETURN(row.region_id,
+                                RegionForNewOrganization(*call.conn, in, row));
         WELKOM_RETURN_IF_ERROR(store::InsertOrganization(*call.conn, row));
         ToProto(row, resp->mutable_organization());
         return absl::OkStatus();
@@ -144,10 +206,12 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
         WELKOM_ASSIGN_OR_RETURN(std::string after,
                                 rpc::DecodePageToken(req.page_token()));
+        const auth::OrganizationFilter only =
+            auth::OrganizationListFilter(*call.principal);
         WELKOM_ASSIGN_OR_RETURN(
-            auto rows, store::ListOrganizations(
-                           *call.conn, after, size + 1,
-                           auth::OrganizationListFilter(*call.principal)));
+            auto rows,
+            store::ListOrganizations(*call.conn, after, size + 1,
+                                     only.only_org_id, only.only_region_id));
         for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
              ++i) {
           ToProto(rows[i], resp->add_organizations());
@@ -161,6 +225,12 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
       kCreateInvitation, rpc::Mode::kWrite,
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoCreateInvitation(call, req, resp);
+      });
+  // Replays answer under today's access decision, as a new call would.
+  d.SetReplayGuard(kCreateOrganization, &rpc::Dispatcher::MethodRuleDecides);
+  d.SetReplayGuard<v1::CreateInvitationRequest>(
+      kCreateInvitation, [](rpc::Call& call, const auto& req) {
+        return InvitingOrganization(call, req).status();
       });
   d.SetReplayRedaction(kCreateInvitation, [](google::protobuf::Message* m) {
     static_cast<v1::CreateInvitationResponse*>(m)
@@ -278,22 +348,9 @@ absl::Status IdentityService::DoCreateInvitation(
   WELKOM_RETURN_IF_ERROR(rpc::RequireText("display_name", req.display_name()));
   WELKOM_RETURN_IF_ERROR(
       rpc::RequireEnum("role", v1::Role_descriptor(), req.role()));
-  std::string org_id = req.organization_id().empty() ? call.principal->org_id
-                                                     : req.organization_id();
-  absl::StatusOr<store::OrganizationRow> org =
-      store::GetOrganization(*call.conn, org_id);
-  if (!org.ok() || !auth::CanSeeOrganization(*call.principal, org_id)) {
-    return absl::IsNotFound(org.status()) || org.ok()
-               ? absl::NotFoundError("organization not found")
-               : org.status();
-  }
-  if (!auth::CanInvite(*call.principal, org_id,
-                       static_cast<v1::OrganizationKind>(org->kind),
-                       req.role())) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("your role may not invite a ", v1::Role_Name(req.role()),
-                     " into this organization"));
-  }
+  WELKOM_ASSIGN_OR_RETURN(store::OrganizationRow org,
+                          InvitingOrganization(call, req));
+  const std::string& org_id = org.id;
   if (!req.locale().empty() && req.locale() != "en" && req.locale() != "nl") {
     return absl::InvalidArgumentError("locale: expected \"en\" or \"nl\"");
   }

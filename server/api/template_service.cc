@@ -27,10 +27,11 @@ absl::StatusOr<std::string> EmployerOf(rpc::Call& call,
   if (requested.empty() && p.role != v1::ROLE_HR) {
     return absl::InvalidArgumentError("employer_org_id: is required");
   }
-  const bool allowed =
-      edit ? auth::CanEditTemplate(p, org_id) : auth::CanSeeTemplate(p, org_id);
   absl::StatusOr<store::OrganizationRow> org =
       store::GetOrganization(*call.conn, org_id);
+  const std::string region = org.ok() ? org->region_id : "";
+  const bool allowed = edit ? auth::CanEditTemplate(p, org_id)
+                            : auth::CanSeeTemplate(p, org_id, region);
   if (!allowed || absl::IsNotFound(org.status()) ||
       (org.ok() && org->kind != v1::ORGANIZATION_KIND_EMPLOYER)) {
     return absl::NotFoundError("employer_org_id: no such employer");
@@ -63,6 +64,10 @@ TemplateService::TemplateService(rpc::Dispatcher* dispatcher,
       kSaveTemplate, rpc::Mode::kWrite,
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoSave(call, req, resp);
+      });
+  d.SetReplayGuard<v1::SaveTemplateRequest>(
+      kSaveTemplate, [](rpc::Call& call, const auto& req) {
+        return EmployerOf(call, req.employer_org_id(), /*edit=*/true).status();
       });
   d.Register<v1::ListTemplateVersionsRequest, v1::ListTemplateVersionsResponse>(
       kListTemplateVersions, rpc::Mode::kRead,

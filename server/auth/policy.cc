@@ -22,167 +22,296 @@ constexpr int kAudienceEveryone = 1;
 constexpr int kAudienceCohort = 2;
 constexpr int kAudienceEmployer = 3;
 
-// The method table. Keep it sorted by service, then as in the .proto.
+// The method table. Keep it sorted by service, then as in the .proto. The
+// last column says, per RPC, which objects each role reaches; the object
+// rules below enforce it, with the caller's region where one is named.
 const std::vector<MethodRule>& Table() {
   static const auto* rules = new std::vector<MethodRule>{
       // IdentityService
-      {"/welkom.v1.IdentityService/Login", kPublic, {}},
-      {"/welkom.v1.IdentityService/Logout", kSignedIn, kEveryone},
-      {"/welkom.v1.IdentityService/WhoAmI", kSignedIn, kEveryone},
-      {"/welkom.v1.IdentityService/ChangePassword", kSignedIn, kEveryone},
+      {"/welkom.v1.IdentityService/Login",
+       kPublic,
+       {},
+       "anyone: a session for the member whose password it is"},
+      {"/welkom.v1.IdentityService/Logout", kSignedIn, kEveryone,
+       "the caller's own session"},
+      {"/welkom.v1.IdentityService/WhoAmI", kSignedIn, kEveryone,
+       "the caller's own member and organisation"},
+      {"/welkom.v1.IdentityService/ChangePassword", kSignedIn, kEveryone,
+       "the caller's own password; ends the caller's other sessions"},
       {"/welkom.v1.IdentityService/CreateOrganization",
        kSignedIn,
-       {ROLE_ADMIN}},
+       {ROLE_ADMIN},
+       "admin: a new employer (in a named region), Expat Center (a new region) "
+       "or operator"},
       {"/welkom.v1.IdentityService/ListOrganizations",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr: its own employer; advisor: the organisations of its own region; "
+       "admin: all"},
       {"/welkom.v1.IdentityService/CreateInvitation",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
-      {"/welkom.v1.IdentityService/AcceptInvitation", kPublic, {}},
-      {"/welkom.v1.IdentityService/GetInvitation", kPublic, {}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr: newcomers into its own employer; advisor: buddies and advisors "
+       "into its own Expat Center; admin: HR, advisors, admins; another "
+       "region's organisation is NOT_FOUND"},
+      {"/welkom.v1.IdentityService/AcceptInvitation",
+       kPublic,
+       {},
+       "anyone holding a live code: that invitation"},
+      {"/welkom.v1.IdentityService/GetInvitation",
+       kPublic,
+       {},
+       "anyone holding a live code: who invites whom into which organisation"},
       {"/welkom.v1.IdentityService/ListInvitations",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: their own organisation's; admin: any"},
       {"/welkom.v1.IdentityService/ResendInvitation",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: their own organisation's invitations; admin: any"},
       {"/welkom.v1.IdentityService/RevokeInvitation",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: their own organisation's invitations; admin: any"},
       {"/welkom.v1.IdentityService/CheckInvitee",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: members and invitations of their own organisation "
+       "only; admin: any"},
       {"/welkom.v1.IdentityService/ListMembers",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
-      {"/welkom.v1.IdentityService/Echo", kSignedIn, kEveryone},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: their own organisation; admin: any"},
+      {"/welkom.v1.IdentityService/Echo", kSignedIn, kEveryone,
+       "nothing: a transport check"},
       // NotificationService: each caller sees only its own inbox.
-      {"/welkom.v1.NotificationService/ListNotifications", kSignedIn,
-       kEveryone},
-      {"/welkom.v1.NotificationService/MarkRead", kSignedIn, kEveryone},
-      {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone},
+      {"/welkom.v1.NotificationService/ListNotifications", kSignedIn, kEveryone,
+       "the caller's own inbox"},
+      {"/welkom.v1.NotificationService/MarkRead", kSignedIn, kEveryone,
+       "the caller's own inbox"},
+      {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone,
+       "the caller's own inbox, for as long as the session lives"},
       // ... and console roles their organisation's deliveries
       // (CanSeeDeliveries).
       {"/welkom.v1.NotificationService/ListDeliveries",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "hr and advisor: their own organisation's deliveries; admin: any"},
       // JourneyService
       {"/welkom.v1.JourneyService/CreateJourney",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr: newcomers of its own employer; advisor: newcomers of employers of "
+       "its own region"},
       {"/welkom.v1.JourneyService/GetJourney",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR},
+       "newcomer: its own; hr: its employer's; advisor: consented journeys of "
+       "its own region"},
       {"/welkom.v1.JourneyService/UpdateStep",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR},
+       "newcomer: its own steps; hr: HR steps of its employer's journeys; "
+       "advisor: consented journeys of its own region"},
       {"/welkom.v1.JourneyService/SetAnchorDate",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR},
+       "newcomer: its own journey; hr: its employer's; advisor: consented "
+       "journeys of its own region"},
       {"/welkom.v1.JourneyService/ListJourneys",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr: its employer's journeys; advisor: consented journeys of its own "
+       "region"},
       {"/welkom.v1.JourneyService/ListOverdue",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
-      {"/welkom.v1.JourneyService/GrantConsent", kSignedIn, {ROLE_NEWCOMER}},
-      {"/welkom.v1.JourneyService/WithdrawConsent", kSignedIn, {ROLE_NEWCOMER}},
-      {"/welkom.v1.JourneyService/ListAuditLog", kSignedIn, {ROLE_NEWCOMER}},
-      {"/welkom.v1.JourneyService/SubmitCheckIn", kSignedIn, {ROLE_NEWCOMER}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr: its employer's journeys; advisor: consented journeys of its own "
+       "region"},
+      {"/welkom.v1.JourneyService/GrantConsent",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own journey"},
+      {"/welkom.v1.JourneyService/WithdrawConsent",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own journey"},
+      {"/welkom.v1.JourneyService/ListAuditLog",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own journey's log"},
+      {"/welkom.v1.JourneyService/SubmitCheckIn",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own journey"},
       // EventService
       {"/welkom.v1.EventService/CreateEvent",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "advisor: any audience of its own region; hr: its own employer's "
+       "audience"},
       {"/welkom.v1.EventService/GetEvent",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "events of the caller's region whose audience includes the caller "
+       "(advisors of the region and the organising HR: all of theirs)"},
       {"/welkom.v1.EventService/ListEvents",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "events of the caller's region whose audience includes the caller "
+       "(advisors of the region and the organising HR: all of theirs)"},
       {"/welkom.v1.EventService/CancelEvent",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr and advisor: events their own organisation organises"},
       {"/welkom.v1.EventService/CreateRsvp",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_BUDDY},
+       "newcomer and buddy: events of their region whose audience includes "
+       "them"},
       {"/welkom.v1.EventService/CancelRsvp",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_BUDDY}},
-      {"/welkom.v1.EventService/ListRsvps", kSignedIn, {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_BUDDY},
+       "newcomer and buddy: their own RSVP to an event they may see"},
+      {"/welkom.v1.EventService/ListRsvps",
+       kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr and advisor: events their own organisation organises"},
       {"/welkom.v1.EventService/RecordAttendance",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr and advisor: events their own organisation organises"},
       // LanguageService
-      {"/welkom.v1.LanguageService/CreateProvider", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.LanguageService/CreateProvider",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: a provider of its own Expat Center"},
       {"/welkom.v1.LanguageService/ListProviders",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
-      {"/welkom.v1.LanguageService/CreateCourse", kSignedIn, {ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "every signed-in member: the providers"},
+      {"/welkom.v1.LanguageService/CreateCourse",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: a course of its own Expat Center"},
       {"/welkom.v1.LanguageService/ListCourses",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "every signed-in member: the courses (no personal data)"},
       {"/welkom.v1.LanguageService/GetCourse",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
-      {"/welkom.v1.LanguageService/Enroll", kSignedIn, {ROLE_NEWCOMER}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "every signed-in member: a course (no personal data)"},
+      {"/welkom.v1.LanguageService/Enroll",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own enrolment"},
       {"/welkom.v1.LanguageService/CancelEnrolment",
        kSignedIn,
-       {ROLE_NEWCOMER}},
-      {"/welkom.v1.LanguageService/ListEnrolments", kSignedIn, {ROLE_ADVISOR}},
+       {ROLE_NEWCOMER},
+       "newcomer: its own enrolment"},
+      {"/welkom.v1.LanguageService/ListEnrolments",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: courses of its own Expat Center"},
       {"/welkom.v1.LanguageService/RecordSessionAttendance",
        kSignedIn,
-       {ROLE_ADVISOR}},
+       {ROLE_ADVISOR},
+       "advisor: courses of its own Expat Center"},
       // CohortService
-      {"/welkom.v1.CohortService/GetMyCohort", kSignedIn, {ROLE_NEWCOMER}},
+      {"/welkom.v1.CohortService/GetMyCohort",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own cohort"},
       {"/welkom.v1.CohortService/SetCohortNameShown",
        kSignedIn,
-       {ROLE_NEWCOMER}},
+       {ROLE_NEWCOMER},
+       "newcomer: whether its own name is shown"},
       // CalendarService
       {"/welkom.v1.CalendarService/RenewCalendarFeed",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "the caller's own calendar feed"},
       {"/welkom.v1.CalendarService/RevokeCalendarFeed",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY}},
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY},
+       "the caller's own calendar feed"},
       // BuddyService
-      {"/welkom.v1.BuddyService/GetBuddyProfile", kSignedIn, {ROLE_BUDDY}},
-      {"/welkom.v1.BuddyService/UpdateBuddyProfile", kSignedIn, {ROLE_BUDDY}},
-      {"/welkom.v1.BuddyService/ListBuddies", kSignedIn, {ROLE_ADVISOR}},
-      {"/welkom.v1.BuddyService/GetMyPreferences", kSignedIn, {ROLE_NEWCOMER}},
-      {"/welkom.v1.BuddyService/SetMyPreferences", kSignedIn, {ROLE_NEWCOMER}},
-      {"/welkom.v1.BuddyService/RunMatching", kSignedIn, {ROLE_ADVISOR}},
+      {"/welkom.v1.BuddyService/GetBuddyProfile",
+       kSignedIn,
+       {ROLE_BUDDY},
+       "buddy: its own profile"},
+      {"/welkom.v1.BuddyService/UpdateBuddyProfile",
+       kSignedIn,
+       {ROLE_BUDDY},
+       "buddy: its own profile"},
+      {"/welkom.v1.BuddyService/ListBuddies",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: the buddy pool of its own region"},
+      {"/welkom.v1.BuddyService/GetMyPreferences",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own preferences"},
+      {"/welkom.v1.BuddyService/SetMyPreferences",
+       kSignedIn,
+       {ROLE_NEWCOMER},
+       "newcomer: its own preferences"},
+      {"/welkom.v1.BuddyService/RunMatching",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: the unmatched newcomers and free buddies of its own region"},
       {"/welkom.v1.BuddyService/ListMatches",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR},
+       "newcomer and buddy: their own matches; advisor: matches of its own "
+       "region's pool"},
       {"/welkom.v1.BuddyService/AnswerProposal",
        kSignedIn,
-       {ROLE_BUDDY, ROLE_ADVISOR}},
+       {ROLE_BUDDY, ROLE_ADVISOR},
+       "buddy: its own proposals; advisor: proposals of its own region"},
       {"/welkom.v1.BuddyService/RequestRematch",
        kSignedIn,
-       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR}},
-      {"/welkom.v1.BuddyService/OverrideMatch", kSignedIn, {ROLE_ADVISOR}},
+       {ROLE_NEWCOMER, ROLE_BUDDY, ROLE_ADVISOR},
+       "newcomer and buddy: their own match; advisor: matches of its own "
+       "region"},
+      {"/welkom.v1.BuddyService/OverrideMatch",
+       kSignedIn,
+       {ROLE_ADVISOR},
+       "advisor: a newcomer and a buddy both of its own region"},
       // InsightsService: regional figures, never about one newcomer
       {"/welkom.v1.InsightsService/GetKpis",
        kSignedIn,
-       {ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_ADVISOR, ROLE_ADMIN},
+       "advisor: anonymous aggregates of its own region; admin: of the "
+       "installation (cells under 5 suppressed)"},
       {"/welkom.v1.InsightsService/ExportKpisCsv",
        kSignedIn,
-       {ROLE_ADVISOR, ROLE_ADMIN}},
+       {ROLE_ADVISOR, ROLE_ADMIN},
+       "advisor: anonymous aggregates of its own region; admin: of the "
+       "installation (cells under 5 suppressed)"},
 
       // TemplateService: HR its own employer's; advisors read any.
       {"/welkom.v1.TemplateService/GetTemplate",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
-      {"/welkom.v1.TemplateService/SaveTemplate", kSignedIn, {ROLE_HR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr: its own employer's; advisor: employers of its own region"},
+      {"/welkom.v1.TemplateService/SaveTemplate",
+       kSignedIn,
+       {ROLE_HR},
+       "hr: its own employer's"},
       {"/welkom.v1.TemplateService/ListTemplateVersions",
        kSignedIn,
-       {ROLE_HR, ROLE_ADVISOR}},
+       {ROLE_HR, ROLE_ADVISOR},
+       "hr: its own employer's; advisor: employers of its own region"},
       // CatalogueService: everyone reads; advisors edit.
-      {"/welkom.v1.CatalogueService/GetCatalogue", kSignedIn, kEveryone},
+      {"/welkom.v1.CatalogueService/GetCatalogue", kSignedIn, kEveryone,
+       "every signed-in member: the regional catalogue"},
       {"/welkom.v1.CatalogueService/UpdateCatalogueStep",
        kSignedIn,
-       {ROLE_ADVISOR}},
+       {ROLE_ADVISOR},
+       "advisor: the regional catalogue"},
   };
   return *rules;
 }
@@ -251,19 +380,34 @@ bool CanSeeDeliveries(const Principal& p, absl::string_view org_id) {
   return CanListMembers(p, org_id);
 }
 
-bool CanSeeOrganization(const Principal& p, absl::string_view org_id) {
-  const std::string only = OrganizationListFilter(p);
-  return only.empty() || only == org_id;
+bool InRegion(const Principal& p, absl::string_view region_id) {
+  return !p.region_id.empty() && p.region_id == region_id;
 }
 
-std::string OrganizationListFilter(const Principal& p) {
-  if (p.role == ROLE_ADMIN || p.role == ROLE_ADVISOR) return "";
-  return p.org_id;
+bool CanSeeOrganization(const Principal& p, absl::string_view org_id,
+                        absl::string_view org_region_id) {
+  const OrganizationFilter only = OrganizationListFilter(p);
+  if (!only.only_org_id.empty()) return only.only_org_id == org_id;
+  if (!only.only_region_id.empty()) {
+    return only.only_region_id == org_region_id;
+  }
+  return true;
 }
 
-bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id) {
+OrganizationFilter OrganizationListFilter(const Principal& p) {
+  if (p.role == ROLE_ADMIN) return {};
+  // An advisor without a region (never in a consistent database) sees its
+  // own organisation only.
+  if (p.role == ROLE_ADVISOR && !p.region_id.empty()) {
+    return {"", p.region_id};
+  }
+  return {p.org_id, ""};
+}
+
+bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id,
+                      absl::string_view employer_region_id) {
   if (p.role == ROLE_HR) return p.org_id == employer_org_id;
-  return p.role == ROLE_ADVISOR;
+  return p.role == ROLE_ADVISOR && InRegion(p, employer_region_id);
 }
 
 bool CanSeeJourney(const Principal& p, const JourneyAccess& j) {
@@ -273,10 +417,23 @@ bool CanSeeJourney(const Principal& p, const JourneyAccess& j) {
     case ROLE_HR:
       return p.org_id == j.employer_org_id;
     case ROLE_ADVISOR:
-      return j.advisor_consent;
+      return j.advisor_consent && InRegion(p, j.region_id);
     default:
       return false;
   }
+}
+
+JourneyFilter JourneyListFilter(const Principal& p) {
+  JourneyFilter f;
+  if (p.role == ROLE_HR) f.employer_org_id = p.org_id;
+  if (p.role == ROLE_ADVISOR) {
+    f.consented_only = true;
+    f.region_id = p.region_id;
+  }
+  if (p.role != ROLE_HR && p.role != ROLE_ADVISOR) {
+    f.employer_org_id = "";  // matches no journey
+  }
+  return f;
 }
 
 bool CanChangeStep(const Principal& p, const JourneyAccess& j, int owner) {
@@ -303,12 +460,16 @@ bool CanManageJourneyPrivacy(const Principal& p, const JourneyAccess& j) {
 
 bool CanSeeCheckIns(const Principal& p, const JourneyAccess& j) {
   if (p.role == ROLE_NEWCOMER) return p.user_id == j.newcomer_id;
-  return p.role == ROLE_ADVISOR && j.advisor_consent;
+  return p.role == ROLE_ADVISOR && j.advisor_consent &&
+         InRegion(p, j.region_id);
 }
 
 bool CanCreateEvent(const Principal& p, int audience,
-                    absl::string_view audience_org_id) {
-  if (p.role == ROLE_ADVISOR) return true;
+                    absl::string_view audience_org_id,
+                    absl::string_view audience_region_id) {
+  if (p.role == ROLE_ADVISOR) {
+    return audience != kAudienceEmployer || InRegion(p, audience_region_id);
+  }
   return p.role == ROLE_HR && audience == kAudienceEmployer &&
          audience_org_id == p.org_id;
 }
@@ -318,19 +479,22 @@ bool CanManageEvent(const Principal& p, absl::string_view organizer_org_id) {
          p.org_id == organizer_org_id;
 }
 
-bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
-                 int audience, absl::string_view audience_org_id,
-                 absl::string_view audience_cohort,
+bool CanSeeEvent(const Principal& p, const EventAccess& e,
                  absl::string_view viewer_cohort) {
-  if (p.role == ROLE_ADVISOR || p.org_id == organizer_org_id) return true;
-  switch (audience) {
+  if (!InRegion(p, e.region_id)) return false;
+  if (p.role == ROLE_ADVISOR) return true;
+  // Organising staff see their own events whatever the audience; a buddy
+  // shares the Expat Center's organisation but not its staff's view.
+  if (p.role == ROLE_HR && p.org_id == e.organizer_org_id) return true;
+  switch (e.audience) {
     case kAudienceEveryone:
       return true;
     case kAudienceEmployer:
-      return p.org_id == audience_org_id;
+      return (p.role == ROLE_NEWCOMER || p.role == ROLE_HR) &&
+             p.org_id == e.audience_org_id;
     case kAudienceCohort:
       return p.role == ROLE_NEWCOMER && !viewer_cohort.empty() &&
-             viewer_cohort == audience_cohort;
+             viewer_cohort == e.audience_cohort;
     default:
       return false;
   }
@@ -340,6 +504,18 @@ bool CanManageCourse(const Principal& p, absl::string_view course_org_id) {
   return p.role == ROLE_ADVISOR && p.org_id == course_org_id;
 }
 
+bool CanSeeBuddyPool(const Principal& p, absl::string_view buddy_region_id) {
+  return p.role == ROLE_ADVISOR && InRegion(p, buddy_region_id);
+}
+
+std::string BuddyPoolOf(const Principal& p) { return p.region_id; }
+
+bool CanProposeMatch(const Principal& p, absl::string_view newcomer_region_id,
+                     absl::string_view buddy_region_id) {
+  return p.role == ROLE_ADVISOR && InRegion(p, newcomer_region_id) &&
+         InRegion(p, buddy_region_id);
+}
+
 bool CanSeeMatch(const Principal& p, const MatchAccess& m) {
   switch (p.role) {
     case ROLE_NEWCOMER:
@@ -347,14 +523,14 @@ bool CanSeeMatch(const Principal& p, const MatchAccess& m) {
     case ROLE_BUDDY:
       return p.user_id == m.buddy_id;
     case ROLE_ADVISOR:
-      return true;
+      return InRegion(p, m.region_id);
     default:
       return false;
   }
 }
 
 bool CanAnswerProposal(const Principal& p, const MatchAccess& m) {
-  if (p.role == ROLE_ADVISOR) return true;
+  if (p.role == ROLE_ADVISOR) return InRegion(p, m.region_id);
   return p.role == ROLE_BUDDY && p.user_id == m.buddy_id;
 }
 
@@ -362,26 +538,34 @@ bool CanEndMatch(const Principal& p, const MatchAccess& m) {
   return CanSeeMatch(p, m);
 }
 
-bool CanSeeMatchIds(const Principal& p) { return p.role == ROLE_ADVISOR; }
+bool CanSeeMatchIds(const Principal& p, const MatchAccess& m) {
+  return p.role == ROLE_ADVISOR && InRegion(p, m.region_id);
+}
 
 bool CanSeeMatchNewcomer(const Principal& p, const MatchAccess& m) {
-  if (p.role == ROLE_ADVISOR) return true;
+  if (p.role == ROLE_ADVISOR) return InRegion(p, m.region_id);
   return p.role == ROLE_BUDDY && p.user_id == m.buddy_id && m.open;
 }
 
 bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m) {
-  if (p.role == ROLE_ADVISOR) return true;
+  if (p.role == ROLE_ADVISOR) return InRegion(p, m.region_id);
   if (p.role == ROLE_BUDDY) return p.user_id == m.buddy_id;
   return p.role == ROLE_NEWCOMER && p.user_id == m.newcomer_id && m.accepted;
 }
 
-bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id) {
+bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id,
+                    absl::string_view employer_region_id) {
   if (p.role == ROLE_HR) return p.org_id == employer_org_id;
-  return p.role == ROLE_ADVISOR;
+  return p.role == ROLE_ADVISOR && InRegion(p, employer_region_id);
 }
 
 bool CanEditTemplate(const Principal& p, absl::string_view employer_org_id) {
   return p.role == ROLE_HR && p.org_id == employer_org_id;
+}
+
+std::optional<std::string> KpiRegionOf(const Principal& p) {
+  if (p.role == ROLE_ADMIN) return std::nullopt;
+  return p.region_id;
 }
 
 bool CanEditCatalogue(const Principal& p) { return p.role == ROLE_ADVISOR; }

@@ -9,11 +9,20 @@
 //  2. Object rules (the Can* functions): given a principal and the owner of
 //     an object, may the principal see or change it. Handlers call these and
 //     answer NOT_FOUND on false, so another tenant's objects stay invisible.
+//
+// Tenants are employers and regions. Every organisation belongs to one
+// region, named by the id of its Expat Center (Principal::region_id,
+// OrganizationRow::region_id). An advisor reaches only its own region:
+// employers, journeys, templates, buddies, matches and events of other
+// regions do not exist for it. Buddies belong to their region's pool, not to
+// the Expat Center's staff: they see events only through the audience
+// rules, like newcomers. docs/SECURITY.md says the same in words.
 #ifndef WELKOM_SERVER_AUTH_POLICY_H_
 #define WELKOM_SERVER_AUTH_POLICY_H_
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +55,9 @@ struct MethodRule {
   absl::string_view method;  // "/welkom.v1.Service/Method"
   bool is_public;            // callable without a session
   RoleSet roles;             // who may call it when not public
+  // Which objects each role reaches through it (employers and regions are
+  // tenants), in words; the object rules below enforce it.
+  absl::string_view reach;
 };
 
 // The rule for `method`, or nullptr if the table has none.
@@ -70,12 +82,21 @@ bool CanListMembers(const Principal& p, absl::string_view org_id);
 bool CanInvite(const Principal& p, absl::string_view org_id,
                v1::OrganizationKind kind, v1::Role role);
 
-// May `p` see organisation `org_id`? Its own; advisors and admin: all.
-bool CanSeeOrganization(const Principal& p, absl::string_view org_id);
-// The one organisation `p` may list, or empty when it may list all. The
-// same rule as CanSeeOrganization, as a filter a query can apply before it
-// pages (filtering a page afterwards would leave pages empty).
-std::string OrganizationListFilter(const Principal& p);
+// True when `region_id` is `p`'s own region (never for an empty one).
+bool InRegion(const Principal& p, absl::string_view region_id);
+
+// May `p` see organisation `org_id` of region `org_region_id`? Its own;
+// advisors: those of their region; admin: all.
+bool CanSeeOrganization(const Principal& p, absl::string_view org_id,
+                        absl::string_view org_region_id);
+// The same rule as CanSeeOrganization, as a filter a query can apply
+// before it pages (filtering a page afterwards would leave pages empty):
+// at most one of the two is set; neither means all.
+struct OrganizationFilter {
+  std::string only_org_id;
+  std::string only_region_id;
+};
+OrganizationFilter OrganizationListFilter(const Principal& p);
 
 // Whether p may list, resend, revoke and check invitations of `org_id`:
 // HR and advisors only their own organisation's, admin any. (Narrower than
@@ -91,16 +112,28 @@ struct JourneyAccess {
   absl::string_view newcomer_id;
   absl::string_view employer_org_id;
   bool advisor_consent = false;
+  absl::string_view region_id;  // the employer's region
 };
 
-// May `p` create a journey for a newcomer of `employer_org_id`? HR of that
-// employer; advisors of the region.
-bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id);
+// May `p` create a journey for a newcomer of `employer_org_id` (in region
+// `employer_region_id`)? HR of that employer; advisors of that region.
+bool CanCreateJourney(const Principal& p, absl::string_view employer_org_id,
+                      absl::string_view employer_region_id);
 
-// May `p` read the journey? Its newcomer; HR of the employer; advisors only
-// while the newcomer consents. Admins and buddies never (journey content is
-// personal data). Handlers answer NOT_FOUND on false.
+// May `p` read the journey? Its newcomer; HR of the employer; advisors of
+// the employer's region only while the newcomer consents. Admins and
+// buddies never (journey content is personal data). Handlers answer
+// NOT_FOUND on false.
 bool CanSeeJourney(const Principal& p, const JourneyAccess& j);
+
+// Which journeys `p` may list, as a filter a query applies before it pages:
+// HR its employer's; advisors the consented ones of their region.
+struct JourneyFilter {
+  std::optional<std::string> employer_org_id;
+  bool consented_only = false;
+  std::optional<std::string> region_id;
+};
+JourneyFilter JourneyListFilter(const Principal& p);
 
 // May `p` change a step owned by `owner` (a welkom.v1.StepOwner number)?
 // Requires CanSeeJourney. The newcomer: their own steps; HR: HR steps (never
@@ -113,21 +146,33 @@ bool CanEditJourney(const Principal& p, const JourneyAccess& j);
 // Social events and Dutch classes (EventService, LanguageService).
 // `audience` is a welkom.v1.EventAudience number.
 
-// May `p` create an event for `audience`? Advisors: any audience. HR: only
-// its own employer's audience (`audience_org_id` == its organisation).
+// May `p` create an event for `audience`? Advisors: any audience of their
+// region (`audience_region_id`: the audience employer's region, for
+// employer events). HR: only its own employer's audience
+// (`audience_org_id` == its organisation).
 bool CanCreateEvent(const Principal& p, int audience,
-                    absl::string_view audience_org_id);
+                    absl::string_view audience_org_id,
+                    absl::string_view audience_region_id);
 
 // May `p` manage (cancel, see RSVPs, record attendance) an event organised
 // by `organizer_org_id`? Advisors and HR of the organising organisation.
 bool CanManageEvent(const Principal& p, absl::string_view organizer_org_id);
 
-// May `p` see an event? Its organisers and advisors: always. Others: events
-// for everyone, employer events of their own organisation, and cohort events
-// of their own arrival month (`viewer_cohort`, empty when unknown).
-bool CanSeeEvent(const Principal& p, absl::string_view organizer_org_id,
-                 int audience, absl::string_view audience_org_id,
-                 absl::string_view audience_cohort,
+// What the event rules need to know about one event.
+struct EventAccess {
+  absl::string_view organizer_org_id;
+  absl::string_view region_id;  // the organiser's region
+  int audience = 0;
+  absl::string_view audience_org_id;
+  absl::string_view audience_cohort;
+};
+
+// May `p` see an event? Never one of another region. Advisors of the region
+// and HR of the organising employer: always. Everyone else, buddies
+// included: events for everyone, employer events of their own employer (HR
+// and newcomers), and cohort events of their own arrival month (newcomers;
+// `viewer_cohort`, empty when unknown).
+bool CanSeeEvent(const Principal& p, const EventAccess& e,
                  absl::string_view viewer_cohort);
 
 // May `p` manage courses (and their enrolments and attendance) created by
@@ -144,7 +189,18 @@ struct MatchAccess {
   absl::string_view buddy_id;
   bool open = false;  // proposed or accepted
   bool accepted = false;
+  absl::string_view region_id;  // the buddy's region (its pool)
 };
+
+// May `p` see buddy profiles of region `buddy_region_id` (ListBuddies)?
+// Advisors of that region.
+bool CanSeeBuddyPool(const Principal& p, absl::string_view buddy_region_id);
+// The region whose buddies and matches an advisor lists (its own).
+std::string BuddyPoolOf(const Principal& p);
+// May `p` propose buddy of region `buddy_region_id` to a newcomer of region
+// `newcomer_region_id` by hand (OverrideMatch)? Advisors of both regions.
+bool CanProposeMatch(const Principal& p, absl::string_view newcomer_region_id,
+                     absl::string_view buddy_region_id);
 
 // May `p` see the match? Its newcomer and its buddy; advisors of the region
 // (the buddy pool is regional). Handlers answer NOT_FOUND on false.
@@ -155,9 +211,10 @@ bool CanSeeMatch(const Principal& p, const MatchAccess& m);
 bool CanAnswerProposal(const Principal& p, const MatchAccess& m);
 // May `p` end the match and ask for a rematch? Either side; advisors.
 bool CanEndMatch(const Principal& p, const MatchAccess& m);
-// Member ids of both sides: advisors only; the sides see each other only
-// through the limited profile (first name, languages, municipality).
-bool CanSeeMatchIds(const Principal& p);
+// Member ids of both sides: advisors of the region only; the sides see
+// each other only through the limited profile (first name, languages,
+// municipality).
+bool CanSeeMatchIds(const Principal& p, const MatchAccess& m);
 // The newcomer's limited profile: advisors; the buddy while the match is
 // open (to decide on a proposal).
 bool CanSeeMatchNewcomer(const Principal& p, const MatchAccess& m);
@@ -170,14 +227,19 @@ bool CanSeeMatchBuddy(const Principal& p, const MatchAccess& m);
 // not the employer's business unless the newcomer tells them).
 bool CanSeeCheckIns(const Principal& p, const JourneyAccess& j);
 
-// May `p` read the template of employer `employer_org_id`? HR of that
-// employer; advisors of the region (any employer). Handlers answer
-// NOT_FOUND on false.
-bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id);
+// May `p` read the template of employer `employer_org_id` (of region
+// `employer_region_id`)? HR of that employer; advisors of that region.
+// Handlers answer NOT_FOUND on false.
+bool CanSeeTemplate(const Principal& p, absl::string_view employer_org_id,
+                    absl::string_view employer_region_id);
 
 // May `p` save a new version of that employer's template? HR of that
 // employer only.
 bool CanEditTemplate(const Principal& p, absl::string_view employer_org_id);
+
+// Whose journeys the KPIs of `p` count: an advisor's own region; all
+// (nullopt) for the operator's admin.
+std::optional<std::string> KpiRegionOf(const Principal& p);
 
 // May `p` edit the regional step catalogue? Advisors.
 bool CanEditCatalogue(const Principal& p);

@@ -16,6 +16,10 @@ struct Principal {
   v1::OrganizationKind org_kind = v1::ORGANIZATION_KIND_UNSPECIFIED;
   // SHA-256 of the session token, so Logout can revoke exactly this session.
   std::string session_hash;
+  // The region of the member's organisation: the id of its Expat Center
+  // (an advisor's or buddy's own organisation; a newcomer's or HR's
+  // employer's region). Empty for the operator.
+  std::string region_id;
 };
 
 }  // namespace welkom::auth

@@ -10,6 +10,7 @@
 #include "server/auth/password.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
+#include "server/store/buddy_store.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/common.pb.h"
 
@@ -32,7 +33,8 @@ std::string NewDemoPassword() {
 }  // namespace
 
 absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
-    store::Database& db, absl::Time now, const std::vector<DemoHook>& hooks) {
+    store::Database& db, absl::Time now, const std::vector<DemoHook>& hooks,
+    bool second_region) {
   int64_t users = 0;
   WELKOM_RETURN_IF_ERROR(db.Read([&](store::Connection& c) {
     WELKOM_ASSIGN_OR_RETURN(users, store::CountUsers(c));
@@ -48,13 +50,16 @@ absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
   const int64_t t = absl::ToUnixSeconds(now);
   std::vector<store::OrganizationRow> orgs = {
       {region.operator_id, v1::ORGANIZATION_KIND_OPERATOR, "Welkom Operations",
-       "enschede", 3, t},
+       "enschede", 3, t, ""},
       {region.expat_center_id, v1::ORGANIZATION_KIND_EXPAT_CENTER,
-       "Expat Center East Netherlands (Twente)", "enschede", 12, t},
+       "Expat Center East Netherlands (Twente)", "enschede", 12, t,
+       region.expat_center_id},
       {region.sme_id, v1::ORGANIZATION_KIND_EMPLOYER,
-       "Kanaal Photonics B.V. (demo)", "enschede", 42, t},
+       "Kanaal Photonics B.V. (demo)", "enschede", 42, t,
+       region.expat_center_id},
       {region.large_employer_id, v1::ORGANIZATION_KIND_EMPLOYER,
-       "Twentse Systems Group (demo)", "hengelo", 1800, t},
+       "Twentse Systems Group (demo)", "hengelo", 1800, t,
+       region.expat_center_id},
   };
   struct Seed {
     const char* role;
@@ -78,6 +83,25 @@ absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
       {"newcomer", v1::ROLE_NEWCOMER, "newcomer@kanaal-photonics.example",
        "Priya Raman", region.sme_id, "Kanaal Photonics (SME)"},
   };
+  if (second_region) {
+    const std::string center = auth::NewId("org");
+    const std::string employer = auth::NewId("org");
+    orgs.push_back({center, v1::ORGANIZATION_KIND_EXPAT_CENTER,
+                    "Expat Center Achterhoek (demo, second region)", "", 6, t,
+                    center});
+    orgs.push_back({employer, v1::ORGANIZATION_KIND_EMPLOYER,
+                    "Slinge Machinebouw B.V. (demo, second region)", "", 85, t,
+                    center});
+    seeds.push_back({"advisor", v1::ROLE_ADVISOR, "advisor@achterhoek.example",
+                     "Iris Wolters", center,
+                     "Expat Center Achterhoek (second region)"});
+    seeds.push_back({"buddy", v1::ROLE_BUDDY, "buddy@achterhoek.example",
+                     "Gijs Ribbers", center,
+                     "Expat Center Achterhoek buddy pool"});
+    seeds.push_back({"hr", v1::ROLE_HR, "hr@slinge-machinebouw.example",
+                     "Ellen Heijink", employer,
+                     "Slinge Machinebouw (second region)"});
+  }
   std::vector<store::UserRow> users_rows;
   for (const Seed& s : seeds) {
     DemoAccount account{
@@ -95,6 +119,19 @@ absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
     }
     for (const auto& user : users_rows) {
       WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
+    }
+    // The second region's buddy is in that region's pool (the first
+    // region's buddies come with the buddy hook).
+    if (second_region) {
+      store::BuddyProfileRow buddy;
+      for (const DemoAccount& a : region.accounts) {
+        if (a.email == "buddy@achterhoek.example") buddy.user_id = a.user_id;
+      }
+      buddy.languages = {"nl", "en", "de"};
+      buddy.interests = {"cycling", "cooking"};
+      buddy.capacity = 2;
+      buddy.updated_at = t;
+      WELKOM_RETURN_IF_ERROR(store::InsertBuddyProfile(c, buddy));
     }
     for (const DemoHook& hook : hooks) {
       WELKOM_RETURN_IF_ERROR(hook(c, region, now));

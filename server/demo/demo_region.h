@@ -38,9 +38,14 @@ using DemoHook = std::function<absl::Status(store::Connection&,
                                             const DemoRegion&, absl::Time)>;
 
 // Seeds the region if the database has no users; returns the accounts made,
-// or an empty list if the database was already in use.
+// or an empty list if the database was already in use. With
+// `second_region`, also a second Expat Center (its own region) with an
+// advisor, a buddy and an employer with HR; their accounts come after the
+// first region's (Account("advisor", 1), ("buddy", 1), ("hr", 2)). The hooks
+// seed the first region only.
 absl::StatusOr<std::vector<DemoAccount>> SeedDemoRegion(
-    store::Database& db, absl::Time now, const std::vector<DemoHook>& hooks);
+    store::Database& db, absl::Time now, const std::vector<DemoHook>& hooks,
+    bool second_region = false);
 
 // Writes the accounts to `path` (mode 0600) so `make run` can show them
 // again on later starts; reads them back.

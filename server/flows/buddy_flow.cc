@@ -131,14 +131,18 @@ absl::Status Notify(store::Connection& c, const std::string& recipient,
   return flows::StoreNotification(c, row).status();
 }
 
-// The advisor who proposed `m`, or every advisor for the job's proposals.
+// The advisor who proposed `m`, or every advisor of its region for the
+// job's proposals.
 absl::Status NotifyAdvisors(store::Connection& c, const std::string& kind,
                             const store::MatchRow& m, int64_t now) {
   std::vector<std::string> advisors;
   if (!m.created_by.empty()) {
     advisors.push_back(m.created_by);
   } else {
-    WELKOM_ASSIGN_OR_RETURN(advisors, store::ListAdvisorIds(c));
+    // Advisors are members of their region's Expat Center, whose id is the
+    // region's.
+    WELKOM_ASSIGN_OR_RETURN(
+        advisors, store::ListMemberIds(c, v1::ROLE_ADVISOR, m.region_id));
   }
   for (const std::string& a : advisors) {
     WELKOM_RETURN_IF_ERROR(Notify(c, a, kind, m, now));
@@ -160,10 +164,11 @@ absl::StatusOr<store::MatchRow> Propose(store::Connection& c, store::MatchRow m,
 }  // namespace
 
 absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c, int64_t now,
-                                             const std::string& created_by) {
+                                             const std::string& created_by,
+                                             const std::string& region_id) {
   WELKOM_ASSIGN_OR_RETURN(Places places, LoadPlaces(c));
   WELKOM_ASSIGN_OR_RETURN(std::vector<store::PreferencesRow> prefs,
-                          store::ListUnmatchedNewcomers(c));
+                          store::ListUnmatchedNewcomers(c, region_id));
   WELKOM_ASSIGN_OR_RETURN(auto excluded, store::ListExcludedPairs(c));
   std::vector<matching::NewcomerCandidate> newcomers;
   absl::flat_hash_map<std::string, size_t> position;
@@ -180,8 +185,9 @@ absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c, int64_t now,
   std::vector<matching::BuddyCandidate> buddies;
   std::string after;
   while (true) {
-    WELKOM_ASSIGN_OR_RETURN(std::vector<store::BuddyProfileRow> page,
-                            store::ListBuddyProfiles(c, after, 1000));
+    WELKOM_ASSIGN_OR_RETURN(
+        std::vector<store::BuddyProfileRow> page,
+        store::ListBuddyProfiles(c, region_id, after, 1000));
     if (page.empty()) break;
     after = page.back().user_id;
     for (const auto& b : page) {

@@ -32,11 +32,14 @@ struct MatchingRound {
   int64_t total_affinity = 0;
 };
 
-// Proposes a buddy to every unmatched newcomer with preferences, by the
-// optimal region-wide assignment over buddies with a free slot on today's
-// Europe/Amsterdam date. `created_by` is the advisor, or empty for the job.
+// Proposes a buddy to every unmatched newcomer with preferences in region
+// `region_id` (the id of its Expat Center), by the optimal region-wide
+// assignment over that region's buddies with a free slot on today's
+// Europe/Amsterdam date: regions never mix. `created_by` is the advisor, or
+// empty for the job.
 absl::StatusOr<MatchingRound> ProposeMatches(store::Connection& c, int64_t now,
-                                             const std::string& created_by);
+                                             const std::string& created_by,
+                                             const std::string& region_id);
 
 // An advisor proposes `buddy_id` to `newcomer_id` by hand, ending the
 // newcomer's open match first. NOT_FOUND for an unknown newcomer or buddy;

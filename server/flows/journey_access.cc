@@ -8,7 +8,8 @@
 namespace welkom::flows {
 
 auth::JourneyAccess AccessOf(const store::JourneyRow& row) {
-  return {row.newcomer_id, row.employer_org_id, row.advisor_consent};
+  return {row.newcomer_id, row.employer_org_id, row.advisor_consent,
+          row.region_id};
 }
 
 absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
@@ -24,6 +25,17 @@ absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
   }
   if (!row.ok()) return row.status();
   if (!auth::CanSeeJourney(*call.principal, AccessOf(*row))) {
+    return absl::NotFoundError("journey not found");
+  }
+  return row;
+}
+
+absl::StatusOr<store::JourneyRow> LoadVisibleJourneyOf(
+    rpc::Call& call, const std::string& newcomer_id) {
+  absl::StatusOr<store::JourneyRow> row =
+      store::GetJourneyByNewcomer(*call.conn, newcomer_id);
+  if (absl::IsNotFound(row.status()) ||
+      (row.ok() && !auth::CanSeeJourney(*call.principal, AccessOf(*row)))) {
     return absl::NotFoundError("journey not found");
   }
   return row;

@@ -34,6 +34,11 @@ auth::JourneyAccess AccessOf(const store::JourneyRow& row);
 absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
     rpc::Call& call, const std::string& journey_id);
 
+// The journey of newcomer `newcomer_id` if the caller may see it; NOT_FOUND
+// otherwise (no journey, or not the caller's to see). Reads on `call.conn`.
+absl::StatusOr<store::JourneyRow> LoadVisibleJourneyOf(
+    rpc::Call& call, const std::string& newcomer_id);
+
 // The caller's own journey: NOT_FOUND unless the caller is a newcomer with
 // a journey. Reads on `call.conn`.
 absl::StatusOr<store::JourneyRow> LoadOwnJourney(rpc::Call& call);

@@ -6,9 +6,16 @@
 // subscribers of its recipient. Rows reach a subscriber in id order and at
 // most once from here; the subscriber replays older rows itself.
 //
+// Every subscription is tied to the session that opened it. The session is
+// checked again in a snapshot taken after the rows for it were read (so a
+// row written after a Logout or a password change never reaches a stream of
+// the session it revoked), and at least every `session_check_interval`
+// while nothing arrives; a session that is revoked, expired or whose member
+// is gone closes the subscription with UNAUTHENTICATED.
+//
 //   NotificationFanout fanout(db, {});
 //   WELKOM_RETURN_IF_ERROR(fanout.Start());
-//   fanout.Subscribe(user_id, subscriber);     // from now on, new rows
+//   fanout.Subscribe(user_id, session_hash, subscriber);  // new rows
 //   fanout.Wake();                             // after a commit, optional
 #ifndef WELKOM_SERVER_FLOWS_NOTIFICATION_FANOUT_H_
 #define WELKOM_SERVER_FLOWS_NOTIFICATION_FANOUT_H_
@@ -22,6 +29,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "server/base/clock.h"
 #include "server/store/database.h"
 #include "server/store/notification_store.h"
 
@@ -41,7 +49,8 @@ class NotificationSubscriber {
   // Called on the fan-out thread without its lock held; must not block.
   virtual void Deliver(
       const std::vector<const store::NotificationRow*>& rows) = 0;
-  // The fan-out is stopping: end the subscription with `status`.
+  // The subscription ended: the fan-out is stopping (UNAVAILABLE) or the
+  // session behind it ended (UNAUTHENTICATED). Nothing is delivered after.
   virtual void Close(const absl::Status& status) = 0;
 
  protected:
@@ -58,9 +67,14 @@ class NotificationFanout {
     absl::Duration poll_interval = absl::Milliseconds(20);
     // Rows read per look; more wait for the next turn.
     int batch = 2000;
+    // How often every subscriber's session is checked when no rows came
+    // for it.
+    absl::Duration session_check_interval = absl::Milliseconds(250);
   };
 
-  NotificationFanout(store::Database* db, Options options);
+  // `clock` decides session expiry (the same clock the dispatcher
+  // authenticates with); it must outlive the fan-out.
+  NotificationFanout(store::Database* db, const Clock* clock, Options options);
   // Stops if still running.
   ~NotificationFanout();
 
@@ -73,8 +87,10 @@ class NotificationFanout {
   // their commit). Cheap; never blocks on the database.
   void Wake();
 
-  // False (and nothing registered) once Stop() has begun.
-  bool Subscribe(const std::string& recipient_id, NotificationSubscriber* s);
+  // False (and nothing registered) once Stop() has begun. `session_hash` is
+  // the SHA-256 of the token that authenticated the subscriber.
+  bool Subscribe(const std::string& recipient_id,
+                 const std::string& session_hash, NotificationSubscriber* s);
   // Idempotent. After it returns, `s` gets no further calls from here.
   void Unsubscribe(const std::string& recipient_id, NotificationSubscriber* s);
 
@@ -82,11 +98,22 @@ class NotificationFanout {
 
  private:
   void Loop();
+  struct Subscription {
+    NotificationSubscriber* subscriber;
+    std::string recipient_id;
+    std::string session_hash;
+  };
+
   // Reads and delivers one batch; returns how many rows it read.
   size_t Pump();
+  // Closes (and unsubscribes) those of `subs` whose session ended; returns
+  // the ones still live. Holds a reference to each given.
+  std::vector<Subscription> DropEndedSessions(std::vector<Subscription> subs);
 
   store::Database* db_;
+  const Clock* clock_;
   Options options_;
+  absl::Time next_session_check_;  // fan-out thread only
   std::thread thread_;
   int64_t last_id_ = 0;  // only the fan-out thread touches it once started
 
@@ -94,8 +121,8 @@ class NotificationFanout {
   bool running_ ABSL_GUARDED_BY(mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   bool woken_ ABSL_GUARDED_BY(mu_) = false;
-  absl::flat_hash_map<std::string, std::vector<NotificationSubscriber*>>
-      subscribers_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, std::vector<Subscription>> subscribers_
+      ABSL_GUARDED_BY(mu_);
   size_t count_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

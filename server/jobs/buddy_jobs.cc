@@ -5,6 +5,7 @@
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/flows/buddy_flow.h"
+#include "server/store/identity_store.h"
 
 namespace welkom::jobs {
 
@@ -25,10 +26,15 @@ absl::StatusOr<BuddyJobs::Pass> BuddyJobs::RunOnce(absl::Time now) {
     WELKOM_ASSIGN_OR_RETURN(pass.expired,
                             flows::ExpireDueProposals(c, seconds));
     if (match_now) {
-      WELKOM_ASSIGN_OR_RETURN(
-          flows::MatchingRound round,
-          flows::ProposeMatches(c, seconds, /*created_by=*/""));
-      pass.proposed = static_cast<int>(round.proposals.size());
+      // One round per region: regions never share buddies.
+      WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> regions,
+                              store::ListExpatCenterIds(c));
+      for (const std::string& region : regions) {
+        WELKOM_ASSIGN_OR_RETURN(
+            flows::MatchingRound round,
+            flows::ProposeMatches(c, seconds, /*created_by=*/"", region));
+        pass.proposed += static_cast<int>(round.proposals.size());
+      }
       pass.matched = true;
     }
     return absl::OkStatus();

@@ -102,20 +102,27 @@ class Recipients {
     }
     return it->second;
   }
-  // Advisors only ever hear of journeys whose newcomer consents.
+  // Advisors only ever hear of journeys whose newcomer consents, and only
+  // those of the journey's region (its Expat Center's staff).
   absl::StatusOr<std::vector<std::string>> Advisors(
       const store::JourneyRow& j) {
-    if (!j.advisor_consent) return std::vector<std::string>{};
-    if (!advisors_.has_value()) {
-      WELKOM_ASSIGN_OR_RETURN(
-          advisors_, store::ListMemberIds(c_, v1::ROLE_ADVISOR, std::nullopt));
+    if (!j.advisor_consent || j.region_id.empty()) {
+      return std::vector<std::string>{};
     }
-    return *advisors_;
+    auto it = advisors_.find(j.region_id);
+    if (it == advisors_.end()) {
+      WELKOM_ASSIGN_OR_RETURN(
+          std::vector<std::string> ids,
+          store::ListMemberIds(c_, v1::ROLE_ADVISOR, j.region_id));
+      it = advisors_.emplace(j.region_id, std::move(ids)).first;
+    }
+    return it->second;
   }
 
   store::Connection& c_;
   absl::flat_hash_map<std::string, std::vector<std::string>> hr_;
-  std::optional<std::vector<std::string>> advisors_;
+  // By region (the Expat Center's id, where its advisors are members).
+  absl::flat_hash_map<std::string, std::vector<std::string>> advisors_;
 };
 
 }  // namespace

@@ -104,6 +104,7 @@ absl::StatusOr<auth::Principal> Dispatcher::Authenticate(
     principal.org_id = org.id;
     principal.role = static_cast<v1::Role>(user.role);
     principal.org_kind = static_cast<v1::OrganizationKind>(org.kind);
+    principal.region_id = org.region_id;
     principal.session_hash = hash;
     return absl::OkStatus();
   });
@@ -200,6 +201,11 @@ absl::Status Dispatcher::RunWrite(Call& call, const Method& m,
           std::optional<std::string> earlier,
           store::FindIdempotentResponse(c, principal_id, method, request_id));
       if (earlier.has_value()) {
+        // The access decision of now, not of the first attempt.
+        if (!m.replay_guard) {
+          return absl::InternalError("no replay guard for this method");
+        }
+        WELKOM_RETURN_IF_ERROR(m.replay_guard(call, request));
         if (!response->ParseFromString(*earlier)) {
           return absl::InternalError("stored response does not parse");
         }
@@ -222,6 +228,20 @@ absl::Status Dispatcher::RunWrite(Call& call, const Method& m,
     }
     return absl::OkStatus();
   });
+}
+
+std::vector<std::string> Dispatcher::MissingReplayGuards() const {
+  std::vector<std::string> missing;
+  for (const auto& [name, m] : methods_) {
+    if (m.mode != Mode::kWrite || m.replay_guard) continue;
+    if (m.request_prototype->GetDescriptor()->FindFieldByName("request_id") ==
+        nullptr) {
+      continue;
+    }
+    missing.push_back(name);
+  }
+  std::sort(missing.begin(), missing.end());
+  return missing;
 }
 
 RequestMeta Dispatcher::MetaFromGrpc(const grpc::CallbackServerContext& ctx) {

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -67,6 +68,38 @@ class Dispatcher {
     m.open = std::move(opener);
     streams_[std::move(method)] = std::move(m);
   }
+
+  // The access decision under which a replay is answered. A kWrite method
+  // whose request carries a `request_id` remembers its first response; a
+  // replay (same caller, method and request_id) answers that response only
+  // if the guard, run now on the same write transaction, is OK, and the
+  // guard's error otherwise: the same check the handler makes before it
+  // works (a journey whose newcomer withdrew consent answers NOT_FOUND to
+  // the advisor's replay as to a new call). The method table and the
+  // session are checked before, as for every call. Each such method must
+  // have one (MissingReplayGuards); for methods the method table alone
+  // decides (the caller's own data), pass MethodRuleDecides.
+  template <typename Req>
+  void SetReplayGuard(absl::string_view method,
+                      std::function<absl::Status(Call&, const Req&)> guard) {
+    methods_.at(std::string(method)).replay_guard =
+        [guard = std::move(guard)](Call& call,
+                                   const google::protobuf::Message& req) {
+          return guard(call, static_cast<const Req&>(req));
+        };
+  }
+  static absl::Status MethodRuleDecides(Call&,
+                                        const google::protobuf::Message&) {
+    return absl::OkStatus();
+  }
+  void SetReplayGuard(absl::string_view method,
+                      absl::Status (*guard)(Call&,
+                                            const google::protobuf::Message&)) {
+    methods_.at(std::string(method)).replay_guard = guard;
+  }
+  // Registered kWrite methods with a request_id but no replay guard; welkomd
+  // refuses to start unless this is empty.
+  std::vector<std::string> MissingReplayGuards() const;
 
   // Clears secrets (codes, tokens) from a response before it is stored for
   // replays; a replay then answers without them. Secrets are never stored.
@@ -130,6 +163,8 @@ class Dispatcher {
     const google::protobuf::Message* response_prototype;
     Handler handler;
     std::function<void(google::protobuf::Message*)> redact;
+    std::function<absl::Status(Call&, const google::protobuf::Message&)>
+        replay_guard;
   };
 
   absl::Status RunWrite(Call& call, const Method& m,

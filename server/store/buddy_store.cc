@@ -75,7 +75,9 @@ PreferencesRow ReadPreferences(const Statement& st) {
 constexpr char kMatchColumns[] =
     "id, newcomer_id, buddy_id, state, score_languages, score_interests, "
     "score_distance, score_profession, score_household, overridden, "
-    "IFNULL(created_by, ''), proposed_at, expires_at, answered_at, ended_at";
+    "IFNULL(created_by, ''), proposed_at, expires_at, answered_at, ended_at, "
+    "IFNULL((SELECT o.region_id FROM users ru JOIN organizations o "
+    "ON o.id = ru.org_id WHERE ru.id = buddy_matches.buddy_id), '')";
 
 absl::StatusOr<std::vector<MatchRow>> ReadMatches(Statement* st) {
   std::vector<MatchRow> out;
@@ -98,6 +100,7 @@ absl::StatusOr<std::vector<MatchRow>> ReadMatches(Statement* st) {
     m.expires_at = st->Int(12);
     m.answered_at = st->OptionalInt(13);
     m.ended_at = st->OptionalInt(14);
+    m.region_id = st->Text(15);
     out.push_back(std::move(m));
   }
   return out;
@@ -164,14 +167,17 @@ absl::Status UpdateBuddyProfile(Connection& c, const BuddyProfileRow& row,
 }
 
 absl::StatusOr<std::vector<BuddyProfileRow>> ListBuddyProfiles(
-    Connection& c, const std::string& after_id, int limit) {
+    Connection& c, const std::optional<std::string>& region_id,
+    const std::string& after_id, int limit) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare(absl::StrCat("SELECT ", kBuddyColumns,
-                             " FROM buddy_profiles b JOIN users u ON u.id = "
-                             "b.user_id WHERE b.user_id > ? ORDER BY "
-                             "b.user_id LIMIT ?")));
-  st->Bind(1, after_id).Bind(2, limit);
+      c.Prepare(absl::StrCat(
+          "SELECT ", kBuddyColumns,
+          " FROM buddy_profiles b JOIN users u ON u.id = b.user_id "
+          "WHERE b.user_id > ?1 AND (?3 IS NULL OR u.org_id IN (SELECT o.id "
+          "FROM organizations o WHERE o.region_id = ?3)) ORDER BY "
+          "b.user_id LIMIT ?2")));
+  st->Bind(1, after_id).Bind(2, limit).Bind(3, region_id);
   std::vector<BuddyProfileRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
@@ -224,15 +230,18 @@ absl::Status PutPreferences(Connection& c, const PreferencesRow& row,
 }
 
 absl::StatusOr<std::vector<PreferencesRow>> ListUnmatchedNewcomers(
-    Connection& c) {
+    Connection& c, const std::string& region_id) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
       c.Prepare(absl::StrCat(
           "SELECT ", kPreferenceColumns, kPreferenceJoin,
           " WHERE p.languages != '' AND u.role = 1 AND j.closed_at IS NULL "
+          "AND u.org_id IN (SELECT o.id FROM organizations o "
+          "WHERE o.region_id = ?1) "
           "AND NOT EXISTS (SELECT 1 FROM buddy_matches m WHERE "
           "m.newcomer_id = p.user_id AND m.state IN ",
           kOpenStates, ") ORDER BY p.user_id")));
+  st->Bind(1, region_id);
   std::vector<PreferencesRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
@@ -330,9 +339,12 @@ absl::StatusOr<std::vector<MatchRow>> ListMatches(Connection& c,
           "SELECT ", kMatchColumns,
           " FROM buddy_matches WHERE (?1 IS NULL OR newcomer_id = ?1) AND "
           "(?2 IS NULL OR buddy_id = ?2) AND (?3 = 0 OR state = ?3) AND "
+          "(?6 IS NULL OR buddy_id IN (SELECT ru.id FROM users ru JOIN "
+          "organizations o ON o.id = ru.org_id WHERE o.region_id = ?6)) AND "
           "id > ?4 ORDER BY id LIMIT ?5")));
   st->Bind(1, filter.newcomer_id).Bind(2, filter.buddy_id);
   st->Bind(3, filter.state).Bind(4, after_id).Bind(5, limit);
+  st->Bind(6, filter.region_id);
   return ReadMatches(st);
 }
 
@@ -357,19 +369,6 @@ absl::StatusOr<std::vector<MunicipalityRow>> ListMunicipalities(Connection& c) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
     if (row == Row::kDone) break;
     out.push_back({st->Text(0), st->Double(1), st->Double(2)});
-  }
-  return out;
-}
-
-absl::StatusOr<std::vector<std::string>> ListAdvisorIds(Connection& c) {
-  WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT id FROM users WHERE role = 3 ORDER BY id"));
-  std::vector<std::string> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(st->Text(0));
   }
   return out;
 }

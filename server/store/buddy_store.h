@@ -73,6 +73,8 @@ struct MatchRow {
   int64_t expires_at = 0;
   std::optional<int64_t> answered_at;
   std::optional<int64_t> ended_at;
+  // The buddy's region (the pool it was matched from); read only.
+  std::string region_id;
 };
 
 // ALREADY_EXISTS if the member has a profile.
@@ -85,8 +87,11 @@ absl::StatusOr<BuddyProfileRow> GetBuddyProfile(Connection& c,
 absl::Status UpdateBuddyProfile(Connection& c, const BuddyProfileRow& row,
                                 int64_t expected_version);
 // Profiles with user_id > after_id in id order, at most `limit`.
+// Buddies with user_id > after_id in id order, at most `limit`; with
+// `region_id` set only those of that region's pool.
 absl::StatusOr<std::vector<BuddyProfileRow>> ListBuddyProfiles(
-    Connection& c, const std::string& after_id, int limit);
+    Connection& c, const std::optional<std::string>& region_id,
+    const std::string& after_id, int limit);
 
 // std::nullopt if the newcomer never set preferences.
 absl::StatusOr<std::optional<PreferencesRow>> GetPreferences(
@@ -99,7 +104,7 @@ absl::Status PutPreferences(Connection& c, const PreferencesRow& row,
 // Newcomers with at least one language in their preferences, no open
 // (proposed or accepted) match and no closed journey, in id order.
 absl::StatusOr<std::vector<PreferencesRow>> ListUnmatchedNewcomers(
-    Connection& c);
+    Connection& c, const std::string& region_id);
 
 // (newcomer_id, buddy_id) of every declined, expired or ended match.
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
@@ -121,7 +126,8 @@ absl::StatusOr<std::optional<MatchRow>> FindOpenMatch(
 struct MatchFilter {
   std::optional<std::string> newcomer_id;
   std::optional<std::string> buddy_id;
-  int state = 0;  // 0: any
+  int state = 0;                         // 0: any
+  std::optional<std::string> region_id;  // set: buddies of this region only
 };
 // Matches passing `filter` with id > after_id in id order, at most `limit`.
 absl::StatusOr<std::vector<MatchRow>> ListMatches(Connection& c,
@@ -139,9 +145,6 @@ struct MunicipalityRow {
 };
 // The municipalities of the region with the coordinates of their seats.
 absl::StatusOr<std::vector<MunicipalityRow>> ListMunicipalities(Connection& c);
-
-// Ids of every advisor (role 3), for notifications with no single owner.
-absl::StatusOr<std::vector<std::string>> ListAdvisorIds(Connection& c);
 
 }  // namespace welkom::store
 

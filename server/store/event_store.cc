@@ -16,7 +16,9 @@ namespace {
   "(SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND "         \
   "r.status = 1), "                                                          \
   "(SELECT COUNT(*) FROM event_rsvps r WHERE r.event_id = e.id AND "         \
-  "r.status = 2) "
+  "r.status = 2), "                                                          \
+  "IFNULL((SELECT o.region_id FROM organizations o "                         \
+  "WHERE o.id = e.organizer_org_id), '') "
 
 #define WELKOM_RSVP_COLUMNS                                           \
   "r.id, r.event_id, r.user_id, r.status, r.attended, r.created_at, " \
@@ -49,6 +51,7 @@ EventRow ReadEvent(const Statement& st) {
   e.created_at = st.Int(18);
   e.confirmed = static_cast<int>(st.Int(19));
   e.waitlisted = static_cast<int>(st.Int(20));
+  e.region_id = st.Text(21);
   return e;
 }
 

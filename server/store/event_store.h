@@ -39,6 +39,8 @@ struct EventRow {
   // Filled by reads: current RSVP counts.
   int confirmed = 0;
   int waitlisted = 0;
+  // Filled by reads: the organiser's region (organizations.region_id).
+  std::string region_id;
 };
 
 // RSVP status values, as welkom.v1.RsvpStatus.

@@ -6,14 +6,16 @@ namespace welkom::store {
 namespace {
 
 constexpr char kOrgColumns[] =
-    "id, kind, name, IFNULL(municipality, ''), staff_count, created_at";
+    "id, kind, name, IFNULL(municipality, ''), staff_count, created_at, "
+    "IFNULL(region_id, '')";
 constexpr char kUserColumns[] =
     "id, org_id, role, email, display_name, password_hash, created_at, "
     "locale";
 
 OrganizationRow ReadOrganization(const Statement& st) {
   return {st.Text(0), static_cast<int>(st.Int(1)), st.Text(2),
-          st.Text(3), static_cast<int>(st.Int(4)), st.Int(5)};
+          st.Text(3), static_cast<int>(st.Int(4)), st.Int(5),
+          st.Text(6)};
 }
 
 UserRow ReadUser(const Statement& st) {
@@ -38,14 +40,40 @@ absl::StatusOr<std::vector<UserRow>> ReadUsers(Statement& st) {
 absl::Status InsertOrganization(Connection& c, const OrganizationRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare(
-          "INSERT INTO organizations (id, kind, name, municipality, "
-          "staff_count, created_at) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?)"));
+      c.Prepare("INSERT INTO organizations (id, kind, name, municipality, "
+                "staff_count, created_at, region_id) "
+                "VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, NULLIF(?, ''))"));
   st->Bind(1, row.id).Bind(2, row.kind).Bind(3, row.name);
   st->Bind(4, row.municipality)
       .Bind(5, row.staff_count)
-      .Bind(6, row.created_at);
+      .Bind(6, row.created_at)
+      .Bind(7, row.region_id);
   return st->Run();
+}
+
+absl::StatusOr<std::string> RegionOf(Connection& c, const std::string& org_id) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare(
+          "SELECT IFNULL(region_id, '') FROM organizations WHERE id = ?"));
+  st->Bind(1, org_id);
+  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+  if (row == Row::kDone) return std::string();
+  return st->Text(0);
+}
+
+absl::StatusOr<std::vector<std::string>> ListExpatCenterIds(Connection& c) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st, c.Prepare("SELECT id FROM organizations WHERE kind = ? "
+                                "ORDER BY created_at, id"));
+  st->Bind(1, 2);  // welkom.v1.ORGANIZATION_KIND_EXPAT_CENTER
+  std::vector<std::string> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(st->Text(0));
+  }
+  return out;
 }
 
 absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
@@ -61,12 +89,14 @@ absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
 
 absl::StatusOr<std::vector<OrganizationRow>> ListOrganizations(
     Connection& c, const std::string& after_id, int limit,
-    const std::string& only_id) {
-  static const std::string sql = std::string("SELECT ") + kOrgColumns +
-                                 " FROM organizations WHERE id > ? "
-                                 "AND (? = '' OR id = ?) ORDER BY id LIMIT ?";
+    const std::string& only_id, const std::string& only_region_id) {
+  static const std::string sql =
+      std::string("SELECT ") + kOrgColumns +
+      " FROM organizations WHERE id > ?1 AND (?2 = '' OR id = ?2) "
+      "AND (?4 = '' OR region_id = ?4) ORDER BY id LIMIT ?3";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
-  st->Bind(1, after_id).Bind(2, only_id).Bind(3, only_id).Bind(4, limit);
+  st->Bind(1, after_id).Bind(2, only_id).Bind(3, limit);
+  st->Bind(4, only_region_id);
   std::vector<OrganizationRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());

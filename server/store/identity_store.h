@@ -22,6 +22,9 @@ struct OrganizationRow {
   std::string municipality;  // may be empty
   int staff_count = 0;
   int64_t created_at = 0;
+  // The Expat Center whose region this is (its own id for an Expat
+  // Center); empty for the operator (migration 0005).
+  std::string region_id;
 };
 
 struct UserRow {
@@ -58,14 +61,20 @@ struct SessionRow {
 };
 
 absl::Status InsertOrganization(Connection& c, const OrganizationRow& row);
+// The region of organisation `org_id` (see OrganizationRow::region_id):
+// empty for the operator or an organisation that does not exist.
+absl::StatusOr<std::string> RegionOf(Connection& c, const std::string& org_id);
+// The Expat Centers, oldest first.
+absl::StatusOr<std::vector<std::string>> ListExpatCenterIds(Connection& c);
 // NOT_FOUND if there is no such organisation.
 absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,
                                                 const std::string& id);
 // Organisations with id > after_id in id order, at most `limit`; only the
-// one with id `only_id` unless that is empty.
+// one with id `only_id` unless that is empty, only those of region
+// `only_region_id` unless that is empty.
 absl::StatusOr<std::vector<OrganizationRow>> ListOrganizations(
     Connection& c, const std::string& after_id, int limit,
-    const std::string& only_id = "");
+    const std::string& only_id = "", const std::string& only_region_id = "");
 absl::StatusOr<bool> MunicipalityExists(Connection& c, const std::string& key);
 
 // ALREADY_EXISTS if the e-mail address is taken (case-insensitive).

@@ -4,7 +4,8 @@
 
 namespace welkom::store {
 
-absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(Connection& c) {
+absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(
+    Connection& c, const std::optional<std::string>& region_id) {
   std::vector<JourneyFactsRow> out;
   absl::flat_hash_map<std::string, size_t> index;
   {
@@ -13,7 +14,9 @@ absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(Connection& c) {
         c.Prepare("SELECT j.id, COALESCE(j.municipality, ''), j.profile, "
                   "j.arrival_date, j.closed_at IS NOT NULL, o.staff_count "
                   "FROM journeys j JOIN organizations o "
-                  "ON o.id = j.employer_org_id ORDER BY j.id"));
+                  "ON o.id = j.employer_org_id "
+                  "WHERE (?1 IS NULL OR o.region_id = ?1) ORDER BY j.id"));
+    st->Bind(1, region_id);
     while (true) {
       WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
       if (row == Row::kDone) break;

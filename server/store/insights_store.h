@@ -39,8 +39,10 @@ struct JourneyFactsRow {
 };
 
 // All journeys (open and closed) in id order, each with its steps and
-// check-in scores.
-absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(Connection& c);
+// check-in scores; with `region_id` set only those of that region's
+// employers.
+absl::StatusOr<std::vector<JourneyFactsRow>> ListJourneyFacts(
+    Connection& c, const std::optional<std::string>& region_id);
 
 // Municipality key -> name ("hof-van-twente" -> "Hof van Twente").
 absl::StatusOr<absl::flat_hash_map<std::string, std::string>>

@@ -15,8 +15,10 @@ constexpr char kJourneyColumns[] =
     "j.advisor_consent, j.flagged, j.catalogue_version, j.created_at, "
     "j.closed_at, u.display_name, "
     "IFNULL((SELECT t.template_version FROM journey_templates t "
-    "WHERE t.journey_id = j.id), 0), j.bsn_date";
-constexpr int kJourneyColumnCount = 17;
+    "WHERE t.journey_id = j.id), 0), j.bsn_date, "
+    "IFNULL((SELECT o.region_id FROM organizations o "
+    "WHERE o.id = j.employer_org_id), '')";
+constexpr int kJourneyColumnCount = 18;
 constexpr char kJourneyFrom[] =
     " FROM journeys j JOIN users u ON u.id = j.newcomer_id ";
 // Columns of a step (alias s).
@@ -44,6 +46,7 @@ JourneyRow ReadJourney(const Statement& st) {
   r.newcomer_name = st.Text(14);
   r.template_version = static_cast<int>(st.Int(15));
   r.bsn_date = st.OptionalText(16);
+  r.region_id = st.Text(17);
   return r;
 }
 
@@ -264,10 +267,14 @@ absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
   static const std::string sql =
       std::string("SELECT ") + kJourneyColumns + kJourneyFrom +
       "WHERE j.id > ?1 AND (?2 IS NULL OR j.employer_org_id = ?2) "
-      "AND (?3 = 0 OR j.advisor_consent = 1) ORDER BY j.id LIMIT ?4";
+      "AND (?3 = 0 OR j.advisor_consent = 1) "
+      "AND (?5 IS NULL OR j.employer_org_id IN "
+      "(SELECT o.id FROM organizations o WHERE o.region_id = ?5)) "
+      "ORDER BY j.id LIMIT ?4";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   st->Bind(1, after_id).Bind(2, scope.employer_org_id);
   st->Bind(3, scope.consented_only ? 1 : 0).Bind(4, limit);
+  st->Bind(5, scope.region_id);
   return ReadJourneys(st);
 }
 
@@ -290,12 +297,15 @@ absl::StatusOr<std::vector<OverdueRow>> ListOverdueSteps(
       "(?2, ?3, ?4) AND j.closed_at IS NULL "
       "AND (?5 IS NULL OR j.employer_org_id = ?5) "
       "AND (?6 = 0 OR j.advisor_consent = 1) "
+      "AND (?8 IS NULL OR j.employer_org_id IN "
+      "(SELECT o.id FROM organizations o WHERE o.region_id = ?8)) "
       "ORDER BY s.due_date, s.journey_id, s.step_key LIMIT ?7";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   OverdueCursor from = after.value_or(OverdueCursor{});
   st->Bind(1, before).Bind(2, from.due_date).Bind(3, from.journey_id);
   st->Bind(4, from.step_key).Bind(5, scope.employer_org_id);
   st->Bind(6, scope.consented_only ? 1 : 0).Bind(7, limit);
+  st->Bind(8, scope.region_id);
   std::vector<OverdueRow> out;
   while (true) {
     WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());

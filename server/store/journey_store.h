@@ -40,6 +40,9 @@ struct JourneyRow {
   // The employer template version it was planned with (journey_templates);
   // 0: none. Read with the row; ignored on insert.
   int template_version = 0;
+  // The employer's region (organizations.region_id, migration 0005); read
+  // with the row, ignored on insert.
+  std::string region_id;
 };
 
 struct StepRow {
@@ -117,6 +120,7 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
 struct JourneyScope {
   std::optional<std::string> employer_org_id;  // set: only this employer's
   bool consented_only = false;                 // only advisor_consent = 1
+  std::optional<std::string> region_id;  // set: only employers of this region
 };
 
 // Journeys in scope with id > after_id, in id order, at most `limit`.

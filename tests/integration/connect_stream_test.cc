@@ -235,5 +235,32 @@ TEST_F(ConnectStreamTest, AClientThatHangsUpIsNoLongerALiveStream) {
   EXPECT_THAT(metrics, HasSubstr("welkom_live_streams 0"));
 }
 
+// The Connect form of Watch ends like the gRPC one when its session logs
+// out (issue 15 item 1): unauthenticated in the end-stream message, nothing
+// stored after the Logout delivered.
+TEST_F(ConnectStreamTest, LogoutEndsTheOpenStreamWithUnauthenticated) {
+  Produce(newcomer_id_, "before_logout");
+  StreamRead read;
+  std::thread watcher([&] { read = Watch(WatchBody(0)); });
+  absl::SleepFor(absl::Milliseconds(700));  // replayed and waiting live
+
+  httplib::Client http("127.0.0.1", server_->http_port());
+  auto out = http.Post("/welkom.v1.IdentityService/Logout",
+                       {{"Authorization", "Bearer " + token_}}, "{}",
+                       "application/json");
+  ASSERT_TRUE(out);
+  ASSERT_EQ(out->status, 200) << out->body;
+  absl::Time logged_out = absl::Now();
+  Produce(newcomer_id_, "after_logout");
+  watcher.join();
+
+  EXPECT_EQ(ErrorCode(read), "unauthenticated");
+  ASSERT_EQ(read.messages.size(), 1u);
+  EXPECT_EQ(read.messages[0].fields().at("kind").string_value(),
+            "before_logout");
+  EXPECT_FALSE(read.anything_after_end);
+  EXPECT_LT(absl::Now() - logged_out, absl::Seconds(3));
+}
+
 }  // namespace
 }  // namespace welkom

@@ -345,5 +345,54 @@ TEST_F(EventsTest, OrganiserRecordsAttendanceOfConfirmedMembersOnly) {
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
+// Buddies belong to the region's pool, not to the Expat Center's staff
+// (issue 15 item 4): an Expat Center event for one employer or one cohort
+// does not exist for them, whatever they call; events for everyone do.
+TEST_F(EventsTest, BuddiesDoNotSeeEventsForOneEmployerOrOneCohort) {
+  v1::Event for_employer = NewEvent(10, absl::Hours(30));
+  for_employer.set_audience(v1::EVENT_AUDIENCE_EMPLOYER);
+  for_employer.set_employer_id(server_->Account("hr").org_id);
+  v1::Event for_cohort = NewEvent(10, absl::Hours(31));
+  for_cohort.set_audience(v1::EVENT_AUDIENCE_COHORT);
+  for_cohort.set_cohort("2026-09");
+  v1::Event employer_event, cohort_event;
+  ASSERT_TRUE(Create(advisor_, for_employer, &employer_event).ok());
+  ASSERT_TRUE(Create(advisor_, for_cohort, &cohort_event).ok());
+  const std::string open_event = CreateOk(10, absl::Hours(32));
+
+  const std::string buddy = server_->Login("buddy");
+  for (const std::string& id : {employer_event.id(), cohort_event.id()}) {
+    SCOPED_TRACE(id);
+    grpc::ClientContext get_ctx;
+    WithToken(get_ctx, buddy);
+    v1::GetEventRequest get;
+    get.set_event_id(id);
+    v1::GetEventResponse got;
+    EXPECT_EQ(stub_->GetEvent(&get_ctx, get, &got).error_code(),
+              grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(Rsvp(buddy, id).error_code(), grpc::StatusCode::NOT_FOUND);
+    grpc::ClientContext cancel_ctx;
+    WithToken(cancel_ctx, buddy);
+    v1::CancelRsvpRequest cancel;
+    cancel.set_event_id(id);
+    v1::CancelRsvpResponse cancelled;
+    EXPECT_EQ(stub_->CancelRsvp(&cancel_ctx, cancel, &cancelled).error_code(),
+              grpc::StatusCode::NOT_FOUND);
+  }
+  grpc::ClientContext list_ctx;
+  WithToken(list_ctx, buddy);
+  v1::ListEventsRequest list;
+  list.set_page_size(100);
+  v1::ListEventsResponse listed;
+  ASSERT_TRUE(stub_->ListEvents(&list_ctx, list, &listed).ok());
+  std::vector<std::string> ids;
+  for (const auto& e : listed.events()) ids.push_back(e.id());
+  EXPECT_THAT(ids, ::testing::Not(Contains(employer_event.id())));
+  EXPECT_THAT(ids, ::testing::Not(Contains(cohort_event.id())));
+  EXPECT_THAT(ids, Contains(open_event));
+  // The event for everyone stays theirs to join.
+  EXPECT_TRUE(Rsvp(buddy, open_event).ok());
+}
+
 }  // namespace
 }  // namespace welkom

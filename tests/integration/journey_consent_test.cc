@@ -3,11 +3,13 @@
 // someone else is listed for the newcomer.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <atomic>
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "tests/integration/journey_fixture.h"
 
 namespace welkom {
@@ -215,6 +217,81 @@ TEST_F(JourneyConsentTest, OnlyTheNewcomerDecidesConsentAndReadsTheLog) {
   EXPECT_EQ(Rpc(server_->Login("newcomer"), &Stub::ListAuditLog, bad, &log)
                 .error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// A replayed request_id answers the stored response only after the access
+// check a new call would pass (issue 15 item 2): once the newcomer withdraws
+// consent, the advisor's earlier UpdateStep and SetAnchorDate replay as
+// NOT_FOUND with no journey, over gRPC and over the Connect gateway; with
+// consent given again the replay answers the first result as before.
+TEST_F(JourneyConsentTest, AReplayAfterConsentIsWithdrawnIsNotFound) {
+  const std::string newcomer = server_->Login("newcomer");
+  const std::string advisor = server_->Login("advisor");
+  v1::Journey own;
+  ASSERT_TRUE(Get(newcomer, "", &own).ok());
+  ASSERT_TRUE(own.advisor_consent());
+  ASSERT_GT(own.steps_size(), 0);
+
+  v1::UpdateStepRequest note;
+  note.set_journey_id(own.id());
+  note.set_step_key(own.steps(0).key());
+  note.set_set_note(true);
+  note.set_note("Called about the housing offer");
+  note.set_request_id("advisor-note-1");
+  v1::Journey first;
+  grpc::Status s = Update(advisor, note, &first);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_FALSE(first.id().empty());
+
+  v1::SetAnchorDateRequest anchor;
+  anchor.set_journey_id(own.id());
+  anchor.set_anchor(v1::ANCHOR_PERMIT_READY);
+  *anchor.mutable_date() = MakeDate(2026, 10, 1);
+  anchor.set_request_id("advisor-anchor-1");
+  v1::SetAnchorDateResponse anchored;
+  s = Rpc(advisor, &Stub::SetAnchorDate, anchor, &anchored);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  v1::WithdrawConsentResponse withdrawn;
+  ASSERT_TRUE(Rpc(newcomer, &Stub::WithdrawConsent,
+                  v1::WithdrawConsentRequest(), &withdrawn)
+                  .ok());
+
+  v1::Journey replayed;
+  EXPECT_EQ(Update(advisor, note, &replayed).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_TRUE(replayed.id().empty());
+  EXPECT_TRUE(replayed.newcomer_name().empty());
+  v1::SetAnchorDateResponse anchor_replayed;
+  EXPECT_EQ(
+      Rpc(advisor, &Stub::SetAnchorDate, anchor, &anchor_replayed).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+  EXPECT_FALSE(anchor_replayed.has_journey());
+
+  // The same replay through the Connect gateway.
+  httplib::Client http("127.0.0.1", server_->http_port());
+  const std::string body = absl::StrCat(
+      R"({"journeyId":")", own.id(), R"(","stepKey":")", own.steps(0).key(),
+      R"(","setNote":true,"note":"Called about the housing offer",)",
+      R"("requestId":"advisor-note-1"})");
+  auto res = http.Post("/welkom.v1.JourneyService/UpdateStep",
+                       {{"Authorization", "Bearer " + advisor}}, body,
+                       "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404) << res->body;
+  EXPECT_THAT(res->body, ::testing::HasSubstr("not_found"));
+  EXPECT_THAT(res->body, ::testing::Not(::testing::HasSubstr(own.id())));
+
+  // Consent again: the replay answers the first result, nothing applied
+  // twice.
+  v1::GrantConsentResponse granted;
+  ASSERT_TRUE(
+      Rpc(newcomer, &Stub::GrantConsent, v1::GrantConsentRequest(), &granted)
+          .ok());
+  s = Update(advisor, note, &replayed);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(replayed.id(), first.id());
+  EXPECT_EQ(replayed.etag(), first.etag());
 }
 
 }  // namespace

@@ -6,8 +6,10 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "tests/support/notification_rows.h"
 #include "tests/support/welkomd_process.h"
+#include "welkom/v1/identity.grpc.pb.h"
 #include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom {
@@ -164,6 +166,73 @@ TEST_F(NotificationTest, MarkingSomeoneElsesNotificationIsNotFound) {
   v1::MarkReadResponse resp;
   EXPECT_EQ(stub_->MarkRead(&ctx, mark, &resp).error_code(),
             grpc::StatusCode::NOT_FOUND);
+}
+
+// A Watch lives no longer than the session that opened it (issue 15 item 1):
+// once Logout answers, the stream ends with UNAUTHENTICATED promptly and
+// delivers nothing stored after the Logout.
+TEST_F(NotificationTest, LogoutEndsTheOpenWatchWithUnauthenticated) {
+  int64_t before = Produce(newcomer_id_, "before_logout");
+  grpc::ClientContext ctx;
+  auto reader = Watch(ctx, 0);
+  v1::Notification n;
+  ASSERT_TRUE(reader->Read(&n));
+  EXPECT_EQ(n.id(), before);
+
+  auto identity = v1::IdentityService::NewStub(server_->Channel());
+  grpc::ClientContext logout_ctx;
+  WithToken(logout_ctx, newcomer_token_);
+  v1::LogoutResponse out;
+  ASSERT_TRUE(identity->Logout(&logout_ctx, v1::LogoutRequest(), &out).ok());
+  absl::Time logged_out = absl::Now();
+  Produce(newcomer_id_, "after_logout");
+
+  std::vector<std::string> after;
+  while (reader->Read(&n)) after.push_back(n.kind());
+  grpc::Status end = reader->Finish();
+  EXPECT_EQ(end.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+      << end.error_message();
+  EXPECT_TRUE(after.empty()) << after.front();
+  EXPECT_LT(absl::Now() - logged_out, absl::Seconds(3));
+}
+
+// ChangePassword on one device revokes the other sessions: their open
+// streams end too, even when nothing new arrives for them.
+TEST_F(NotificationTest,
+       ChangingThePasswordElsewhereEndsTheOtherSessionsWatch) {
+  grpc::ClientContext ctx;
+  auto reader = Watch(ctx, 0);  // the first session's stream, idle
+  absl::SleepFor(absl::Milliseconds(300));
+
+  const auto& account = server_->Account("newcomer");
+  std::string other = server_->LoginAs(account.email, account.password);
+  auto identity = v1::IdentityService::NewStub(server_->Channel());
+  grpc::ClientContext change_ctx;
+  WithToken(change_ctx, other);
+  v1::ChangePasswordRequest change;
+  change.set_current_password(account.password);
+  change.set_new_password("a brand new passphrase 2026");
+  v1::ChangePasswordResponse changed;
+  grpc::Status status = identity->ChangePassword(&change_ctx, change, &changed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  absl::Time revoked = absl::Now();
+
+  v1::Notification n;
+  EXPECT_FALSE(reader->Read(&n));
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_LT(absl::Now() - revoked, absl::Seconds(3));
+
+  // The session that changed it keeps watching.
+  grpc::ClientContext still_ctx;
+  WithToken(still_ctx, other);
+  still_ctx.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(20));
+  v1::WatchRequest req;
+  auto still = stub_->Watch(&still_ctx, req);
+  int64_t id = Produce(newcomer_id_, "for_the_new_session");
+  ASSERT_TRUE(still->Read(&n));
+  EXPECT_EQ(n.id(), id);
+  still_ctx.TryCancel();
 }
 
 }  // namespace

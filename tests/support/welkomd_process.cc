@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,8 +53,11 @@ std::unique_ptr<WelkomdProcess> WelkomdProcess::Start(Options options) {
   }
   std::string port_file = p->dir_ + "/ports";
   std::remove(port_file.c_str());
+  // WELKOMD_UNDER_TEST runs the tests against another build (to show that a
+  // new test fails on the code before its fix).
+  const char* binary = std::getenv("WELKOMD_UNDER_TEST");
   std::vector<std::string> args = {
-      WELKOMD_PATH,
+      binary != nullptr && *binary != '\0' ? binary : WELKOMD_PATH,
       "--db=" + p->db_path(),
       "--grpc-listen=127.0.0.1:0",
       "--http-listen=127.0.0.1:0",

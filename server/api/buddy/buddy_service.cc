@@ -10,6 +10,7 @@
 #include "server/flows/buddy_flow.h"
 #include "server/rpc/validation.h"
 #include "server/store/buddy_store.h"
+#include "server/store/identity_store.h"
 
 namespace welkom::api {
 namespace {
@@ -26,9 +27,7 @@ constexpr char kRematch[] = "/welkom.v1.BuddyService/RequestRematch";
 constexpr char kOverride[] = "/welkom.v1.BuddyService/OverrideMatch";
 
 auth::MatchAccess AccessOf(const store::MatchRow& m) {
-  return {m.newcomer_id, m.buddy_id,
-          m.state == store::kMatchProposed || m.state == store::kMatchAccepted,
-          m.state == store::kMatchAccepted};
+  return MatchAccessOf(m);
 }
 
 // The match `id` if the caller may see it; NOT_FOUND otherwise.
@@ -40,6 +39,57 @@ absl::StatusOr<store::MatchRow> LoadVisibleMatch(rpc::Call& call,
     return absl::NotFoundError("match not found");
   }
   return m;
+}
+
+// The match `id` if the caller may answer its proposal; NOT_FOUND otherwise.
+absl::StatusOr<store::MatchRow> LoadAnswerableMatch(rpc::Call& call,
+                                                    const std::string& id) {
+  WELKOM_ASSIGN_OR_RETURN(store::MatchRow m, LoadVisibleMatch(call, id));
+  if (!auth::CanAnswerProposal(*call.principal, AccessOf(m))) {
+    return absl::NotFoundError("match not found");
+  }
+  return m;
+}
+
+// The match `id` if the caller may end it; NOT_FOUND otherwise.
+absl::StatusOr<store::MatchRow> LoadEndableMatch(rpc::Call& call,
+                                                 const std::string& id) {
+  WELKOM_ASSIGN_OR_RETURN(store::MatchRow m, LoadVisibleMatch(call, id));
+  if (!auth::CanEndMatch(*call.principal, AccessOf(m))) {
+    return absl::NotFoundError("match not found");
+  }
+  return m;
+}
+
+// OverrideMatch's access: both sides in the advisor's region. NOT_FOUND
+// for either side of another region, as for one that does not exist.
+absl::Status CheckProposeByHand(rpc::Call& call,
+                                const v1::OverrideMatchRequest& req) {
+  if (req.newcomer_id().empty()) {
+    return absl::InvalidArgumentError("newcomer_id: is required");
+  }
+  if (req.buddy_id().empty()) {
+    return absl::InvalidArgumentError("buddy_id: is required");
+  }
+  auto region_of_user = [&](const std::string& id,
+                            int role) -> absl::StatusOr<std::string> {
+    absl::StatusOr<store::UserRow> user = store::GetUser(*call.conn, id);
+    if (absl::IsNotFound(user.status())) return std::string();
+    if (!user.ok()) return user.status();
+    if (user->role != role) return std::string();
+    return store::RegionOf(*call.conn, user->org_id);
+  };
+  WELKOM_ASSIGN_OR_RETURN(std::string newcomer_region,
+                          region_of_user(req.newcomer_id(), v1::ROLE_NEWCOMER));
+  WELKOM_ASSIGN_OR_RETURN(std::string buddy_region,
+                          region_of_user(req.buddy_id(), v1::ROLE_BUDDY));
+  if (!auth::InRegion(*call.principal, newcomer_region)) {
+    return absl::NotFoundError("newcomer_id: no such newcomer");
+  }
+  if (!auth::CanProposeMatch(*call.principal, newcomer_region, buddy_region)) {
+    return absl::NotFoundError("buddy_id: no such buddy");
+  }
+  return absl::OkStatus();
 }
 
 absl::Status DoUpdateProfile(rpc::Call& call,
@@ -67,7 +117,8 @@ absl::Status DoListBuddies(rpc::Call& call, const v1::ListBuddiesRequest& req,
                           rpc::DecodePageToken(req.page_token()));
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::BuddyProfileRow> rows,
-      store::ListBuddyProfiles(*call.conn, after, size + 1));
+      store::ListBuddyProfiles(*call.conn, auth::BuddyPoolOf(*call.principal),
+                               after, size + 1));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     ToProto(rows[i], resp->add_buddies());
   }
@@ -123,6 +174,7 @@ absl::Status DoListMatches(rpc::Call& call, const v1::ListMatchesRequest& req,
   filter.state = req.state();
   if (p.role == v1::ROLE_NEWCOMER) filter.newcomer_id = p.user_id;
   if (p.role == v1::ROLE_BUDDY) filter.buddy_id = p.user_id;
+  if (p.role == v1::ROLE_ADVISOR) filter.region_id = auth::BuddyPoolOf(p);
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::MatchRow> rows,
       store::ListMatches(*call.conn, filter, after, size + 1));
@@ -165,6 +217,9 @@ BuddyService::BuddyService(rpc::Dispatcher* dispatcher,
       kSetPrefs, rpc::Mode::kWrite, DoSetPreferences);
   d.Register<v1::ListMatchesRequest, v1::ListMatchesResponse>(
       kListMatches, rpc::Mode::kRead, DoListMatches);
+  // The caller's own profile and preferences: the session decides.
+  d.SetReplayGuard(kUpdateProfile, &rpc::Dispatcher::MethodRuleDecides);
+  d.SetReplayGuard(kSetPrefs, &rpc::Dispatcher::MethodRuleDecides);
   RegisterMatchMethods();
 }
 
@@ -176,7 +231,8 @@ void BuddyService::RegisterMatchMethods() {
         WELKOM_ASSIGN_OR_RETURN(
             flows::MatchingRound round,
             flows::ProposeMatches(*call.conn, call.now_seconds,
-                                  call.principal->user_id));
+                                  call.principal->user_id,
+                                  auth::BuddyPoolOf(*call.principal)));
         for (const store::MatchRow& m : round.proposals) {
           WELKOM_RETURN_IF_ERROR(ToProtoMatch(*call.conn, *call.principal, m,
                                               resp->add_proposals()));
@@ -194,10 +250,7 @@ void BuddyService::RegisterMatchMethods() {
       [this](rpc::Call& call, const auto& req,
              v1::Match* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(store::MatchRow m,
-                                LoadVisibleMatch(call, req.match_id()));
-        if (!auth::CanAnswerProposal(*call.principal, AccessOf(m))) {
-          return absl::NotFoundError("match not found");
-        }
+                                LoadAnswerableMatch(call, req.match_id()));
         WELKOM_ASSIGN_OR_RETURN(
             m, flows::AnswerProposal(*call.conn, m, req.accept(),
                                      call.now_seconds));
@@ -208,10 +261,7 @@ void BuddyService::RegisterMatchMethods() {
       kRematch, rpc::Mode::kWrite,
       [](rpc::Call& call, const auto& req, v1::Match* resp) -> absl::Status {
         WELKOM_ASSIGN_OR_RETURN(store::MatchRow m,
-                                LoadVisibleMatch(call, req.match_id()));
-        if (!auth::CanEndMatch(*call.principal, AccessOf(m))) {
-          return absl::NotFoundError("match not found");
-        }
+                                LoadEndableMatch(call, req.match_id()));
         WELKOM_ASSIGN_OR_RETURN(m,
                                 flows::EndMatch(*call.conn, m, call.now_seconds,
                                                 call.principal->user_id));
@@ -221,12 +271,7 @@ void BuddyService::RegisterMatchMethods() {
       kOverride, rpc::Mode::kWrite,
       [this](rpc::Call& call, const auto& req,
              v1::Match* resp) -> absl::Status {
-        if (req.newcomer_id().empty()) {
-          return absl::InvalidArgumentError("newcomer_id: is required");
-        }
-        if (req.buddy_id().empty()) {
-          return absl::InvalidArgumentError("buddy_id: is required");
-        }
+        WELKOM_RETURN_IF_ERROR(CheckProposeByHand(call, req));
         WELKOM_ASSIGN_OR_RETURN(
             store::MatchRow m,
             flows::ProposeByHand(*call.conn, req.newcomer_id(), req.buddy_id(),
@@ -234,6 +279,17 @@ void BuddyService::RegisterMatchMethods() {
         Wake();
         return ToProtoMatch(*call.conn, *call.principal, m, resp);
       });
+  // Replays answer under today's access decision, as a new call would.
+  d.SetReplayGuard(kRunMatching, &rpc::Dispatcher::MethodRuleDecides);
+  d.SetReplayGuard<v1::AnswerProposalRequest>(
+      kAnswer, [](rpc::Call& call, const auto& req) {
+        return LoadAnswerableMatch(call, req.match_id()).status();
+      });
+  d.SetReplayGuard<v1::RequestRematchRequest>(
+      kRematch, [](rpc::Call& call, const auto& req) {
+        return LoadEndableMatch(call, req.match_id()).status();
+      });
+  d.SetReplayGuard<v1::OverrideMatchRequest>(kOverride, CheckProposeByHand);
 }
 
 void BuddyService::RegisterIdentityHooks(IdentityService* identity) {

@@ -61,15 +61,19 @@ void ToProto(const store::PreferencesRow& row, v1::NewcomerPreferences* out) {
   out->set_etag(FormatEtag(row.version));
 }
 
-absl::Status ToProtoMatch(store::Connection& c, const auth::Principal& viewer,
-                          const store::MatchRow& row, v1::Match* out) {
+auth::MatchAccess MatchAccessOf(const store::MatchRow& row) {
   const bool open =
       row.state == store::kMatchProposed || row.state == store::kMatchAccepted;
-  const auth::MatchAccess access{row.newcomer_id, row.buddy_id, open,
-                                 row.state == store::kMatchAccepted};
+  return {row.newcomer_id, row.buddy_id, open,
+          row.state == store::kMatchAccepted, row.region_id};
+}
+
+absl::Status ToProtoMatch(store::Connection& c, const auth::Principal& viewer,
+                          const store::MatchRow& row, v1::Match* out) {
+  const auth::MatchAccess access = MatchAccessOf(row);
   out->set_match_id(row.id);
   out->set_state(static_cast<v1::MatchState>(row.state));
-  if (auth::CanSeeMatchIds(viewer)) {
+  if (auth::CanSeeMatchIds(viewer, access)) {
     out->set_newcomer_id(row.newcomer_id);
     out->set_buddy_id(row.buddy_id);
   }

@@ -6,12 +6,16 @@
 #define WELKOM_SERVER_API_BUDDY_BUDDY_VIEW_H_
 
 #include "absl/status/status.h"
+#include "server/auth/policy.h"
 #include "server/auth/principal.h"
 #include "server/store/buddy_store.h"
 #include "server/store/sqlite.h"
 #include "welkom/v1/buddy.pb.h"
 
 namespace welkom::api {
+
+// What the access policy needs to know about a match.
+auth::MatchAccess MatchAccessOf(const store::MatchRow& row);
 
 void ToProto(const store::BuddyProfileRow& row, v1::BuddyProfile* out);
 void ToProto(const store::PreferencesRow& row, v1::NewcomerPreferences* out);

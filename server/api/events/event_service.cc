@@ -35,6 +35,11 @@ bool HasAnyTag(const store::EventRow& e,
   return false;
 }
 
+auth::EventAccess AccessOf(const store::EventRow& e) {
+  return {e.organizer_org_id, e.region_id, e.audience, e.audience_org_id,
+          e.audience_cohort};
+}
+
 bool IsLive(int status) {
   return status == store::kRsvpConfirmed || status == store::kRsvpWaitlisted;
 }
@@ -147,6 +152,37 @@ EventService::EventService(rpc::Dispatcher* dispatcher)
       [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoRecordAttendance(call, req, resp);
       });
+  // Replays answer under today's access decision, as a new call would. A
+  // new event's audience rule rests on organisations and regions, which do
+  // not change.
+  d.SetReplayGuard(WELKOM_METHOD_PATH(EventService, CreateEvent),
+                   &rpc::Dispatcher::MethodRuleDecides);
+  auto managed = [this](rpc::Call& call, const std::string& id) {
+    return ManagedEvent(call, id).status();
+  };
+  auto visible = [this](rpc::Call& call, const std::string& id) {
+    return VisibleEvent(call, id).status();
+  };
+  d.SetReplayGuard<v1::CancelEventRequest>(
+      WELKOM_METHOD_PATH(EventService, CancelEvent),
+      [managed](rpc::Call& call, const auto& req) {
+        return managed(call, req.event_id());
+      });
+  d.SetReplayGuard<v1::RecordAttendanceRequest>(
+      WELKOM_METHOD_PATH(EventService, RecordAttendance),
+      [managed](rpc::Call& call, const auto& req) {
+        return managed(call, req.event_id());
+      });
+  d.SetReplayGuard<v1::CreateRsvpRequest>(
+      WELKOM_METHOD_PATH(EventService, CreateRsvp),
+      [visible](rpc::Call& call, const auto& req) {
+        return visible(call, req.event_id());
+      });
+  d.SetReplayGuard<v1::CancelRsvpRequest>(
+      WELKOM_METHOD_PATH(EventService, CancelRsvp),
+      [visible](rpc::Call& call, const auto& req) {
+        return visible(call, req.event_id());
+      });
 }
 
 absl::StatusOr<std::string> EventService::ViewerCohort(rpc::Call& call) const {
@@ -162,8 +198,7 @@ absl::StatusOr<store::EventRow> EventService::VisibleEvent(
   absl::StatusOr<store::EventRow> e = store::GetEvent(*call.conn, id);
   if (!e.ok()) return e.status();
   WELKOM_ASSIGN_OR_RETURN(std::string cohort, ViewerCohort(call));
-  if (!auth::CanSeeEvent(*call.principal, e->organizer_org_id, e->audience,
-                         e->audience_org_id, e->audience_cohort, cohort)) {
+  if (!auth::CanSeeEvent(*call.principal, AccessOf(*e), cohort)) {
     return absl::NotFoundError("event not found");
   }
   return e;
@@ -185,8 +220,19 @@ absl::Status EventService::DoCreateEvent(rpc::Call& call,
   WELKOM_ASSIGN_OR_RETURN(store::EventRow row,
                           EventRowFromRequest(*call.conn, *call.principal,
                                               req.event(), call.now_seconds));
-  if (!auth::CanCreateEvent(*call.principal, row.audience,
-                            row.audience_org_id)) {
+  std::string audience_region;
+  if (!row.audience_org_id.empty()) {
+    WELKOM_ASSIGN_OR_RETURN(audience_region,
+                            store::RegionOf(*call.conn, row.audience_org_id));
+  }
+  if (!auth::CanCreateEvent(*call.principal, row.audience, row.audience_org_id,
+                            audience_region)) {
+    // Another tenant's employer answers as one that does not exist.
+    if (row.audience == v1::EVENT_AUDIENCE_EMPLOYER &&
+        row.audience_org_id != call.principal->org_id) {
+      return absl::InvalidArgumentError(
+          "event.employer_id: is not the id of an employer");
+    }
     return absl::PermissionDeniedError(
         "event.audience: HR organises events for its own employer only");
   }
@@ -225,8 +271,7 @@ absl::Status EventService::DoListEvents(rpc::Call& call,
   std::vector<store::EventRow> visible;
   for (store::EventRow& e : rows) {
     if (HasAnyTag(e, req.tags()) &&
-        auth::CanSeeEvent(*call.principal, e.organizer_org_id, e.audience,
-                          e.audience_org_id, e.audience_cohort, cohort)) {
+        auth::CanSeeEvent(*call.principal, AccessOf(e), cohort)) {
       visible.push_back(std::move(e));
     }
   }

@@ -216,6 +216,27 @@ LanguageService::LanguageService(rpc::Dispatcher* dispatcher)
       rpc::Mode::kWrite, [this](rpc::Call& call, const auto& req, auto* resp) {
         return DoRecordSessionAttendance(call, req, resp);
       });
+  // Replays answer under today's access decision, as a new call would. New
+  // providers and courses are advisors' own, decided by the method table.
+  d.SetReplayGuard(WELKOM_METHOD_PATH(LanguageService, CreateProvider),
+                   &rpc::Dispatcher::MethodRuleDecides);
+  d.SetReplayGuard(WELKOM_METHOD_PATH(LanguageService, CreateCourse),
+                   &rpc::Dispatcher::MethodRuleDecides);
+  d.SetReplayGuard<v1::EnrollRequest>(
+      WELKOM_METHOD_PATH(LanguageService, Enroll),
+      [](rpc::Call& call, const auto& req) {
+        return CourseFor(call, req.course_id()).status();
+      });
+  d.SetReplayGuard<v1::CancelEnrolmentRequest>(
+      WELKOM_METHOD_PATH(LanguageService, CancelEnrolment),
+      [](rpc::Call& call, const auto& req) {
+        return CourseFor(call, req.course_id()).status();
+      });
+  d.SetReplayGuard<v1::RecordSessionAttendanceRequest>(
+      WELKOM_METHOD_PATH(LanguageService, RecordSessionAttendance),
+      [](rpc::Call& call, const auto& req) {
+        return ManagedCourse(call, req.course_id()).status();
+      });
 }
 
 absl::Status LanguageService::DoCreateCourse(rpc::Call& call,

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/api/insights/kpi_csv.h"
 #include "server/api/journey/journey_view.h"
+#include "server/auth/policy.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/insights/kpis.h"
@@ -128,8 +129,9 @@ absl::Status InsightsService::Compute(rpc::Call& call, v1::KpiCut cut,
   if (cut == v1::KPI_CUT_UNSPECIFIED) cut = v1::KPI_CUT_REGION;
   const absl::CivilDay today =
       calendar::AmsterdamDay(absl::FromUnixSeconds(call.now_seconds));
-  WELKOM_ASSIGN_OR_RETURN(std::vector<store::JourneyFactsRow> rows,
-                          store::ListJourneyFacts(*call.conn));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::vector<store::JourneyFactsRow> rows,
+      store::ListJourneyFacts(*call.conn, auth::KpiRegionOf(*call.principal)));
   WELKOM_ASSIGN_OR_RETURN(auto municipalities,
                           store::ListMunicipalityNames(*call.conn));
   std::vector<insights::JourneyFacts> facts;

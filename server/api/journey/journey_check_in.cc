@@ -105,6 +105,10 @@ void RegisterCheckInMethods(rpc::Dispatcher* dispatcher,
       [definitions](rpc::Call& call, const auto& req, auto* resp) {
         return SubmitCheckIn(call, *definitions, req, resp);
       });
+  dispatcher->SetReplayGuard(
+      kSubmitCheckIn, +[](rpc::Call& call, const google::protobuf::Message&) {
+        return flows::LoadOwnJourney(call).status();
+      });
 }
 
 grpc::ServerUnaryReactor* JourneyService::SubmitCheckIn(

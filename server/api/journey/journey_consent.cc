@@ -89,6 +89,13 @@ void RegisterConsentMethods(rpc::Dispatcher* dispatcher,
       [definitions](rpc::Call& call, const auto&, auto* resp) {
         return SetConsent(call, *definitions, false, resp->mutable_journey());
       });
+  // Replays: only the journey's own newcomer, while it has one.
+  for (const char* method : {kGrantConsent, kWithdrawConsent}) {
+    dispatcher->SetReplayGuard(
+        method, +[](rpc::Call& call, const google::protobuf::Message&) {
+          return flows::LoadOwnJourney(call).status();
+        });
+  }
   dispatcher->Register<v1::ListAuditLogRequest, v1::ListAuditLogResponse>(
       kListAuditLog, rpc::Mode::kCustom,
       [audit_writer](rpc::Call& call, const auto& req,

@@ -34,11 +34,14 @@ absl::CivilDay Today(const rpc::Call& call) { return TodayOf(call); }
 
 absl::string_view Locale(const rpc::Call& call) { return call.meta->locale; }
 
-// HR sees its employer's journeys; advisors the consented ones.
+// The policy's list filter (HR: its employer's journeys; advisors: the
+// consented ones of their region) as the store's scope.
 store::JourneyScope ScopeOf(const auth::Principal& p) {
+  const auth::JourneyFilter f = auth::JourneyListFilter(p);
   store::JourneyScope scope;
-  if (p.role == v1::ROLE_HR) scope.employer_org_id = p.org_id;
-  if (p.role == v1::ROLE_ADVISOR) scope.consented_only = true;
+  scope.employer_org_id = f.employer_org_id;
+  scope.consented_only = f.consented_only;
+  scope.region_id = f.region_id;
   return scope;
 }
 
@@ -107,6 +110,27 @@ JourneyService::JourneyService(rpc::Dispatcher* dispatcher,
               return DoListOverdue(call, req, trail, resp);
             });
       });
+  // A replay answers the stored journey only while the caller may still
+  // see it (consent withdrawn: NOT_FOUND, as for a new call).
+  d.SetReplayGuard<v1::CreateJourneyRequest>(
+      kCreateJourney, [](rpc::Call& call, const auto& req) {
+        return flows::LoadVisibleJourneyOf(call, req.newcomer_id()).status();
+      });
+  d.SetReplayGuard<v1::UpdateStepRequest>(
+      kUpdateStep, [](rpc::Call& call, const auto& req) {
+        return flows::LoadVisibleJourney(call, req.journey_id()).status();
+      });
+  d.SetReplayGuard<v1::SetAnchorDateRequest>(
+      kSetAnchorDate, [](rpc::Call& call, const auto& req) -> absl::Status {
+        WELKOM_ASSIGN_OR_RETURN(
+            store::JourneyRow row,
+            flows::LoadVisibleJourney(call, req.journey_id()));
+        if (!auth::CanEditJourney(*call.principal, flows::AccessOf(row))) {
+          return absl::PermissionDeniedError(
+              "your role may not change this journey");
+        }
+        return absl::OkStatus();
+      });
   SetMessageAllocatorFor_GetJourney(&get_alloc_);
   SetMessageAllocatorFor_UpdateStep(&update_alloc_);
   SetMessageAllocatorFor_SetAnchorDate(&anchor_alloc_);
@@ -160,12 +184,15 @@ absl::Status JourneyService::DoCreateJourney(
   }
   absl::StatusOr<store::UserRow> user =
       store::GetUser(*call.conn, req.newcomer_id());
-  if (absl::IsNotFound(user.status()) ||
-      (user.ok() && (user->role != v1::ROLE_NEWCOMER ||
-                     !auth::CanCreateJourney(*call.principal, user->org_id)))) {
+  if (!user.ok() && !absl::IsNotFound(user.status())) return user.status();
+  std::string region;
+  if (user.ok()) {
+    WELKOM_ASSIGN_OR_RETURN(region, store::RegionOf(*call.conn, user->org_id));
+  }
+  if (!user.ok() || user->role != v1::ROLE_NEWCOMER ||
+      !auth::CanCreateJourney(*call.principal, user->org_id, region)) {
     return absl::NotFoundError("newcomer_id: no such newcomer");
   }
-  if (!user.ok()) return user.status();
   WELKOM_RETURN_IF_ERROR(
       flows::ValidateProfile(*call.conn, "profile", req.profile()));
   WELKOM_ASSIGN_OR_RETURN(

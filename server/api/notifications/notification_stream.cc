@@ -108,7 +108,8 @@ void NotificationStream::Begin(const rpc::RequestMeta& meta, int64_t after_id) {
     absl::MutexLock lock(&mu_);
     if (end_.has_value() || stopped_) return;
     cursor_ = after_id;
-    subscribed = subscribed_ = fanout_->Subscribe(recipient_id_, this);
+    subscribed = subscribed_ =
+        fanout_->Subscribe(recipient_id_, principal->session_hash, this);
   }
   if (!subscribed) {
     End(absl::UnavailableError("server is shutting down; reconnect"));

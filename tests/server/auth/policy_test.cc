@@ -29,6 +29,12 @@ TEST(PolicyTest, EveryRuleNamesAContractMethod) {
   }
 }
 
+TEST(PolicyTest, EveryRuleSaysWhichObjectsEachRoleReaches) {
+  for (const MethodRule& rule : MethodRules()) {
+    EXPECT_FALSE(rule.reach.empty()) << rule.method;
+  }
+}
+
 // GetInvitation is what the invitation link's page shows before anyone
 // is signed in; it is throttled like AcceptInvitation.
 TEST(PolicyTest, OnlyLoginAndTheInvitationLinkArePublic) {
@@ -90,6 +96,52 @@ TEST(PolicyTest, MembersAreListedWithinTheOwnOrganisationOnly) {
   EXPECT_FALSE(CanListMembers(hr, "emp2"));
   Principal newcomer{"u", "emp1", v1::ROLE_NEWCOMER, {}, ""};
   EXPECT_FALSE(CanListMembers(newcomer, "emp1"));
+}
+
+// A region is a tenant like an employer (issue 15): an advisor reaches only
+// its own region's journeys, buddies, matches, templates and events.
+TEST(PolicyTest, AdvisorsReachOnlyTheirOwnRegion) {
+  Principal advisor{"a", "ec1", v1::ROLE_ADVISOR, {}, "", "ec1"};
+  JourneyAccess here{"n1", "emp1", true, "ec1"};
+  JourneyAccess there{"n2", "emp2", true, "ec2"};
+  EXPECT_TRUE(CanSeeJourney(advisor, here));
+  EXPECT_FALSE(CanSeeJourney(advisor, there));
+  EXPECT_FALSE(CanSeeCheckIns(advisor, there));
+  EXPECT_FALSE(CanCreateJourney(advisor, "emp2", "ec2"));
+  EXPECT_TRUE(CanCreateJourney(advisor, "emp1", "ec1"));
+  EXPECT_FALSE(CanSeeTemplate(advisor, "emp2", "ec2"));
+  EXPECT_FALSE(CanSeeBuddyPool(advisor, "ec2"));
+  MatchAccess theirs{"n2", "b2", true, false, "ec2"};
+  EXPECT_FALSE(CanSeeMatch(advisor, theirs));
+  EXPECT_FALSE(CanAnswerProposal(advisor, theirs));
+  EXPECT_FALSE(CanSeeMatchIds(advisor, theirs));
+  EXPECT_FALSE(CanProposeMatch(advisor, "ec1", "ec2"));
+  EXPECT_FALSE(CanProposeMatch(advisor, "ec2", "ec1"));
+  EXPECT_TRUE(CanProposeMatch(advisor, "ec1", "ec1"));
+  EXPECT_FALSE(CanSeeOrganization(advisor, "emp2", "ec2"));
+  EXPECT_TRUE(CanSeeOrganization(advisor, "emp1", "ec1"));
+  // No region (an inconsistent row) reaches nothing.
+  Principal lost{"a", "ec9", v1::ROLE_ADVISOR, {}, "", ""};
+  EXPECT_FALSE(CanSeeJourney(lost, JourneyAccess{"n", "e", true, ""}));
+}
+
+TEST(PolicyTest, BuddiesSeeEventsOnlyThroughTheirAudience) {
+  Principal buddy{"b", "ec1", v1::ROLE_BUDDY, {}, "", "ec1"};
+  constexpr int kEveryone = 1, kCohort = 2, kEmployer = 3;
+  EXPECT_TRUE(CanSeeEvent(buddy, {"ec1", "ec1", kEveryone, "", ""}, ""));
+  EXPECT_FALSE(CanSeeEvent(buddy, {"ec1", "ec1", kEmployer, "emp1", ""}, ""));
+  EXPECT_FALSE(
+      CanSeeEvent(buddy, {"ec1", "ec1", kCohort, "", "2026-09"}, "2026-09"));
+  // Nor another region's events for everyone.
+  EXPECT_FALSE(CanSeeEvent(buddy, {"ec2", "ec2", kEveryone, "", ""}, ""));
+  Principal newcomer{"n", "emp1", v1::ROLE_NEWCOMER, {}, "", "ec1"};
+  EXPECT_TRUE(CanSeeEvent(newcomer, {"ec1", "ec1", kEmployer, "emp1", ""}, ""));
+  EXPECT_TRUE(
+      CanSeeEvent(newcomer, {"ec1", "ec1", kCohort, "", "2026-09"}, "2026-09"));
+  EXPECT_FALSE(CanSeeEvent(newcomer, {"ec2", "ec2", kEveryone, "", ""}, ""));
+  Principal advisor{"a", "ec1", v1::ROLE_ADVISOR, {}, "", "ec1"};
+  EXPECT_TRUE(CanSeeEvent(advisor, {"emp1", "ec1", kEmployer, "emp1", ""}, ""));
+  EXPECT_FALSE(CanSeeEvent(advisor, {"ec2", "ec2", kEveryone, "", ""}, ""));
 }
 
 }  // namespace

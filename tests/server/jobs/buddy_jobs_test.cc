@@ -41,10 +41,10 @@ class BuddyJobsTest : public ::testing::Test {
                      const int64_t t = absl::ToUnixSeconds(Monday8am());
                      WELKOM_RETURN_IF_ERROR(store::InsertOrganization(
                          c, {"org_ec", v1::ORGANIZATION_KIND_EXPAT_CENTER,
-                             "Expat Center", "enschede", 5, t}));
+                             "Expat Center", "enschede", 5, t, "org_ec"}));
                      WELKOM_RETURN_IF_ERROR(store::InsertOrganization(
                          c, {"org_emp", v1::ORGANIZATION_KIND_EMPLOYER,
-                             "Employer", "hengelo", 40, t}));
+                             "Employer", "hengelo", 40, t, "org_ec"}));
                      WELKOM_RETURN_IF_ERROR(store::InsertUser(
                          c, {"usr_adv", "org_ec", v1::ROLE_ADVISOR,
                              "adv@example.org", "Anouk A", "!", t}));
@@ -147,10 +147,11 @@ TEST_F(BuddyJobsTest, ProposalExpiresAfterExactly72HoursAndTheJobRunsDaily) {
 TEST_F(BuddyJobsTest, AnsweringAfter72HoursIsFailedPrecondition) {
   FakeClock clock(Monday8am());
   const int64_t t = absl::ToUnixSeconds(clock.Now());
-  ASSERT_TRUE(db_->Write([&](store::Connection& c) -> absl::Status {
-                   return flows::ProposeMatches(c, t, "usr_adv").status();
-                 })
-                  .ok());
+  ASSERT_TRUE(
+      db_->Write([&](store::Connection& c) -> absl::Status {
+           return flows::ProposeMatches(c, t, "usr_adv", "org_ec").status();
+         })
+          .ok());
   ASSERT_EQ(AllMatches().size(), 1u);
   const store::MatchRow m = AllMatches()[0];
   EXPECT_EQ(m.expires_at - m.proposed_at, 72 * 3600);

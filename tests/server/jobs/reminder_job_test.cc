@@ -55,8 +55,9 @@ class ReminderJobTest : public ::testing::Test {
     ASSERT_TRUE(
         Write([](Connection& c) -> absl::Status {
           for (auto org :
-               {store::OrganizationRow{"emp", 1, "Employer", "", 10, 0},
-                store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0}}) {
+               {store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0, "ec"},
+                store::OrganizationRow{"emp", 1, "Employer", "", 10, 0,
+                                       "ec"}}) {
             absl::Status s = store::InsertOrganization(c, org);
             if (!s.ok()) return s;
           }
