@@ -35,7 +35,9 @@ absl::Status NotifyAdvisors(rpc::Call& call, const store::JourneyRow& row,
                             int day) {
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<std::string> advisors,
-      store::ListMemberIds(*call.conn, v1::ROLE_ADVISOR, std::nullopt));
+      // The region's advisors are members of its Expat Center, whose id
+      // is the region's; none for a journey without a region.
+      store::ListMemberIds(*call.conn, v1::ROLE_ADVISOR, row.region_id));
   for (const std::string& advisor : advisors) {
     store::NotificationRow n;
     n.recipient_id = advisor;

@@ -10,6 +10,7 @@
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/employer_template.h"
 #include "server/domain/journey/step.h"
+#include "server/flows/journey_access.h"
 #include "server/store/check_in_store.h"
 
 namespace welkom::api {
@@ -137,9 +138,7 @@ absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
                          v1::Journey* out) {
   ToProtoJourney(row, steps, catalogue, call.meta->locale, TodayOf(call),
                  /*with_steps=*/true, out);
-  if (!auth::CanSeeCheckIns(
-          *call.principal,
-          {row.newcomer_id, row.employer_org_id, row.advisor_consent})) {
+  if (!auth::CanSeeCheckIns(*call.principal, flows::AccessOf(row))) {
     out->clear_flagged();
   } else {
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::CheckInRow> check_ins,
