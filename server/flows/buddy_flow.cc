@@ -157,6 +157,8 @@ absl::StatusOr<store::MatchRow> Propose(store::Connection& c, store::MatchRow m,
   m.proposed_at = now;
   m.expires_at = now + absl::ToInt64Seconds(kProposalLifetime);
   WELKOM_RETURN_IF_ERROR(store::InsertMatch(c, m));
+  // Read back: the region (the buddy's) is derived by the store.
+  WELKOM_ASSIGN_OR_RETURN(m, store::GetMatch(c, m.id));
   WELKOM_RETURN_IF_ERROR(Notify(c, m.buddy_id, "buddy_proposed", m, now));
   return m;
 }
