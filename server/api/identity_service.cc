@@ -255,8 +255,11 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
         WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
         WELKOM_ASSIGN_OR_RETURN(std::string after,
                                 rpc::DecodePageToken(req.page_token()));
+        WELKOM_ASSIGN_OR_RETURN(store::SearchWords words,
+                                store::ParseSearchQuery("query", req.query()));
         WELKOM_ASSIGN_OR_RETURN(
-            auto rows, store::ListUsers(*call.conn, org_id, after, size + 1));
+            auto rows,
+            store::ListUsers(*call.conn, org_id, after, size + 1, words));
         for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size);
              ++i) {
           ToProto(rows[i], resp->add_members());

@@ -165,12 +165,16 @@ absl::StatusOr<UserRow> FindUserByEmail(Connection& c,
 absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                                const std::string& org_id,
                                                const std::string& after_id,
-                                               int limit) {
-  static const std::string sql = std::string("SELECT ") + kUserColumns +
-                                 " FROM users WHERE org_id = ? AND id > ? "
-                                 "ORDER BY id LIMIT ?";
+                                               int limit,
+                                               const SearchWords& words) {
+  static const std::string sql =
+      std::string("SELECT ") + kUserColumns +
+      " FROM users WHERE org_id = ?1 AND id > ?2 AND " +
+      MatchesAllWords("display_name || ' ' || email", 4) +
+      " ORDER BY id LIMIT ?3";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   st->Bind(1, org_id).Bind(2, after_id).Bind(3, limit);
+  BindWords(st, 4, words);
   return ReadUsers(*st);
 }
 

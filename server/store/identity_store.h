@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "server/store/search.h"
 #include "server/store/sqlite.h"
 
 namespace welkom::store {
@@ -82,10 +83,13 @@ absl::Status InsertUser(Connection& c, const UserRow& row);
 absl::StatusOr<UserRow> GetUser(Connection& c, const std::string& id);
 absl::StatusOr<UserRow> FindUserByEmail(Connection& c,
                                         const std::string& email);
+// Members of `org_id` with id > after_id, in id order; with `words`, only
+// those whose name or e-mail address holds every word.
 absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                                const std::string& org_id,
                                                const std::string& after_id,
-                                               int limit);
+                                               int limit,
+                                               const SearchWords& words = {});
 // Every organisation's members with `role`, by id, ids > after_id.
 absl::StatusOr<std::vector<UserRow>> ListUsersWithRole(
     Connection& c, int role, const std::string& after_id, int limit);

@@ -263,18 +263,26 @@ absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,
 
 absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
     Connection& c, const JourneyScope& scope, const std::string& after_id,
-    int limit) {
+    int limit, const SearchWords& words) {
+  // A search reads the newcomer's name, the municipality's name and, for
+  // callers who see several employers, the employer's name.
   static const std::string sql =
       std::string("SELECT ") + kJourneyColumns + kJourneyFrom +
+      "LEFT JOIN municipalities m ON m.key = j.municipality "
+      "JOIN organizations o ON o.id = j.employer_org_id "
       "WHERE j.id > ?1 AND (?2 IS NULL OR j.employer_org_id = ?2) "
       "AND (?3 = 0 OR j.advisor_consent = 1) "
-      "AND (?5 IS NULL OR j.employer_org_id IN "
-      "(SELECT o.id FROM organizations o WHERE o.region_id = ?5)) "
-      "ORDER BY j.id LIMIT ?4";
+      "AND (?5 IS NULL OR o.region_id = ?5) AND " +
+      MatchesAllWords(
+          "u.display_name || ' ' || IFNULL(m.name, '') || ' ' || "
+          "CASE WHEN ?2 IS NULL THEN o.name ELSE '' END",
+          6) +
+      " ORDER BY j.id LIMIT ?4";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));
   st->Bind(1, after_id).Bind(2, scope.employer_org_id);
   st->Bind(3, scope.consented_only ? 1 : 0).Bind(4, limit);
   st->Bind(5, scope.region_id);
+  BindWords(st, 6, words);
   return ReadJourneys(st);
 }
 

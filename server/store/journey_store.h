@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "server/store/search.h"
 #include "server/store/sqlite.h"
 
 namespace welkom::store {
@@ -123,10 +124,12 @@ struct JourneyScope {
   std::optional<std::string> region_id;  // set: only employers of this region
 };
 
-// Journeys in scope with id > after_id, in id order, at most `limit`.
+// Journeys in scope with id > after_id, in id order, at most `limit`;
+// with `words`, only those whose newcomer name, municipality or (for a scope
+// of several employers) employer name holds every word.
 absl::StatusOr<std::vector<JourneyRow>> ListJourneys(
     Connection& c, const JourneyScope& scope, const std::string& after_id,
-    int limit);
+    int limit, const SearchWords& words = {});
 
 // An open step whose due date is before `today`, with its journey.
 struct OverdueRow {

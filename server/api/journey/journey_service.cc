@@ -351,10 +351,12 @@ absl::Status JourneyService::DoListJourneys(rpc::Call& call,
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
   WELKOM_ASSIGN_OR_RETURN(std::string after,
                           rpc::DecodePageToken(req.page_token()));
+  WELKOM_ASSIGN_OR_RETURN(store::SearchWords words,
+                          store::ParseSearchQuery("query", req.query()));
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::JourneyRow> rows,
-      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after,
-                          size + 1));
+      store::ListJourneys(*call.conn, ScopeOf(*call.principal), after, size + 1,
+                          words));
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
     WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
                             store::ListSteps(*call.conn, rows[i].id));

@@ -6,6 +6,7 @@ import {mayLeave, setDirty} from './guard.js';
 import {followUnread, resetUnread} from './inbox_feed.js';
 import {locale, setLocale, t} from './i18n.js';
 import {routes} from './routes.js';
+import {mountSearch, relabelSearch} from './search.js';
 import {matchRoute, parseHash} from './router.js';
 
 const main = document.getElementById('main');
@@ -27,6 +28,10 @@ function renderChrome() {
   signOut.hidden = !s;
   document.getElementById('who').textContent =
       s ? `${s.member.displayName} · ${t('role.' + s.member.role)}` : '';
+  const search = document.getElementById('search-slot');
+  search.hidden = !s;
+  if (s) mountSearch(search);
+  relabelSearch();
   const inbox = document.getElementById('inbox-link');
   inbox.hidden = !s;
   document.getElementById('inbox-text').textContent = t('nav.inbox');

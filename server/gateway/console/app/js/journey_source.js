@@ -10,7 +10,8 @@
 //    offline, fetchedAt}
 // Step changes still in the outbox are laid over (status, reason, note), so
 // a change made offline shows at once.
-import {call} from '/js/api.js';
+import {ApiError, call} from '/js/api.js';
+import {addStrings, t} from '/js/i18n.js';
 
 import {pending} from './outbox.js';
 import {read} from './store.js';
@@ -84,8 +85,31 @@ export function toModel(journey) {
   };
 }
 
+addStrings({
+  en: {
+    'source.notPlanned':
+        'Your journey is not planned yet. Your employer’s HR plans it from your ' +
+        'arrival details; ask them, or your Expat Center advisor, if it takes ' +
+        'more than a few days.',
+  },
+  nl: {
+    'source.notPlanned':
+        'Je reis is nog niet gepland. De HR-afdeling van je werkgever plant hem ' +
+        'met je aankomstgegevens; vraag het hun, of je adviseur van het Expat ' +
+        'Center, als het langer dan een paar dagen duurt.',
+  },
+});
+
 export async function load() {
-  const {value, offline, fetchedAt} =
-      await read('journey', () => call('JourneyService', 'GetJourney', {}));
+  let got;
+  try {
+    got = await read('journey', () => call('JourneyService', 'GetJourney', {}));
+  } catch (e) {
+    // A newcomer whose journey nobody planned yet (no journey row) hears
+    // what happens next, not the server's "not found".
+    if (e && e.code === 'not_found') throw new ApiError('not_found', t('source.notPlanned'));
+    throw e;
+  }
+  const {value, offline, fetchedAt} = got;
   return {...toModel(value.journey || {}), offline, fetchedAt};
 }

@@ -15,6 +15,10 @@ addStrings({
     'members.since': 'Member since',
     'members.none': 'No members yet.',
     'members.invite': 'Invite someone',
+    'members.search': 'Name or e-mail',
+    'members.searchButton': 'Search',
+    'members.clear': 'Show all',
+    'members.noneMatch': 'No member matches “{q}”.',
   },
   nl: {
     'members.heading': 'Leden van {org}',
@@ -25,6 +29,10 @@ addStrings({
     'members.since': 'Lid sinds',
     'members.none': 'Nog geen leden.',
     'members.invite': 'Iemand uitnodigen',
+    'members.search': 'Naam of e-mail',
+    'members.searchButton': 'Zoeken',
+    'members.clear': 'Alles tonen',
+    'members.noneMatch': 'Geen lid gevonden voor “{q}”.',
   },
 });
 
@@ -44,14 +52,30 @@ export async function render(main, {query, session}) {
       onchange: (e) => { location.hash = `#/members?org=${encodeURIComponent(e.target.value)}`; },
     });
   }
+  const q = (query.get('q') || '').trim();
   const members = await listAll('IdentityService', 'ListMembers',
-                                {organizationId: orgId}, 'members');
+                                {organizationId: orgId, query: q}, 'members');
+  const keep = (extra) => {
+    const next = new URLSearchParams(extra);
+    if (query.get('org')) next.set('org', query.get('org'));
+    return `#/members?${next}`;
+  };
+  const filter = h('form', {role: 'search', class: 'filters card',
+                            onsubmit: (e) => {
+                              e.preventDefault();
+                              const value = e.currentTarget.elements.q.value.trim();
+                              location.hash = keep(value ? {q: value} : {});
+                            }},
+      field(t('members.search'), {name: 'q', type: 'search', value: q}),
+      h('button', {type: 'submit'}, t('members.searchButton')),
+      q ? h('a', {href: keep({})}, t('members.clear')) : null);
   mount(main,
       h('div', {class: 'page-head'},
         h('h1', {}, t('members.heading', {org: orgName})),
         h('a', {class: 'button', href: '#/invite'}, t('members.invite'))),
-      picker,
-      members.length === 0 ? h('p', {}, t('members.none')) :
+      picker, filter,
+      members.length === 0 ? h('p', {role: 'status'},
+                               q ? t('members.noneMatch', {q}) : t('members.none')) :
       h('table', {class: 'data'},
         h('thead', {}, h('tr', {},
           ['members.name', 'members.email', 'members.role', 'members.since']
