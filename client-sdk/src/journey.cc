@@ -47,10 +47,41 @@ absl::Status Store(Client::Impl& impl, const v1::Journey& journey) {
   return StoreOwnJourney(impl, journey);
 }
 
+// The cached copy, if any (an unreadable one counts as none).
+std::optional<v1::Journey> Cached(Client::Impl& impl) {
+  v1::Journey journey;
+  auto found = impl.documents().Get(kJourneyKind, kOwnJourney, &journey);
+  if (!found.ok() || !*found) return std::nullopt;
+  return journey;
+}
+
+// A conditional refresh: the cached copy's etag goes along, and "not
+// modified" keeps the copy (a few bytes instead of the whole journey).
 absl::Status FetchJourney(Client::Impl& impl) {
+  v1::GetJourneyRequest req;
+  if (std::optional<v1::Journey> cached = Cached(impl)) {
+    req.set_etag(cached->etag());
+  }
   v1::GetJourneyResponse resp;
-  absl::Status s = impl.CallServer(kGet, v1::GetJourneyRequest(), &resp);
-  return s.ok() ? Store(impl, resp.journey()) : s;
+  absl::Status s = impl.CallServer(kGet, req, &resp);
+  if (!s.ok()) return s;
+  return resp.not_modified() ? absl::OkStatus() : Store(impl, resp.journey());
+}
+
+// A change's answer merged into the copy it was made on: its steps replace
+// those of the same key, then anchors and totals. The copy takes the new
+// etag only when the server confirmed the copy was current (base_etag);
+// otherwise it keeps none, so the next fetch brings the whole journey.
+void MergeChanges(const v1::JourneyChanges& changes, v1::Journey* journey) {
+  for (const v1::JourneyStep& step : changes.steps()) {
+    if (v1::JourneyStep* held = FindStep(journey, step.key())) *held = step;
+  }
+  *journey->mutable_anchors() = changes.anchors();
+  journey->set_progress_percent(changes.progress_percent());
+  journey->set_overdue_count(changes.overdue_count());
+  const bool current =
+      !changes.base_etag().empty() && changes.base_etag() == journey->etag();
+  journey->set_etag(current ? changes.etag() : "");
 }
 
 // Etags this device superseded itself. When a change based on etag X was
@@ -114,18 +145,34 @@ absl::Status RegisterJourneyChanges(Client::Impl& impl) {
   ChangeKind kind;
   kind.new_request = [] { return std::make_unique<v1::UpdateStepRequest>(); };
   kind.new_response = [] { return std::make_unique<v1::UpdateStepResponse>(); };
-  kind.before_send = [&impl](Message& request) {
-    return CarryEtag(impl, static_cast<v1::UpdateStepRequest*>(&request));
+  // The cached journey with every answer merged, stored once when the Flush
+  // settles (a journey is ~20 KB; writing it per change doubled a replay's
+  // time). Unset until the first answer of a Flush.
+  struct Latest {
+    std::optional<v1::Journey> journey;
+    bool merged = false;  // an answer was merged into it
+    void reset() {
+      journey.reset();
+      merged = false;
+    }
   };
-  // The journey of the latest answer, stored once when the Flush settles
-  // (a journey is ~20 KB; writing it per change doubled a replay's time).
-  auto latest = std::make_shared<std::optional<v1::Journey>>();
+  auto latest = std::make_shared<Latest>();
+  kind.before_send = [&impl, latest](Message& request) {
+    auto* change = static_cast<v1::UpdateStepRequest*>(&request);
+    if (!latest->journey.has_value()) latest->journey = Cached(impl);
+    // The answer then carries only what changed, to merge into this copy.
+    change->set_view(v1::JOURNEY_VIEW_CHANGES);
+    change->set_journey_etag(latest->journey ? latest->journey->etag() : "");
+    return CarryEtag(impl, change);
+  };
   kind.applied = [&impl, latest](const Message& request,
                                  const Message& response) {
     const auto& sent = static_cast<const v1::UpdateStepRequest&>(request);
     const auto& answer = static_cast<const v1::UpdateStepResponse&>(response);
-    *latest = answer.journey();
-    const v1::JourneyStep* step = FindStep(**latest, sent.step_key());
+    latest->merged = true;
+    if (!latest->journey.has_value()) return absl::OkStatus();  // no copy
+    MergeChanges(answer.changes(), &*latest->journey);
+    const v1::JourneyStep* step = FindStep(*latest->journey, sent.step_key());
     if (step == nullptr || sent.etag().empty()) return absl::OkStatus();
     return RecordCarry(impl, sent.step_key(), sent.etag(), step->etag());
   };
@@ -138,9 +185,21 @@ absl::Status RegisterJourneyChanges(Client::Impl& impl) {
         return s;
       }
     }
-    if (!latest->has_value()) return absl::OkStatus();
-    absl::Status s = Store(impl, **latest);
+    if (!latest->merged) {
+      latest->reset();
+      return absl::OkStatus();
+    }
+    if (!latest->journey.has_value()) {  // nothing was cached: fetch it
+      latest->reset();
+      FetchJourney(impl).IgnoreError();
+      return absl::OkStatus();
+    }
+    const bool whole = !latest->journey->etag().empty();
+    absl::Status s = Store(impl, *latest->journey);
     latest->reset();
+    // A merge the server could not vouch for: fetch the journey now (no
+    // etag goes along, so the answer is whole).
+    if (s.ok() && !whole) FetchJourney(impl).IgnoreError();
     return s;
   };
   kind.refetch = [&impl, latest](const Message&) {

@@ -87,6 +87,9 @@ class JourneyTest : public ::testing::Test {
                       v1::Journey* out = nullptr) {
     grpc::ClientContext ctx;
     WithToken(ctx, token);
+    // The whole journey comes back only when asked for (the default is
+    // what changed: journey_changes_test.cc).
+    if (out != nullptr) req.set_view(v1::JOURNEY_VIEW_FULL);
     v1::UpdateStepResponse resp;
     grpc::Status s = journeys_->UpdateStep(&ctx, req, &resp);
     if (out != nullptr) *out = resp.journey();

@@ -82,7 +82,7 @@ TEST_F(JourneyRefreshTest, NotModifiedOnlyWhileNothingChanged) {
   v1::SetAnchorDateResponse moved;
   ASSERT_TRUE(Rpc(token, &Stub::SetAnchorDate, anchor, &moved).ok());
   std::string after_anchor = ExpectModified(token, after_step);
-  EXPECT_EQ(moved.journey().etag(), after_anchor);
+  EXPECT_EQ(moved.changes().etag(), after_anchor);
   ExpectNotModified(token, after_anchor);
 
   // A consent change, and back: each is a change.

@@ -160,6 +160,7 @@ TEST_F(JourneyTest, SettingTheArrivalDateTurnsPendingStepsIntoDeadlines) {
   v1::SetAnchorDateRequest req;
   req.set_anchor(v1::ANCHOR_ARRIVAL);
   *req.mutable_date() = MakeDate(2026, 12, 28);
+  req.set_view(v1::JOURNEY_VIEW_FULL);
   v1::SetAnchorDateResponse resp;
   ASSERT_TRUE(journeys_->SetAnchorDate(&ctx, req, &resp).ok());
   const v1::JourneyStep* brp = FindStep(resp.journey(), "brp_registration");

@@ -26,6 +26,7 @@ class LegalTermsTest : public JourneyTest {
     v1::SetAnchorDateRequest req;
     req.set_anchor(anchor);
     *req.mutable_date() = date;
+    req.set_view(v1::JOURNEY_VIEW_FULL);
     v1::SetAnchorDateResponse resp;
     grpc::Status s =
         Rpc(token, &v1::JourneyService::Stub::SetAnchorDate, req, &resp);

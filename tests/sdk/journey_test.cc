@@ -80,6 +80,48 @@ TEST_F(SdkJourneyTest, StepChangeIsAppliedAndTheCacheHoldsTheServersAnswer) {
   EXPECT_TRUE(MessageDifferencer::Equals(*cached, ServerJourney()));
 }
 
+// Issue 23.3: the answers carry only what changed and the SDK merges them
+// into its copy; the merged copy is the server's journey, etag included, so
+// the next refresh is "not modified".
+TEST_F(SdkJourneyTest, ChangesMergedIntoTheCacheEqualTheServersJourney) {
+  auto client = SignedInClient("newcomer");
+  auto before = client->GetJourney();
+  ASSERT_TRUE(before.ok()) << before.status();
+  std::vector<std::string> keys = NewcomerSteps(*before);
+  ASSERT_GE(keys.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(client->UpdateStep(NoteChange(keys[i], "merged")).ok());
+  }
+  ASSERT_TRUE(client->Sync().ok());
+  auto cached = client->GetJourney(Source::kCache);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_FALSE(cached->etag().empty());
+  EXPECT_TRUE(MessageDifferencer::Equals(*cached, ServerJourney()));
+  auto refreshed = client->GetJourney();
+  ASSERT_TRUE(refreshed.ok());
+  EXPECT_TRUE(MessageDifferencer::Equals(*refreshed, *cached));
+}
+
+// Someone else changed the journey before this device's change reached the
+// server: the answer cannot vouch for the merged copy, so the SDK fetches
+// the journey again and holds the server's.
+TEST_F(SdkJourneyTest, AChangeOnACopyOthersChangedMeanwhileEndsWithTheServers) {
+  auto client = SignedInClient("newcomer");
+  auto before = client->GetJourney();
+  ASSERT_TRUE(before.ok()) << before.status();
+  std::vector<std::string> keys = NewcomerSteps(*before);
+  ASSERT_GE(keys.size(), 2u);
+  auto other = ServerReader("newcomer");  // the same person on a laptop
+  ASSERT_TRUE(other->UpdateStep(NoteChange(keys[1], "from the laptop")).ok());
+  ASSERT_TRUE(other->Sync().ok());
+  ASSERT_TRUE(client->UpdateStep(NoteChange(keys[0], "from the phone")).ok());
+  ASSERT_TRUE(client->Sync().ok());
+  auto cached = client->GetJourney(Source::kCache);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(FindStep(*cached, keys[1])->note(), "from the laptop");
+  EXPECT_TRUE(MessageDifferencer::Equals(*cached, ServerJourney()));
+}
+
 TEST_F(SdkJourneyTest, StepOfAnotherJourneyOrUnknownStepIsRefusedAtOnce) {
   auto client = SignedInClient("newcomer");
   ASSERT_TRUE(client->GetJourney().ok());

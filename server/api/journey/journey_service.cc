@@ -279,6 +279,10 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
       change.status == v1::STEP_STATUS_NOT_APPLICABLE) {
     changed.blocked_reason = change.reason;
   }
+  WELKOM_RETURN_IF_ERROR(RequireView(req.view()));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::string base_etag,
+      BaseEtag(call, *catalogue, row, steps, req.view(), req.journey_etag()));
   store::StepRow step = *it;
   const int64_t expected = step.version;
   flows::SetStep(changed, &step);
@@ -287,6 +291,7 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   step.updated_by = call.principal->user_id;
   *it = step;
   WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
+  std::vector<std::string> changed_keys = {step.step_key};
 
   // Registering (BRP or RNI) and receiving the BSN set the anchors that the
   // BSN, DigiD, bank and GP deadlines hang off.
@@ -301,12 +306,17 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
          flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
       WELKOM_RETURN_IF_ERROR(
           store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+      changed_keys.push_back(steps[i].step_key);
     }
   }
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_STEP_CHANGED, step.step_key);
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
+  v1::Journey now;
+  WELKOM_RETURN_IF_ERROR(ViewJourney(call, *catalogue, row, steps, &now));
+  AnswerChange(req.view(), std::move(now), changed_keys, std::move(base_etag),
+               resp->mutable_journey(), resp->mutable_changes());
+  return absl::OkStatus();
 }
 
 absl::Status JourneyService::DoSetAnchorDate(
@@ -318,6 +328,7 @@ absl::Status JourneyService::DoSetAnchorDate(
   if (req.has_date()) {
     WELKOM_ASSIGN_OR_RETURN(day, flows::FromProtoDate("date", req.date()));
   }
+  WELKOM_RETURN_IF_ERROR(RequireView(req.view()));
   WELKOM_ASSIGN_OR_RETURN(store::JourneyRow row,
                           flows::LoadVisibleJourney(call, req.journey_id()));
   if (!auth::CanEditJourney(*call.principal, flows::AccessOf(row))) {
@@ -326,22 +337,31 @@ absl::Status JourneyService::DoSetAnchorDate(
   if (row.closed_at.has_value()) {
     return absl::FailedPreconditionError("the journey is closed");
   }
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
+                          store::ListSteps(*call.conn, row.id));
+  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
+                          Definitions(call, row));
+  WELKOM_ASSIGN_OR_RETURN(
+      std::string base_etag,
+      BaseEtag(call, *catalogue, row, steps, req.view(), req.journey_etag()));
   journey::Anchors anchors = flows::AnchorsOf(row);
   anchors.Set(req.anchor(), day);
   flows::SetAnchors(anchors, &row);
   WELKOM_RETURN_IF_ERROR(store::UpdateJourneyAnchors(*call.conn, row));
-  WELKOM_ASSIGN_OR_RETURN(std::vector<store::StepRow> steps,
-                          store::ListSteps(*call.conn, row.id));
+  std::vector<std::string> changed_keys;
   for (size_t i : flows::RecomputeDueDates(anchors, call.now_seconds, &steps)) {
     WELKOM_RETURN_IF_ERROR(
         store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
+    changed_keys.push_back(steps[i].step_key);
   }
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
   WELKOM_RETURN_IF_ERROR(trail.Write(*call.conn));
-  WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
-                          Definitions(call, row));
-  return ViewJourney(call, *catalogue, row, steps, resp->mutable_journey());
+  v1::Journey now;
+  WELKOM_RETURN_IF_ERROR(ViewJourney(call, *catalogue, row, steps, &now));
+  AnswerChange(req.view(), std::move(now), changed_keys, std::move(base_etag),
+               resp->mutable_journey(), resp->mutable_changes());
+  return absl::OkStatus();
 }
 
 absl::Status JourneyService::DoListJourneys(rpc::Call& call,

@@ -11,6 +11,7 @@
 #include "server/domain/journey/employer_template.h"
 #include "server/domain/journey/step.h"
 #include "server/flows/journey_access.h"
+#include "server/rpc/validation.h"
 #include "server/store/check_in_store.h"
 
 namespace welkom::api {
@@ -165,6 +166,47 @@ void SetJourneyEtag(v1::Journey* journey) {
     journey->SerializeToCodedStream(&coded);
   }
   journey->set_etag(ContentEtag(content));
+}
+
+absl::Status RequireView(v1::JourneyView view) {
+  if (view == v1::JOURNEY_VIEW_UNSPECIFIED) return absl::OkStatus();
+  return rpc::RequireEnum("view", v1::JourneyView_descriptor(), view);
+}
+
+absl::StatusOr<std::string> BaseEtag(rpc::Call& call,
+                                     const journey::Catalogue& catalogue,
+                                     const store::JourneyRow& row,
+                                     const std::vector<store::StepRow>& steps,
+                                     v1::JourneyView view,
+                                     absl::string_view client_etag) {
+  if (client_etag.empty() || view == v1::JOURNEY_VIEW_FULL) {
+    return std::string();
+  }
+  v1::Journey before;
+  WELKOM_RETURN_IF_ERROR(ViewJourney(call, catalogue, row, steps, &before));
+  return before.etag() == client_etag ? before.etag() : std::string();
+}
+
+void AnswerChange(v1::JourneyView view, v1::Journey journey,
+                  const std::vector<std::string>& changed_keys,
+                  std::string base_etag, v1::Journey* full_out,
+                  v1::JourneyChanges* changes_out) {
+  if (view == v1::JOURNEY_VIEW_FULL) {
+    *full_out = std::move(journey);
+    return;
+  }
+  changes_out->set_journey_id(journey.id());
+  for (v1::JourneyStep& step : *journey.mutable_steps()) {
+    if (std::find(changed_keys.begin(), changed_keys.end(), step.key()) !=
+        changed_keys.end()) {
+      *changes_out->add_steps() = std::move(step);
+    }
+  }
+  *changes_out->mutable_anchors() = std::move(*journey.mutable_anchors());
+  changes_out->set_progress_percent(journey.progress_percent());
+  changes_out->set_overdue_count(journey.overdue_count());
+  changes_out->set_etag(journey.etag());
+  changes_out->set_base_etag(std::move(base_etag));
 }
 
 }  // namespace welkom::api

@@ -51,6 +51,29 @@ absl::Status ViewJourney(rpc::Call& call, const journey::Catalogue& catalogue,
                          const std::vector<store::StepRow>& steps,
                          v1::Journey* out);
 
+// A change's `view`: INVALID_ARGUMENT when out of range.
+absl::Status RequireView(v1::JourneyView view);
+
+// `client_etag` if the client's copy is the journey as the caller sees it
+// before a change (`steps`: the rows before it), else empty. Only asked when
+// the answer carries changes, since it builds the view once more.
+absl::StatusOr<std::string> BaseEtag(rpc::Call& call,
+                                     const journey::Catalogue& catalogue,
+                                     const store::JourneyRow& row,
+                                     const std::vector<store::StepRow>& steps,
+                                     v1::JourneyView view,
+                                     absl::string_view client_etag);
+
+// Answers a change (UpdateStep, SetAnchorDate) in `view`: FULL moves the
+// whole journey into `full_out`; CHANGES (the default) fills `changes_out`
+// with the steps of `changed_keys` (the rows the change wrote), the anchors,
+// totals and etag of `journey` (the caller's view after the change) and
+// `base_etag` (BaseEtag).
+void AnswerChange(v1::JourneyView view, v1::Journey journey,
+                  const std::vector<std::string>& changed_keys,
+                  std::string base_etag, v1::Journey* full_out,
+                  v1::JourneyChanges* changes_out);
+
 // Sets `journey->etag` from everything else in it (ContentEtag of its
 // deterministic serialisation): the id, steps, anchors, consent, check-ins
 // and texts all count, so any change the caller could see changes it.

@@ -7,6 +7,7 @@ import {h, mount} from '../dom.js';
 import {errorBox, showError} from '../form.js';
 import {confirmAction} from '../guard.js';
 import {addStrings, formatDate, formatInstantDate, localized, t} from '../i18n.js';
+import {mergeChanges} from '../journey_changes.js';
 import {municipalityName} from '../municipalities.js';
 import {progressBar} from './newcomers.js';
 
@@ -152,9 +153,13 @@ export async function render(main, {params, query, session}) {
     try {
       const resp = await call('JourneyService', 'UpdateStep', {
         journeyId: journey.id, stepKey: step.key, status: 'STEP_STATUS_DONE',
-        etag: step.etag, requestId: crypto.randomUUID(),
+        etag: step.etag, requestId: crypto.randomUUID(), journeyEtag: journey.etag,
       });
-      journey = resp.journey;
+      // The answer holds what changed; when someone else changed the journey
+      // meanwhile, the whole journey comes again.
+      const merged = mergeChanges(journey, resp.changes);
+      journey = merged.current ? merged.journey
+          : (await call('JourneyService', 'GetJourney', {journeyId: journey.id})).journey;
       draw();
       status.textContent = t('journey.marked', {step: title});
       main.querySelector(`[data-step="${CSS.escape(step.key)}"]`)?.setAttribute('tabindex', '-1');
