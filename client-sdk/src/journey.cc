@@ -79,6 +79,7 @@ void MergeChanges(const v1::JourneyChanges& changes, v1::Journey* journey) {
   *journey->mutable_anchors() = changes.anchors();
   journey->set_progress_percent(changes.progress_percent());
   journey->set_overdue_count(changes.overdue_count());
+  journey->set_day(changes.day());
   const bool current =
       !changes.base_etag().empty() && changes.base_etag() == journey->etag();
   journey->set_etag(current ? changes.etag() : "");

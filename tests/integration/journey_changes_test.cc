@@ -30,6 +30,7 @@ v1::Journey Merged(v1::Journey copy, const v1::JourneyChanges& changes) {
   *copy.mutable_anchors() = changes.anchors();
   copy.set_progress_percent(changes.progress_percent());
   copy.set_overdue_count(changes.overdue_count());
+  copy.set_day(changes.day());
   const bool current =
       !changes.base_etag().empty() && changes.base_etag() == copy.etag();
   copy.set_etag(current ? changes.etag() : "");

@@ -315,7 +315,7 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   v1::Journey now;
   WELKOM_RETURN_IF_ERROR(ViewJourney(call, *catalogue, row, steps, &now));
   AnswerChange(req.view(), std::move(now), changed_keys, std::move(base_etag),
-               resp->mutable_journey(), resp->mutable_changes());
+               resp);
   return absl::OkStatus();
 }
 
@@ -360,7 +360,7 @@ absl::Status JourneyService::DoSetAnchorDate(
   v1::Journey now;
   WELKOM_RETURN_IF_ERROR(ViewJourney(call, *catalogue, row, steps, &now));
   AnswerChange(req.view(), std::move(now), changed_keys, std::move(base_etag),
-               resp->mutable_journey(), resp->mutable_changes());
+               resp);
   return absl::OkStatus();
 }
 

@@ -187,26 +187,22 @@ absl::StatusOr<std::string> BaseEtag(rpc::Call& call,
   return before.etag() == client_etag ? before.etag() : std::string();
 }
 
-void AnswerChange(v1::JourneyView view, v1::Journey journey,
-                  const std::vector<std::string>& changed_keys,
-                  std::string base_etag, v1::Journey* full_out,
-                  v1::JourneyChanges* changes_out) {
-  if (view == v1::JOURNEY_VIEW_FULL) {
-    *full_out = std::move(journey);
-    return;
-  }
-  changes_out->set_journey_id(journey.id());
+void FillChanges(v1::Journey journey,
+                 const std::vector<std::string>& changed_keys,
+                 std::string base_etag, v1::JourneyChanges* out) {
+  out->set_journey_id(journey.id());
   for (v1::JourneyStep& step : *journey.mutable_steps()) {
     if (std::find(changed_keys.begin(), changed_keys.end(), step.key()) !=
         changed_keys.end()) {
-      *changes_out->add_steps() = std::move(step);
+      *out->add_steps() = std::move(step);
     }
   }
-  *changes_out->mutable_anchors() = std::move(*journey.mutable_anchors());
-  changes_out->set_progress_percent(journey.progress_percent());
-  changes_out->set_overdue_count(journey.overdue_count());
-  changes_out->set_etag(journey.etag());
-  changes_out->set_base_etag(std::move(base_etag));
+  *out->mutable_anchors() = std::move(*journey.mutable_anchors());
+  out->set_progress_percent(journey.progress_percent());
+  out->set_overdue_count(journey.overdue_count());
+  out->set_day(journey.day());
+  out->set_etag(journey.etag());
+  out->set_base_etag(std::move(base_etag));
 }
 
 }  // namespace welkom::api

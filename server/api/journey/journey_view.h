@@ -64,15 +64,26 @@ absl::StatusOr<std::string> BaseEtag(rpc::Call& call,
                                      v1::JourneyView view,
                                      absl::string_view client_etag);
 
-// Answers a change (UpdateStep, SetAnchorDate) in `view`: FULL moves the
-// whole journey into `full_out`; CHANGES (the default) fills `changes_out`
-// with the steps of `changed_keys` (the rows the change wrote), the anchors,
-// totals and etag of `journey` (the caller's view after the change) and
-// `base_etag` (BaseEtag).
+// Fills `out` with the steps of `changed_keys` (the rows a change wrote), the
+// anchors, totals, day and etag of `journey` (the caller's view after the
+// change) and `base_etag` (BaseEtag).
+void FillChanges(v1::Journey journey,
+                 const std::vector<std::string>& changed_keys,
+                 std::string base_etag, v1::JourneyChanges* out);
+
+// Answers a change (UpdateStepResponse, SetAnchorDateResponse) in `view`:
+// FULL the whole journey, CHANGES (the default) FillChanges.
+template <typename Response>
 void AnswerChange(v1::JourneyView view, v1::Journey journey,
                   const std::vector<std::string>& changed_keys,
-                  std::string base_etag, v1::Journey* full_out,
-                  v1::JourneyChanges* changes_out);
+                  std::string base_etag, Response* resp) {
+  if (view == v1::JOURNEY_VIEW_FULL) {
+    *resp->mutable_journey() = std::move(journey);
+  } else {
+    FillChanges(std::move(journey), changed_keys, std::move(base_etag),
+                resp->mutable_changes());
+  }
+}
 
 // Sets `journey->etag` from everything else in it (ContentEtag of its
 // deterministic serialisation): the id, steps, anchors, consent, check-ins

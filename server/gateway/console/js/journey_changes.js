@@ -16,6 +16,7 @@ export function mergeChanges(journey, changes = {}) {
       anchors: changes.anchors || [],
       progressPercent: changes.progressPercent || 0,
       overdueCount: changes.overdueCount || 0,
+      day: changes.day || 0,
       etag: current ? changes.etag : '',
     },
   };
