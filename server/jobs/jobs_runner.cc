@@ -70,11 +70,15 @@ void JobsRunner::Loop() {
   for (Entry& e : jobs_) e.next = absl::Now();
   while (true) {
     absl::Time wake = absl::InfiniteFuture();
+    // Due times count from the turn's start, so jobs of the same interval
+    // stay in the same turns (measured from each job's own end they drift
+    // apart by its run time).
+    const absl::Time turn = absl::Now();
     for (Entry& e : jobs_) {
       if (e.interval <= absl::ZeroDuration()) continue;
-      if (e.next <= absl::Now()) {
+      if (e.next <= turn) {
         (void)RunJob(e);  // failures are logged; the next turn tries again
-        e.next = absl::Now() + e.interval;
+        e.next = turn + e.interval;
       }
       wake = std::min(wake, e.next);
     }
