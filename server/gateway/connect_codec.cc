@@ -82,7 +82,7 @@ std::string ConnectErrorJson(const absl::Status& status) {
   (*error.mutable_fields())["code"].set_string_value(
       std::string(rpc::ConnectCodeName(status.code())));
   (*error.mutable_fields())["message"].set_string_value(
-      std::string(status.message()));
+      rpc::WireMessage(status.message()));
   std::string json;
   if (!pb::util::MessageToJsonString(error, &json).ok()) {
     json = R"({"code":"internal"})";

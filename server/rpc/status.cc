@@ -2,12 +2,26 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
+
 namespace welkom::rpc {
+
+std::string WireMessage(absl::string_view message) {
+  if (message.size() <= kMaxWireMessageBytes) return std::string(message);
+  constexpr absl::string_view kCut = "...";
+  size_t end = kMaxWireMessageBytes - kCut.size();
+  // Back up over UTF-8 continuation bytes (10xxxxxx) so that no character
+  // is split.
+  while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return absl::StrCat(message.substr(0, end), kCut);
+}
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()));
+                      WireMessage(status.message()));
 }
 
 absl::string_view ConnectCodeName(absl::StatusCode code) {

@@ -9,15 +9,18 @@
 #include <thread>
 
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "tests/support/raw_call.h"
 #include "tests/support/welkomd_process.h"
 #include "welkom/v1/identity.grpc.pb.h"
+#include "welkom/v1/journey.grpc.pb.h"
 #include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom {
 namespace {
 
+namespace pb = google::protobuf;
 using ::testing::HasSubstr;
 using testing::WelkomdProcess;
 
@@ -174,6 +177,40 @@ TEST_F(GatewayTest, ServerMessagesReachTheClient) {
                        token);
   EXPECT_EQ(answer.status, 400);
   EXPECT_THAT(answer.body, HasSubstr(R"("message":"email)"));
+}
+
+// A message that quotes the caller's input carries only a short prefix of it
+// (issue 21: a 10,000-character step key came back whole inside NOT_FOUND and
+// then exceeded the client's metadata limit). 256 bytes is
+// rpc::kMaxWireMessageBytes; the key is multi-byte so that a cut inside a
+// character would show as invalid UTF-8.
+TEST_F(GatewayTest, ErrorMessagesQuoteOnlyAShortPrefixOfTheInput) {
+  std::string key;
+  for (int i = 0; i < 5000; ++i) key += "\xC3\xA9";  // "é", 2 bytes
+  const std::string token = server_->Login("newcomer");
+
+  auto stub = v1::JourneyService::NewStub(server_->Channel());
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", "Bearer " + token);
+  v1::UpdateStepRequest req;
+  req.set_step_key(key);
+  req.set_status(v1::STEP_STATUS_DONE);
+  v1::UpdateStepResponse resp;
+  grpc::Status status = stub->UpdateStep(&ctx, req, &resp);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_LE(status.error_message().size(), 256u);
+  EXPECT_THAT(status.error_message(), HasSubstr("step_key: "));
+  EXPECT_THAT(status.error_message(), HasSubstr("\xC3\xA9\xC3\xA9..."));
+
+  Answer answer = Post(
+      "/welkom.v1.JourneyService/UpdateStep",
+      R"({"stepKey":")" + key + R"(","status":"STEP_STATUS_DONE"})", token);
+  EXPECT_EQ(answer.status, 404);
+  EXPECT_LT(answer.body.size(), 400u) << answer.body.size();
+  pb::Struct error;
+  ASSERT_TRUE(pb::util::JsonStringToMessage(answer.body, &error).ok())
+      << "the cut left invalid UTF-8 or JSON";
+  EXPECT_LE(error.fields().at("message").string_value().size(), 256u);
 }
 
 TEST_F(GatewayTest, MetricsCountCallsByMethodAndCode) {
