@@ -2,8 +2,10 @@
 // the journey with help texts, marking a step done, consent, the day-30
 // check-in, buddy preferences, an RSVP (and the waitlist of a full event);
 // then offline: the journey still reads, a step is marked, and back online
-// the change is applied once. Every page is checked for horizontal overflow.
+// the change is applied once; the inbox takes a new notification live.
+// Every page is checked for horizontal overflow.
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
 import {assertNoHorizontalOverflow, callAs, phoneSession, screenshot} from './harness.mjs';
 
@@ -151,8 +153,24 @@ test('RSVP takes a seat, a full event puts the newcomer on the waitlist', async 
   await page.getByRole('heading', {name: 'Dutch classes'}).waitFor();
   await assertNoHorizontalOverflow(page, 'events');
   await screenshot(page, 'phone-newcomer-events');
-  await page.getByRole('link', {name: 'Inbox', exact: true}).click();
+  await page.getByRole('link', {name: /^Inbox( \d+ unread)?$/}).click();
   await page.getByRole('heading', {name: 'Inbox'}).waitFor();
+  // Live: a notification stored while the page is open (by another process,
+  // straight into the database file) appears without a reload, and the tab's
+  // unread count follows.
+  const {session} = await callAs(server, null, 'IdentityService/Login', me);
+  const before = await page.locator('[data-notification]').count();
+  const id = execFileSync('sqlite3', [server.dbPath], {
+    input: '.timeout 5000\nINSERT INTO notifications (recipient_id, kind, ' +
+        'title_en, title_nl, created_at) VALUES (' +
+        `'${session.member.id}', 'test', 'Welcome drinks on Friday', ` +
+        `'Welkomstborrel vrijdag', ${Math.floor(Date.now() / 1000)});\n` +
+        'SELECT last_insert_rowid();\n'
+  }).toString().trim();
+  await page.locator(`[data-notification="${id}"]`)
+      .getByText('Welcome drinks on Friday').waitFor({timeout: 10000});
+  assert.equal(await page.locator('[data-notification]').count(), before + 1);
+  await page.locator('.tabs [data-unread]').waitFor();
   await assertNoHorizontalOverflow(page, 'inbox');
   await screenshot(page, 'phone-newcomer-inbox');
   assert.deepEqual(browser.problems, []);

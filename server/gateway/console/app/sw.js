@@ -4,7 +4,7 @@
 // welkomd serves now; the copy answers when the network does not. Calls to
 // the API (POST) are never touched: the app keeps its own copies of the
 // data and its outbox (js/store.js, js/outbox.js).
-const CACHE = 'welkom-app-v1';
+const CACHE = 'welkom-app-v2';
 const FILES = [
   '/app/',
   '/app/index.html',
@@ -13,6 +13,7 @@ const FILES = [
   '/console.css',
   '/favicon.svg',
   '/js/api.js',
+  '/js/inbox_feed.js',
   '/js/dom.js',
   '/js/form.js',
   '/js/i18n.js',

@@ -3,6 +3,7 @@
 import {session, useSessionStore} from '/js/api.js';
 import {h, mount, toast} from '/js/dom.js';
 import {addStrings, locale, setLocale, t} from '/js/i18n.js';
+import {followUnread} from '/js/inbox_feed.js';
 
 import {flush} from './outbox.js';
 import {routes} from './routes.js';
@@ -54,6 +55,26 @@ export function showOffline(offline, copyTime) {
   }
 }
 
+// The Inbox tab shows the unread count, live (/js/inbox_feed.js).
+let unread = 0;
+let followingUnread = false;
+
+function unreadBadge(route) {
+  if (route.path !== '/inbox' || unread === 0) return null;
+  return h('span', {class: 'tab-count', dataset: {unread: String(unread)}},
+           ` ${unread}`,
+           h('span', {class: 'visually-hidden'}, ` ${t('tab.unread')}`));
+}
+
+function followUnreadOnce() {
+  if (followingUnread) return;
+  followingUnread = true;
+  followUnread((count) => {
+    unread = count;
+    renderTabs(session());
+  });
+}
+
 function renderTabs(s) {
   const tabs = document.getElementById('tabs');
   const items = s ?
@@ -71,7 +92,7 @@ function renderTabs(s) {
                 'aria-current': r.path.split('/')[1] === current ? 'page' :
                                                                    false,
               },
-                t(r.tab))));
+                t(r.tab), unreadBadge(r))));
 }
 
 let renderSeq = 0;
@@ -93,6 +114,7 @@ export async function render() {
     location.replace(s ? homePath(s.member.role) : '#/login');
     return;
   }
+  if (s) followUnreadOnce();
   renderTabs(s);
   showOffline(!navigator.onLine);
   const seq = ++renderSeq;

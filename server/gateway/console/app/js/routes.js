@@ -13,7 +13,8 @@ addStrings({
     'tab.me': 'Me',
     'tab.buddy': 'Buddy',
     'tab.profile': 'Profile',
-    'tab.proposals': 'Matches'
+    'tab.proposals': 'Matches',
+    'tab.unread': 'unread'
   },
   nl: {
     'tab.today': 'Vandaag',
@@ -23,7 +24,8 @@ addStrings({
     'tab.me': 'Ik',
     'tab.buddy': 'Buddy',
     'tab.profile': 'Profiel',
-    'tab.proposals': 'Matches'
+    'tab.proposals': 'Matches',
+    'tab.unread': 'ongelezen'
   },
 });
 

@@ -1,10 +1,11 @@
 // The inbox: notifications newest first, unread marked, "mark all read";
-// new ones appear while the page is open (it asks the server every 15 s —
-// the Watch stream is gRPC-only on this port so far), and the list reads
-// offline from the last copy.
+// new ones appear while the page is open (the unread count follows
+// NotificationService.Watch live, /js/inbox_feed.js, and a change of it
+// lists again), and the list reads offline from the last copy.
 import {call} from '/js/api.js';
 import {h, mount} from '/js/dom.js';
 import {addStrings, t} from '/js/i18n.js';
+import {followUnread, refreshUnread} from '/js/inbox_feed.js';
 
 import {showOffline} from '../main.js';
 import {send} from '../outbox.js';
@@ -28,11 +29,10 @@ addStrings({
   },
 });
 
-const POLL_MS = 15000;
-let timer = 0;
+let unfollow = () => {};
 
 export async function render(main) {
-  clearTimeout(timer);
+  unfollow();
   const {value, offline, fetchedAt} = await read(
       'inbox',
       () => call('NotificationService', 'ListNotifications', {pageSize: 100}));
@@ -50,6 +50,7 @@ export async function render(main) {
               t('inbox.readAll'))
               .catch(() => {});
           await render(main);
+          refreshUnread();
         }
       },
         t('inbox.readAll'));
@@ -72,10 +73,19 @@ export async function render(main) {
                                        ` ${t('inbox.new')}`)),
                       text(n.body) ? h('p', {}, text(n.body)) : null,
                       h('p', {class: 'muted'}, dateTime(n.createTime))))));
-  // Live: ask again while this page is the one shown.
+  // Live: list again when the unread count changes (a new notification, or
+  // reads made elsewhere) while this page is the one shown. The first count
+  // heard only sets the baseline: an offline copy's count may differ from it.
   const shownAt = location.hash;
-  timer = setTimeout(() => {
-    if (location.hash === shownAt && main.isConnected)
+  let heard;
+  unfollow = followUnread((count) => {
+    const changed = heard !== undefined && count !== heard;
+    heard = count;
+    if (!changed) return;
+    if (location.hash === shownAt && main.isConnected) {
       render(main).catch(() => {});
-  }, POLL_MS);
+    } else {
+      unfollow();
+    }
+  });
 }

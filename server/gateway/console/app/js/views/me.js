@@ -3,6 +3,7 @@
 import {call, clearSession} from '/js/api.js';
 import {h, mount} from '/js/dom.js';
 import {addStrings, t} from '/js/i18n.js';
+import {resetUnread} from '/js/inbox_feed.js';
 import {passwordForm} from '/js/views/password.js';
 
 import {forgetAll} from '../store.js';
@@ -39,6 +40,7 @@ export async function render(main, {session}) {
             // server is told in the background with the token it had.
             call('IdentityService', 'Logout', {}).catch(() => {});
             clearSession();
+            resetUnread();
             forgetAll();
             location.hash = '#/login';
           }
