@@ -57,6 +57,19 @@ absl::StatusOr<v1::Member> Client::Login(const std::string& email,
   return SignIn<v1::LoginResponse>(*impl_, "Login", req);
 }
 
+absl::StatusOr<v1::Invitation> Client::GetInvitation(const std::string& code) {
+  v1::GetInvitationRequest req;
+  req.set_code(code);
+  return impl_->Run<absl::StatusOr<v1::Invitation>>(
+      [&]() -> absl::StatusOr<v1::Invitation> {
+        v1::GetInvitationResponse resp;
+        absl::Status s =
+            impl_->CallServer(IdentityMethod("GetInvitation"), req, &resp);
+        if (!s.ok()) return s;
+        return resp.invitation();
+      });
+}
+
 absl::StatusOr<v1::Member> Client::AcceptInvitation(
     const std::string& code, const std::string& password) {
   v1::AcceptInvitationRequest req;

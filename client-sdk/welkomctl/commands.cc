@@ -55,6 +55,16 @@ absl::Status Login(Client& client, const std::vector<std::string>& args) {
 
 absl::Status Accept(Client& client, const std::vector<std::string>& args) {
   if (args.size() < 2 || args.size() > 3) return UsageError();
+  // Who invites whom first, as the invitation link's page shows it: a wrong
+  // or used code is refused before a password is asked for.
+  auto invitation = client.GetInvitation(args[1]);
+  if (!invitation.ok()) return invitation.status();
+  std::printf("%s invites %s <%s> to %s, as %s\n",
+              invitation->invited_by_name().c_str(),
+              invitation->display_name().c_str(), invitation->email().c_str(),
+              invitation->organization_name().c_str(),
+              RoleName(invitation->role()));
+  std::fflush(stdout);
   std::string password =
       SecretArg(args, 2, "choose a password (12+ characters)");
   auto member = client.AcceptInvitation(args[1], password);

@@ -21,6 +21,7 @@ namespace welkom::sdk {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 struct Output {
   int exit_code = -1;
@@ -98,13 +99,23 @@ TEST_F(WelkomctlTest, AcceptSignsInAndPasswordChangesIt) {
   Output wrong = Welkomctl("accept not-a-code 'a good long password'");
   EXPECT_NE(wrong.exit_code, 0);
   EXPECT_THAT(wrong.out, HasSubstr("no invitation has this code"));
+  // A wrong code is refused before a password is asked for.
+  Output wrong_typed = Welkomctl("accept not-a-code < /dev/null");
+  EXPECT_NE(wrong_typed.exit_code, 0);
+  EXPECT_THAT(wrong_typed.out, HasSubstr("no invitation has this code"));
+  EXPECT_THAT(wrong_typed.out, Not(HasSubstr("choose a password")));
   Output weak = Welkomctl("accept " + code + " short");
   EXPECT_NE(weak.exit_code, 0);
   EXPECT_THAT(weak.out, HasSubstr("at least 12 characters"));
 
   Output accepted = Welkomctl("accept " + code + " 'a good long password'");
   ASSERT_EQ(accepted.exit_code, 0) << accepted.out;
-  EXPECT_THAT(accepted.out, HasSubstr("welcome, Sofia Rossi"));
+  // Who invites whom, then the welcome.
+  const size_t invites =
+      accepted.out.find(" invites Sofia Rossi <cli.newcomer@example.org> to ");
+  ASSERT_NE(invites, std::string::npos) << accepted.out;
+  EXPECT_THAT(accepted.out, HasSubstr(", as newcomer\n"));
+  EXPECT_GT(accepted.out.find("welcome, Sofia Rossi"), invites);
   Output who = Welkomctl("whoami");
   EXPECT_THAT(who.out, HasSubstr("cli.newcomer@example.org"));
   Output used = Welkomctl("accept " + code + " 'a good long password'");

@@ -106,6 +106,10 @@ class Client {
   // Signs in; the session is kept in the cache across restarts.
   absl::StatusOr<v1::Member> Login(const std::string& email,
                                    const std::string& password);
+  // What an invitation code's link shows before it is accepted: who invites
+  // whom into which organisation (without the code). Needs the server.
+  // NOT_FOUND for a wrong, replaced, used, revoked or expired code.
+  absl::StatusOr<v1::Invitation> GetInvitation(const std::string& code);
   // Accepts an invitation code (sets the password) and signs in.
   absl::StatusOr<v1::Member> AcceptInvitation(const std::string& code,
                                               const std::string& password);
