@@ -144,6 +144,8 @@ absl::Status App::CreateServices() {
                                                       definitions_.get());
   catalogue_ = std::make_unique<api::CatalogueService>(dispatcher_.get(),
                                                        definitions_.get());
+  privacy_ = std::make_unique<api::PrivacyService>(
+      dispatcher_.get(), definitions_.get(), audit_writer_.get());
   // A replay must pass today's access check (issue 15 item 2): no method may
   // answer a stored response without one.
   if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
@@ -187,6 +189,7 @@ absl::Status App::StartGrpc() {
       {insights_.get(), v1::InsightsService::service_full_name()},
       {templates_.get(), v1::TemplateService::service_full_name()},
       {catalogue_.get(), v1::CatalogueService::service_full_name()},
+      {privacy_.get(), v1::PrivacyService::service_full_name()},
   };
   std::vector<std::string> names = {"grpc.health.v1.Health",
                                     "grpc.reflection.v1alpha.ServerReflection",

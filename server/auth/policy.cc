@@ -228,6 +228,11 @@ const std::vector<MethodRule>& Table() {
        kSignedIn,
        {ROLE_NEWCOMER},
        "newcomer: whether its own name is shown"},
+      // PrivacyService
+      {"/welkom.v1.PrivacyService/ExportMyData",
+       kSignedIn,
+       {ROLE_NEWCOMER, ROLE_HR, ROLE_ADVISOR, ROLE_BUDDY, ROLE_ADMIN},
+       "the caller's own data"},
       // CalendarService
       {"/welkom.v1.CalendarService/RenewCalendarFeed",
        kSignedIn,

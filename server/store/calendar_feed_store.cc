@@ -37,4 +37,15 @@ absl::StatusOr<std::optional<std::string>> FindCalendarFeedOwner(
   return std::optional<std::string>(st->Text(0));
 }
 
+absl::StatusOr<std::optional<int64_t>> CalendarFeedCreatedAt(
+    Connection& c, const std::string& user_id) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("SELECT created_at FROM calendar_feeds WHERE user_id = ?"));
+  st->Bind(1, user_id);
+  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+  if (row == Row::kDone) return std::optional<int64_t>();
+  return std::optional<int64_t>(st->Int(0));
+}
+
 }  // namespace welkom::store

@@ -22,6 +22,9 @@ absl::StatusOr<bool> DeleteCalendarFeed(Connection& c,
 // The member whose address has this hash, if any.
 absl::StatusOr<std::optional<std::string>> FindCalendarFeedOwner(
     Connection& c, const std::string& token_hash);
+// When the member's address was made, if the member has one.
+absl::StatusOr<std::optional<int64_t>> CalendarFeedCreatedAt(
+    Connection& c, const std::string& user_id);
 
 }  // namespace welkom::store
 

@@ -48,4 +48,14 @@ absl::Status SetCohortNameShown(Connection& c, const std::string& user_id,
   return st->Run();
 }
 
+absl::StatusOr<bool> CohortNameShown(Connection& c,
+                                     const std::string& user_id) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("SELECT shown FROM cohort_name_shown WHERE user_id = ?"));
+  st->Bind(1, user_id);
+  WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+  return row != Row::kDone && st->Int(0) != 0;
+}
+
 }  // namespace welkom::store

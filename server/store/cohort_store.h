@@ -34,6 +34,8 @@ absl::StatusOr<std::vector<CohortMemberRow>> ListCohortMembers(
 // Records whether the member shows their name to the cohort.
 absl::Status SetCohortNameShown(Connection& c, const std::string& user_id,
                                 bool shown, int64_t now);
+// Whether the member shows their name to the cohort (false until chosen).
+absl::StatusOr<bool> CohortNameShown(Connection& c, const std::string& user_id);
 
 }  // namespace welkom::store
 

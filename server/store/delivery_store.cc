@@ -124,6 +124,17 @@ absl::StatusOr<std::vector<DeliveryRow>> ListOrganizationDeliveries(
   return ReadRows(st);
 }
 
+absl::StatusOr<std::vector<DeliveryRow>> ListMemberDeliveries(
+    Connection& c, const std::string& user_id, const std::string& email) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare(absl::StrCat("SELECT ", kColumns,
+                             " FROM deliveries WHERE user_id = ? OR (user_id "
+                             "IS NULL AND recipient = ?) ORDER BY id DESC")));
+  st->Bind(1, user_id).Bind(2, email);
+  return ReadRows(st);
+}
+
 absl::StatusOr<std::vector<int64_t>> CountDeliveriesByStatus(Connection& c) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,

@@ -76,6 +76,10 @@ absl::StatusOr<std::vector<DeliveryRow>> ListOrganizationDeliveries(
     bool failed_only, int limit);
 
 // How many rows have each status (indexed by DeliveryStatus; [0] unused).
+// Every delivery to the member, newest first: rows for `user_id` and rows
+// to `email` from before it was a member's (its invitation).
+absl::StatusOr<std::vector<DeliveryRow>> ListMemberDeliveries(
+    Connection& c, const std::string& user_id, const std::string& email);
 absl::StatusOr<std::vector<int64_t>> CountDeliveriesByStatus(Connection& c);
 
 // Whether welkomd sends on `channel` (delivery_channels); false when unset.

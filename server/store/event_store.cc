@@ -76,6 +76,16 @@ absl::StatusOr<std::optional<RsvpRow>> OptionalRsvp(Statement* st) {
   return std::optional<RsvpRow>(ReadRsvp(*st));
 }
 
+absl::StatusOr<std::vector<RsvpRow>> CollectRsvps(Statement* st) {
+  std::vector<RsvpRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(ReadRsvp(*st));
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::Status InsertEvent(Connection& c, const EventRow& row) {
@@ -235,13 +245,16 @@ absl::StatusOr<std::vector<RsvpRow>> ListRsvps(Connection& c,
       c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
                 "WHERE r.event_id = ? ORDER BY r.status, r.id"));
   st->Bind(1, event_id);
-  std::vector<RsvpRow> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(ReadRsvp(*st));
-  }
-  return out;
+  return CollectRsvps(st);
+}
+
+absl::StatusOr<std::vector<RsvpRow>> ListRsvpsOfMember(
+    Connection& c, const std::string& user_id) {
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare("SELECT " WELKOM_RSVP_COLUMNS
+                                    "WHERE r.user_id = ? ORDER BY r.id"));
+  st->Bind(1, user_id);
+  return CollectRsvps(st);
 }
 
 absl::StatusOr<std::vector<EventRow>> ListConfirmedEventsOf(

@@ -93,6 +93,9 @@ absl::StatusOr<int> WaitlistPosition(Connection& c, const std::string& event_id,
 // in arrival order.
 absl::StatusOr<std::vector<RsvpRow>> ListRsvps(Connection& c,
                                                const std::string& event_id);
+// Every RSVP of the member, whatever its status, in arrival order.
+absl::StatusOr<std::vector<RsvpRow>> ListRsvpsOfMember(
+    Connection& c, const std::string& user_id);
 // Events (not cancelled) the member holds a confirmed RSVP for, ending at or
 // after `ends_after`, in start order.
 absl::StatusOr<std::vector<EventRow>> ListConfirmedEventsOf(

@@ -219,6 +219,22 @@ absl::StatusOr<SessionRow> FindSession(Connection& c,
   return SessionRow{st->Text(0), st->Int(1), st->OptionalInt(2)};
 }
 
+absl::StatusOr<std::vector<SessionRow>> ListSessionsOf(
+    Connection& c, const std::string& user_id) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("SELECT expires_at, revoked_at, created_at FROM sessions "
+                "WHERE user_id = ? ORDER BY created_at"));
+  st->Bind(1, user_id);
+  std::vector<SessionRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back({user_id, st->Int(0), st->OptionalInt(1), st->Int(2)});
+  }
+  return out;
+}
+
 absl::Status RevokeSession(Connection& c, const std::string& token_hash,
                            int64_t now) {
   WELKOM_ASSIGN_OR_RETURN(

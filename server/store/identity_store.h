@@ -59,6 +59,7 @@ struct SessionRow {
   std::string user_id;
   int64_t expires_at = 0;
   std::optional<int64_t> revoked_at;
+  int64_t created_at = 0;
 };
 
 absl::Status InsertOrganization(Connection& c, const OrganizationRow& row);
@@ -103,6 +104,9 @@ absl::Status InsertSession(Connection& c, const std::string& token_hash,
 // NOT_FOUND if no session has this token hash.
 absl::StatusOr<SessionRow> FindSession(Connection& c,
                                        const std::string& token_hash);
+// Every session of the user, live or not, oldest first.
+absl::StatusOr<std::vector<SessionRow>> ListSessionsOf(
+    Connection& c, const std::string& user_id);
 absl::Status RevokeSession(Connection& c, const std::string& token_hash,
                            int64_t now);
 // Revokes every live session of the user except `keep_hash`.

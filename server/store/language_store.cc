@@ -79,6 +79,16 @@ absl::StatusOr<std::optional<EnrolmentRow>> OptionalEnrolment(Statement* st) {
   return std::optional<EnrolmentRow>(ReadEnrolment(*st));
 }
 
+absl::StatusOr<std::vector<EnrolmentRow>> CollectEnrolments(Statement* st) {
+  std::vector<EnrolmentRow> out;
+  while (true) {
+    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
+    if (row == Row::kDone) break;
+    out.push_back(ReadEnrolment(*st));
+  }
+  return out;
+}
+
 absl::StatusOr<int> CountOne(Statement* st) {
   WELKOM_RETURN_IF_ERROR(st->Step().status());
   return static_cast<int>(st->Int(0));
@@ -276,13 +286,16 @@ absl::StatusOr<std::vector<EnrolmentRow>> ListEnrolments(
       c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
                 "WHERE n.course_id = ? ORDER BY n.status, n.id"));
   st->Bind(1, course_id);
-  std::vector<EnrolmentRow> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(ReadEnrolment(*st));
-  }
-  return out;
+  return CollectEnrolments(st);
+}
+
+absl::StatusOr<std::vector<EnrolmentRow>> ListEnrolmentsOfMember(
+    Connection& c, const std::string& user_id) {
+  WELKOM_ASSIGN_OR_RETURN(Statement * st,
+                          c.Prepare("SELECT " WELKOM_ENROLMENT_COLUMNS
+                                    "WHERE n.user_id = ? ORDER BY n.id"));
+  st->Bind(1, user_id);
+  return CollectEnrolments(st);
 }
 
 absl::Status RecordAttendance(Connection& c, const std::string& session_id,

@@ -102,6 +102,10 @@ absl::StatusOr<int> EnrolmentWaitlistPosition(Connection& c,
 // each in arrival order, with sessions attended.
 absl::StatusOr<std::vector<EnrolmentRow>> ListEnrolments(
     Connection& c, const std::string& course_id);
+// Every enrolment of the member in any course, in arrival order, with
+// sessions attended.
+absl::StatusOr<std::vector<EnrolmentRow>> ListEnrolmentsOfMember(
+    Connection& c, const std::string& user_id);
 
 // Records attendance (idempotent).
 absl::Status RecordAttendance(Connection& c, const std::string& session_id,

@@ -31,21 +31,6 @@ absl::Status SetConsent(rpc::Call& call, flows::JourneyDefinitions& definitions,
   return ViewJourney(call, *catalogue, row, out);
 }
 
-void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
-  out->set_id(absl::StrCat(row.id));
-  *out->mutable_time() =
-      row.at_micros != 0
-          ? google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
-                row.at_micros)
-          : google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
-  out->set_actor_id(row.actor_id);
-  out->set_actor_name(row.actor_name);
-  out->set_actor_role(static_cast<v1::Role>(row.actor_role));
-  out->set_actor_organization_name(row.actor_org_name);
-  out->set_action(static_cast<v1::AuditAction>(row.action));
-  out->set_step_key(row.detail);
-}
-
 absl::Status ListAuditLog(rpc::Call& call, const v1::ListAuditLogRequest& req,
                           v1::ListAuditLogResponse* resp) {
   WELKOM_ASSIGN_OR_RETURN(int size, rpc::PageSize(req.page_size()));
@@ -75,6 +60,21 @@ absl::Status ListAuditLog(rpc::Call& call, const v1::ListAuditLogRequest& req,
 }
 
 }  // namespace
+
+void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out) {
+  out->set_id(absl::StrCat(row.id));
+  *out->mutable_time() =
+      row.at_micros != 0
+          ? google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
+                row.at_micros)
+          : google::protobuf::util::TimeUtil::SecondsToTimestamp(row.at);
+  out->set_actor_id(row.actor_id);
+  out->set_actor_name(row.actor_name);
+  out->set_actor_role(static_cast<v1::Role>(row.actor_role));
+  out->set_actor_organization_name(row.actor_org_name);
+  out->set_action(static_cast<v1::AuditAction>(row.action));
+  out->set_step_key(row.detail);
+}
 
 void RegisterConsentMethods(rpc::Dispatcher* dispatcher,
                             flows::JourneyDefinitions* definitions,

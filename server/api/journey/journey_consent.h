@@ -11,6 +11,8 @@
 #include "server/flows/journey_audit_writer.h"
 #include "server/flows/journey_definitions.h"
 #include "server/rpc/dispatcher.h"
+#include "server/store/journey_audit_store.h"
+#include "welkom/v1/journey.pb.h"
 
 namespace welkom::api {
 
@@ -27,6 +29,9 @@ inline constexpr char kListAuditLog[] =
 void RegisterConsentMethods(rpc::Dispatcher* dispatcher,
                             flows::JourneyDefinitions* definitions,
                             flows::JourneyAuditWriter* audit_writer);
+
+// One audit entry as the journey's newcomer sees it.
+void ToProtoEntry(const store::AuditRow& row, v1::AuditEntry* out);
 
 }  // namespace welkom::api
 

@@ -25,22 +25,6 @@ static_assert(static_cast<int>(store::DeliveryStatus::kSent) ==
 static_assert(static_cast<int>(store::DeliveryStatus::kFailed) ==
               v1::DELIVERY_STATUS_FAILED);
 
-void ToProto(const store::DeliveryRow& row, v1::Delivery* out) {
-  out->set_id(row.id);
-  out->set_channel(row.channel);
-  out->set_recipient(row.recipient);
-  out->set_kind(row.kind);
-  out->set_status(static_cast<v1::DeliveryStatus>(row.status));
-  out->set_attempts(row.attempts);
-  out->set_last_error(row.last_error);
-  out->set_message_id(row.message_id);
-  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
-  if (row.finished_at.has_value()) {
-    *out->mutable_finish_time() =
-        TimeUtil::SecondsToTimestamp(*row.finished_at);
-  }
-}
-
 absl::Status DoListDeliveries(rpc::Call& call,
                               const v1::ListDeliveriesRequest& req,
                               v1::ListDeliveriesResponse* resp) {
@@ -67,6 +51,22 @@ absl::Status DoListDeliveries(rpc::Call& call,
 }
 
 }  // namespace
+
+void ToProto(const store::DeliveryRow& row, v1::Delivery* out) {
+  out->set_id(row.id);
+  out->set_channel(row.channel);
+  out->set_recipient(row.recipient);
+  out->set_kind(row.kind);
+  out->set_status(static_cast<v1::DeliveryStatus>(row.status));
+  out->set_attempts(row.attempts);
+  out->set_last_error(row.last_error);
+  out->set_message_id(row.message_id);
+  *out->mutable_create_time() = TimeUtil::SecondsToTimestamp(row.created_at);
+  if (row.finished_at.has_value()) {
+    *out->mutable_finish_time() =
+        TimeUtil::SecondsToTimestamp(*row.finished_at);
+  }
+}
 
 void NotificationService::RegisterDeliveryLog() {
   dispatcher_->Register<v1::ListDeliveriesRequest, v1::ListDeliveriesResponse>(

@@ -7,6 +7,7 @@
 
 #include "server/flows/notification_fanout.h"
 #include "server/rpc/dispatcher.h"
+#include "server/store/delivery_store.h"
 #include "welkom/v1/notification.grpc.pb.h"
 
 namespace welkom::api {
@@ -37,6 +38,10 @@ class NotificationService final
   rpc::Dispatcher* dispatcher_;
   flows::NotificationFanout* fanout_;
 };
+
+// A delivery as its organisation's staff see it (delivery_log.cc): recipient,
+// kind, outcome; never the content.
+void ToProto(const store::DeliveryRow& row, v1::Delivery* out);
 
 }  // namespace welkom::api
 

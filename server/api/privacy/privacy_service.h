@@ -1,0 +1,31 @@
+// File: privacy_service.h
+// welkom.v1.PrivacyService: what Welkom holds about the caller, for the
+// caller (ExportMyData, every role). Each call reaches the caller's own data
+// only, so the method table alone decides who may call.
+#ifndef WELKOM_SERVER_API_PRIVACY_PRIVACY_SERVICE_H_
+#define WELKOM_SERVER_API_PRIVACY_PRIVACY_SERVICE_H_
+
+#include "server/flows/journey_audit_writer.h"
+#include "server/flows/journey_definitions.h"
+#include "server/rpc/dispatcher.h"
+#include "server/rpc/grpc_forward.h"
+#include "welkom/v1/privacy.grpc.pb.h"
+
+namespace welkom::api {
+
+class PrivacyService final : public v1::PrivacyService::CallbackService {
+ public:
+  // `definitions` and `audit_writer` must outlive the dispatcher.
+  PrivacyService(rpc::Dispatcher* dispatcher,
+                 flows::JourneyDefinitions* definitions,
+                 flows::JourneyAuditWriter* audit_writer);
+
+  WELKOM_UNARY_OVERRIDE(ExportMyData);
+
+ private:
+  rpc::Dispatcher* dispatcher_;
+};
+
+}  // namespace welkom::api
+
+#endif  // WELKOM_SERVER_API_PRIVACY_PRIVACY_SERVICE_H_
