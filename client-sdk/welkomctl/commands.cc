@@ -290,6 +290,7 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
       command == "proposal" || command == "rematch") {
     return RunBuddyCommand(client, args);
   }
+  if (command == "export") return RunPrivacyCommand(client, args);
   return UsageError();
 }
 

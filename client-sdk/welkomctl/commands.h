@@ -40,6 +40,10 @@ absl::Status RunNewcomerCommand(welkom::sdk::Client& client,
 absl::Status RunBuddyCommand(welkom::sdk::Client& client,
                              const std::vector<std::string>& args);
 
+// export (privacy_commands.cc).
+absl::Status RunPrivacyCommand(welkom::sdk::Client& client,
+                               const std::vector<std::string>& args);
+
 // Changes of this run's outbox sends that the server refused for good
 // (main's on_conflict / on_rejected add them); a run with any exits
 // non-zero, and `sync` names them instead of "everything sent".

@@ -61,6 +61,8 @@ void Usage() {
       "paused=yes|no\n"
       "  proposal accept|decline MATCH_ID   answer a proposal (72 hours)\n"
       "  rematch MATCH_ID         end a match; the newcomer is matched again\n"
+      "  export FILE              save everything Welkom holds about you\n"
+      "                           (JSON) to FILE\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
       "Changes made offline are kept and sent by the next command online.\n"

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <map>
@@ -234,6 +236,34 @@ TEST_F(WelkomctlTest, CalendarPrintsTheFeedAddressAndKeepsItOffline) {
   Output offline = Welkomctl("calendar");
   ASSERT_EQ(offline.exit_code, 0) << offline.out;
   EXPECT_EQ(offline.out, calendar.out);
+}
+
+// The person's copy of their data: a JSON file only they can read, with
+// their account and journey in it; offline it says so and writes nothing.
+TEST_F(WelkomctlTest, ExportSavesTheUsersDataAsAPrivateJsonFile) {
+  LoginAsNewcomer();
+  const std::string path = server_->dir() + "/my-data.json";
+  Output exported = Welkomctl("export " + path);
+  ASSERT_EQ(exported.exit_code, 0) << exported.out;
+  EXPECT_THAT(exported.out, HasSubstr("only you can read it"));
+  struct stat st;
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  FILE* f = std::fopen(path.c_str(), "r");
+  ASSERT_NE(f, nullptr);
+  std::string json;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) json.append(buf, n);
+  std::fclose(f);
+  EXPECT_THAT(json, HasSubstr(server_->Account("newcomer").email));
+  EXPECT_THAT(json, HasSubstr("\"steps\""));
+  EXPECT_EQ(Welkomctl("export").exit_code, 2);
+  server_->Stop();
+  const std::string offline_path = server_->dir() + "/offline.json";
+  Output offline = Welkomctl("export " + offline_path);
+  EXPECT_NE(offline.exit_code, 0);
+  EXPECT_NE(access(offline_path.c_str(), F_OK), 0);
 }
 
 // welkomctl killed (SIGKILL) in the middle of sending a long outbox: at the

@@ -192,6 +192,11 @@ class Client {
   // forgets it here. Needs the server.
   absl::Status RevokeCalendarFeed();
 
+  // Everything the server holds about the signed-in member, as one JSON
+  // document in protobuf's JSON mapping (welkom.v1.PersonalData), ready to
+  // be saved as a file. Needs the server; nothing of it is cached.
+  absl::StatusOr<std::string> ExportMyData();
+
   // Consent and check-ins. They need the server (UNAVAILABLE offline;
   // nothing is queued, so the answer is the server's verdict) and each
   // carries a fresh request_id, so a retry is applied once. They answer the
