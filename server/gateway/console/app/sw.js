@@ -4,7 +4,7 @@
 // welkomd serves now; the copy answers when the network does not. Calls to
 // the API (POST) are never touched: the app keeps its own copies of the
 // data and its outbox (js/store.js, js/outbox.js).
-const CACHE = 'welkom-app-v2';
+const CACHE = 'welkom-app-v3';
 const FILES = [
   '/app/',
   '/app/index.html',
@@ -21,6 +21,7 @@ const FILES = [
   '/js/password_fields.js',
   '/js/municipalities.js',
   '/js/views/password.js',
+  '/js/views/my_data.js',
   '/js/router.js',
   '/app/js/main.js',
   '/app/js/routes.js',

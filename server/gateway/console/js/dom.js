@@ -48,6 +48,16 @@ export function mount(el, ...children) {
   append(el, children);
 }
 
+// Saves `text` as a file called `name` through the browser's download.
+export function saveFile(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], {type}));
+  const a = h('a', {href: url, download: name, hidden: true});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 let toastTimer = 0;
 // A short polite message for screen readers and eyes alike.
 export function toast(text) {

@@ -8,12 +8,12 @@ addStrings({
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
        'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
        'nav.template': 'Company template', 'nav.invitations': 'Invitations',
-       'nav.password': 'Password'},
+       'nav.password': 'Account'},
   nl: {'nav.today': 'Vandaag', 'nav.inbox': 'Meldingen', 'nav.inboxCount': 'Meldingen, {n} ongelezen', 'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
        'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon',
-       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Wachtwoord'},
+       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Account'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];

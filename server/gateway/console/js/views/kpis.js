@@ -4,7 +4,7 @@
 // page only draws what it gets.
 import {call} from '../api.js';
 import {barChart} from '../charts.js';
-import {h, mount, toast} from '../dom.js';
+import {h, mount, saveFile, toast} from '../dom.js';
 import {errorBox, field, showError} from '../form.js';
 import {addStrings, formatDate, t} from '../i18n.js';
 
@@ -120,12 +120,7 @@ async function downloadCsv(cut, box) {
   showError(box, null);
   try {
     const resp = await call('InsightsService', 'ExportKpisCsv', {cut});
-    const url = URL.createObjectURL(new Blob([resp.csv || ''], {type: 'text/csv'}));
-    const a = h('a', {href: url, download: resp.filename || 'welkom-kpis.csv', hidden: true});
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(resp.filename || 'welkom-kpis.csv', resp.csv || '', 'text/csv');
     toast(t('kpis.csvDone'));
   } catch (err) {
     showError(box, err);

@@ -1,10 +1,13 @@
-// Change your own password (every role). The server signs out every other
-// session of the account; this one stays signed in.
+// The console's account page: change your own password (every role; the
+// server signs out every other session of the account, this one stays
+// signed in) and download your own data.
 import {call} from '../api.js';
 import {h, mount, toast} from '../dom.js';
 import {errorBox, field, onSubmit} from '../form.js';
 import {addStrings, t} from '../i18n.js';
 import {passwordFields} from '../password_fields.js';
+
+import {myDataCard} from './my_data.js';
 
 addStrings({
   en: {
@@ -51,5 +54,6 @@ export function passwordForm(done) {
 export async function render(main) {
   mount(main, passwordForm(() => {
           location.hash = '#/';
-        }));
+        }),
+        myDataCard());
 }

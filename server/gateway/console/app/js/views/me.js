@@ -1,9 +1,11 @@
-// The person's own page: who is signed in, the password, signing out.
+// The person's own page: who is signed in, the password, their data,
+// signing out.
 // Newcomers also find consent, the calendar link and the cohort here.
 import {call, clearSession} from '/js/api.js';
 import {h, mount} from '/js/dom.js';
 import {addStrings, t} from '/js/i18n.js';
 import {resetUnread} from '/js/inbox_feed.js';
+import {myDataCard} from '/js/views/my_data.js';
 import {passwordForm} from '/js/views/password.js';
 
 import {forgetAll} from '../store.js';
@@ -31,7 +33,7 @@ export async function render(main, {session}) {
       h('p', {},
         t('me.signedIn',
           {name: session.member.displayName, email: session.member.email})),
-      extras, passwordForm(),
+      extras, passwordForm(), myDataCard(),
       h('div', {class: 'actions'},
         h('button', {
           type: 'button',
