@@ -194,3 +194,15 @@ export async function assertNoHorizontalOverflow(page, what) {
                     `widest: ${JSON.stringify(found.worst)}`);
   }
 }
+
+// The calendar date `days` from now in Europe/Amsterdam, as welkomd counts
+// journey days ({year, month, day} for the Connect JSON of welkom.v1.Date).
+// Between 22:00 and 24:00 UTC Amsterdam is already on the next day.
+export function amsterdamDateFromNow(days) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).formatToParts(new Date());
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  const d = new Date(Date.UTC(get('year'), get('month') - 1, get('day') + days));
+  return {year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate()};
+}

@@ -5,14 +5,9 @@
 // overflow.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {assertNoHorizontalOverflow, callAs, phoneSession, screenshot} from './harness.mjs';
+import {amsterdamDateFromNow, assertNoHorizontalOverflow, callAs, phoneSession, screenshot} from './harness.mjs';
 
 const ctx = phoneSession();
-
-function isoDaysFromNow(days) {
-  const d = new Date(Date.now() + days * 86400000);
-  return {year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate()};
-}
 
 async function invite(role, inviterRole, email, displayName, extra = {}) {
   const resp = await callAs(ctx.server, ctx.server.account(inviterRole),
@@ -27,7 +22,7 @@ test('a newcomer opens the link, sees who invites her, sets a password and lands
   const code = await invite('ROLE_NEWCOMER', 'hr', 'sofia.rossi@example.org', 'Sofia Rossi', {
     newcomerProfile: {permitType: 'PERMIT_TYPE_KNOWLEDGE_MIGRANT', stayMonths: 24,
                       occupation: 'OCCUPATION_PROFESSIONAL', municipality: 'enschede',
-                      arrivalDate: isoDaysFromNow(-3), startDate: isoDaysFromNow(4)},
+                      arrivalDate: amsterdamDateFromNow(-3), startDate: amsterdamDateFromNow(4)},
   });
   const hr = await callAs(server, server.account('hr'), 'IdentityService/WhoAmI', {});
   await page.goto(`${server.url}/join/${code}`);

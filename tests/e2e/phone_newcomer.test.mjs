@@ -7,17 +7,12 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
-import {assertNoHorizontalOverflow, callAs, phoneSession, screenshot} from './harness.mjs';
+import {amsterdamDateFromNow, assertNoHorizontalOverflow, callAs, phoneSession, screenshot} from './harness.mjs';
 
 const ctx = phoneSession(['--buddy_daily_matching=false']);
 const EMAIL = 'amara.phone@example.org';
 const PASSWORD = 'a good long password';
 const me = {email: EMAIL, password: PASSWORD};
-
-function dateFromNow(days) {
-  const d = new Date(Date.now() + days * 86400000);
-  return {year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate()};
-}
 
 async function journey() {
   return (await callAs(ctx.server, me, 'JourneyService/GetJourney', {})).journey;
@@ -49,7 +44,7 @@ test('the invitation link leads to the journey with its help texts', async () =>
     role: 'ROLE_NEWCOMER', email: EMAIL, displayName: 'Amara Okafor',
     newcomerProfile: {permitType: 'PERMIT_TYPE_KNOWLEDGE_MIGRANT', stayMonths: 24,
                       occupation: 'OCCUPATION_PROFESSIONAL', municipality: 'enschede',
-                      arrivalDate: dateFromNow(-31), startDate: dateFromNow(-27)},
+                      arrivalDate: amsterdamDateFromNow(-31), startDate: amsterdamDateFromNow(-27)},
   });
   await page.goto(`${server.url}/join/${inv.invitation.code}`);
   await page.getByLabel('New password').fill(PASSWORD);
