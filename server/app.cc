@@ -145,7 +145,8 @@ absl::Status App::CreateServices() {
   catalogue_ = std::make_unique<api::CatalogueService>(dispatcher_.get(),
                                                        definitions_.get());
   privacy_ = std::make_unique<api::PrivacyService>(
-      dispatcher_.get(), definitions_.get(), audit_writer_.get());
+      dispatcher_.get(), definitions_.get(), audit_writer_.get(),
+      options_.erasure_grace);
   // A replay must pass today's access check (issue 15 item 2): no method may
   // answer a stored response without one.
   if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
@@ -300,6 +301,10 @@ absl::Status App::CreateJobs() {
   jobs_->Add("buddies", [job = buddy_jobs_.get()](absl::Time now) {
     return job->RunOnce(now).status();
   });
+  erasure_job_ = std::make_unique<jobs::ErasureJob>(db_.get());
+  jobs_->Add("erasure", [job = erasure_job_.get()](absl::Time now) {
+    return job->RunOnce(now).status();
+  });
   jobs_->Add("idempotency_pruning",
              [job = idempotency_pruning_.get()](absl::Time now) {
                return job->RunOnce(now).status();
@@ -360,6 +365,7 @@ void App::Shutdown(absl::Duration grace) {
   digest_.reset();
   buddy_jobs_.reset();
   idempotency_pruning_.reset();
+  erasure_job_.reset();
   // Ends the Watch streams first (gRPC and Connect alike, with
   // UNAVAILABLE), so neither server's shutdown waits for them.
   if (fanout_ != nullptr) fanout_->Stop();

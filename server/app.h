@@ -33,6 +33,7 @@
 #include "server/jobs/buddy_jobs.h"
 #include "server/jobs/delivery_job.h"
 #include "server/jobs/digest_job.h"
+#include "server/jobs/erasure_job.h"
 #include "server/jobs/idempotency_pruning.h"
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
@@ -77,6 +78,9 @@ struct AppOptions {
   absl::Duration delivery_interval = absl::Seconds(1);
   absl::Duration delivery_first_retry = absl::Seconds(30);
   int delivery_max_attempts = 8;
+  // A newcomer's or buddy's erasure is carried out this long after it is
+  // asked (PrivacyService.RequestErasure); zero: at once.
+  absl::Duration erasure_grace = absl::Hours(7 * 24);
 };
 
 class App {
@@ -159,6 +163,7 @@ class App {
   std::unique_ptr<api::BuddyService> buddy_;
   std::unique_ptr<jobs::BuddyJobs> buddy_jobs_;
   std::unique_ptr<jobs::IdempotencyPruning> idempotency_pruning_;
+  std::unique_ptr<jobs::ErasureJob> erasure_job_;
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::PrivacyService> privacy_;

@@ -60,6 +60,9 @@ ABSL_FLAG(int, delivery_retry_ms, 30000,
           "(doubling, with jitter, up to 6 hours)");
 ABSL_FLAG(int, delivery_max_attempts, 8,
           "attempts before a delivery is marked failed");
+ABSL_FLAG(int, erasure_grace_days, 7,
+          "days between a newcomer's or buddy's request to be erased and the "
+          "erasure (they may call it off meanwhile); 0: at once");
 ABSL_FLAG(std::string, port_file, "",
           "after start, write 'grpc=PORT' and 'http=PORT' lines here");
 
@@ -153,6 +156,8 @@ int main(int argc, char** argv) {
   options.smtp_credentials_file = absl::GetFlag(FLAGS_smtp_credentials_file);
   options.smtp_timeout = absl::Seconds(absl::GetFlag(FLAGS_smtp_timeout));
   options.public_url = absl::GetFlag(FLAGS_public_url);
+  options.erasure_grace =
+      absl::Hours(24) * absl::GetFlag(FLAGS_erasure_grace_days);
   options.delivery_interval =
       absl::Milliseconds(absl::GetFlag(FLAGS_delivery_interval_ms));
   options.delivery_first_retry =
@@ -160,6 +165,10 @@ int main(int argc, char** argv) {
   options.delivery_max_attempts = absl::GetFlag(FLAGS_delivery_max_attempts);
   if (options.delivery_max_attempts < 1) {
     std::fprintf(stderr, "welkomd: --delivery-max-attempts must be >= 1\n");
+    return 2;
+  }
+  if (absl::GetFlag(FLAGS_erasure_grace_days) < 0) {
+    std::fprintf(stderr, "welkomd: --erasure-grace-days must be >= 0\n");
     return 2;
   }
   if (options.worker_threads < 1 || options.max_request_bytes < 1024) {

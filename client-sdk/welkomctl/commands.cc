@@ -290,7 +290,9 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
       command == "proposal" || command == "rematch") {
     return RunBuddyCommand(client, args);
   }
-  if (command == "export") return RunPrivacyCommand(client, args);
+  if (command == "export" || command == "erase") {
+    return RunPrivacyCommand(client, args);
+  }
   return UsageError();
 }
 

@@ -40,7 +40,7 @@ absl::Status RunNewcomerCommand(welkom::sdk::Client& client,
 absl::Status RunBuddyCommand(welkom::sdk::Client& client,
                              const std::vector<std::string>& args);
 
-// export (privacy_commands.cc).
+// export, erase (privacy_commands.cc).
 absl::Status RunPrivacyCommand(welkom::sdk::Client& client,
                                const std::vector<std::string>& args);
 

@@ -63,6 +63,8 @@ void Usage() {
       "  rematch MATCH_ID         end a match; the newcomer is matched again\n"
       "  export FILE              save everything Welkom holds about you\n"
       "                           (JSON) to FILE\n"
+      "  erase [status|request|cancel]  erase your data (newcomers and\n"
+      "                           buddies; after a few days' grace)\n"
       "  sync                     send changes made offline\n"
       "  logout                   sign out and forget the cache\n"
       "Changes made offline are kept and sent by the next command online.\n"

@@ -1,5 +1,6 @@
-// welkomctl export: the person's copy of everything Welkom holds about them,
-// saved as a JSON file only they can read.
+// welkomctl export and erase: the person's copy of everything Welkom holds
+// about them, saved as a JSON file only they can read, and the erasure of
+// a newcomer's or buddy's data (asked for only after typing "erase").
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "commands.h"
 
 namespace welkomctl {
@@ -54,11 +56,65 @@ absl::Status Export(Client& client, const std::vector<std::string>& args) {
   return absl::OkStatus();
 }
 
+void PrintErasure(const welkom::v1::ErasureStatus& status) {
+  switch (status.state()) {
+    case welkom::v1::ERASURE_STATE_SCHEDULED: {
+      const std::string day = absl::FormatTime(
+          "%Y-%m-%d", absl::FromUnixSeconds(status.erase_time().seconds()),
+          absl::LocalTimeZone());
+      std::printf(
+          "your data will be erased on %s; until then `welkomctl export "
+          "FILE` saves a copy and `welkomctl erase cancel` calls it off\n",
+          day.c_str());
+      break;
+    }
+    case welkom::v1::ERASURE_STATE_ERASED:
+      std::printf("your data has been erased; this account no longer exists\n");
+      break;
+    default:
+      std::printf("no erasure is scheduled\n");
+  }
+}
+
+// erase [status] | erase request | erase cancel
+absl::Status Erase(Client& client, const std::vector<std::string>& args) {
+  const std::string what = args.size() > 1 ? args[1] : "status";
+  if (args.size() > 2) return UsageError();
+  absl::StatusOr<welkom::v1::ErasureStatus> status;
+  if (what == "status") {
+    status = client.GetErasureStatus();
+  } else if (what == "cancel") {
+    status = client.CancelErasure();
+  } else if (what == "request") {
+    std::printf(
+        "This erases your name, e-mail address, journey notes, check-in "
+        "comments and everything else that is yours, after a few days in "
+        "which you can still call it off. Type 'erase' to go on: ");
+    std::fflush(stdout);
+    char line[64] = {0};
+    if (std::fgets(line, sizeof line, stdin) == nullptr ||
+        std::string(line).rfind("erase", 0) != 0) {
+      std::printf("\nnothing asked\n");
+      return absl::CancelledError("not confirmed");
+    }
+    status = client.RequestErasure();
+  } else {
+    return UsageError();
+  }
+  if (!status.ok()) return status.status();
+  PrintErasure(*status);
+  if (status->state() == welkom::v1::ERASURE_STATE_ERASED) {
+    return client.Logout();
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status RunPrivacyCommand(Client& client,
                                const std::vector<std::string>& args) {
   if (args[0] == "export") return Export(client, args);
+  if (args[0] == "erase") return Erase(client, args);
   return UsageError();
 }
 

@@ -120,6 +120,22 @@ void Database::CheckpointLoop() {
   }
 }
 
+absl::Status Database::TruncateWal() {
+  absl::MutexLock lock(&write_mu_);
+  int log_frames = 0;
+  int copied = 0;
+  int rc = sqlite3_wal_checkpoint_v2(
+      writer_->raw(), "main", SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &copied);
+  if (rc == SQLITE_BUSY) {
+    return absl::UnavailableError("the WAL is still read; truncated later");
+  }
+  if (rc != SQLITE_OK) {
+    return absl::InternalError(absl::StrCat("wal_checkpoint(TRUNCATE): ",
+                                            sqlite3_errmsg(writer_->raw())));
+  }
+  return absl::OkStatus();
+}
+
 int64_t Database::write_groups() const {
   absl::MutexLock lock(&queue_mu_);
   return write_groups_;

@@ -80,6 +80,12 @@ class Database {
   // files, for another process).
   absl::Status Backup(const std::string& dest) const;
 
+  // Copies the whole WAL into the main file and truncates the WAL to zero
+  // bytes, waiting for readers (up to the busy timeout): after an erasure,
+  // no old page with erased text stays in the -wal file. Holds off writes
+  // while it runs. UNAVAILABLE if a reader kept it from finishing.
+  absl::Status TruncateWal();
+
   // Checkpoints the checkpoint thread has run (for tests).
   int64_t checkpoints_run() const;
   // Transactions Write has committed or rolled back, each holding one or

@@ -126,9 +126,12 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<Connection> conn(new Connection(db));
+  // secure_delete: deleted and overwritten content is zeroed in the file
+  // (also on freed pages), so an erased person's text does not survive in
+  // free space (docs/PRIVACY.md).
   absl::Status status = conn->Exec(
       "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-      "PRAGMA temp_store=MEMORY;");
+      "PRAGMA temp_store=MEMORY; PRAGMA secure_delete=ON;");
   if (status.ok() && !read_only)
     status = conn->Exec("PRAGMA journal_mode=WAL;");
   if (!status.ok()) return status;

@@ -266,6 +266,34 @@ TEST_F(WelkomctlTest, ExportSavesTheUsersDataAsAPrivateJsonFile) {
   EXPECT_NE(access(offline_path.c_str(), F_OK), 0);
 }
 
+// Erasure from the command line: asked only after typing "erase", shown
+// with its day, called off again; staff cannot ask for it.
+TEST_F(WelkomctlTest, EraseAsksForConfirmationAndCanBeCalledOff) {
+  LoginAsNewcomer();
+  const std::string yes = server_->dir() + "/yes-erase";
+  FILE* f = std::fopen(yes.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("erase\n", f);
+  std::fclose(f);
+  Output unconfirmed = Welkomctl("erase request < /dev/null");
+  EXPECT_NE(unconfirmed.exit_code, 0);
+  EXPECT_THAT(unconfirmed.out, HasSubstr("nothing asked"));
+  EXPECT_THAT(Welkomctl("erase").out, HasSubstr("no erasure is scheduled"));
+  Output asked = Welkomctl("erase request < " + yes);
+  ASSERT_EQ(asked.exit_code, 0) << asked.out;
+  EXPECT_THAT(asked.out, HasSubstr("your data will be erased on "));
+  EXPECT_THAT(Welkomctl("erase status").out,
+              HasSubstr("your data will be erased on "));
+  Output cancelled = Welkomctl("erase cancel");
+  ASSERT_EQ(cancelled.exit_code, 0) << cancelled.out;
+  EXPECT_THAT(cancelled.out, HasSubstr("no erasure is scheduled"));
+  EXPECT_NE(Welkomctl("erase cancel").exit_code, 0);
+  ASSERT_EQ(Welkomctl("logout").exit_code, 0);
+  const auto& hr = server_->Account("hr");
+  ASSERT_EQ(Welkomctl("login " + hr.email + " " + hr.password).exit_code, 0);
+  EXPECT_NE(Welkomctl("erase request < " + yes).exit_code, 0);
+}
+
 // welkomctl killed (SIGKILL) in the middle of sending a long outbox: at the
 // next start the rest goes, what the server had applied is not applied a
 // second time (each change carries its request_id; the step's version counts

@@ -43,6 +43,7 @@
 #include "welkom/v1/journey.pb.h"
 #include "welkom/v1/language.pb.h"
 #include "welkom/v1/notification.pb.h"
+#include "welkom/v1/privacy.pb.h"
 
 namespace welkom::sdk {
 
@@ -196,6 +197,16 @@ class Client {
   // document in protobuf's JSON mapping (welkom.v1.PersonalData), ready to
   // be saved as a file. Needs the server; nothing of it is cached.
   absl::StatusOr<std::string> ExportMyData();
+  // A newcomer's or buddy's erasure (GDPR art. 17): asks for it (the server
+  // erases after its cooling-off period, 7 days by default, or at once;
+  // asked again, the first request stands), calls it off
+  // (FAILED_PRECONDITION when none waits) or reads where it stands. They
+  // need the server and are never queued. Once erased the session is gone:
+  // the next call answers UNAUTHENTICATED and the cache should be dropped
+  // (Logout).
+  absl::StatusOr<v1::ErasureStatus> RequestErasure();
+  absl::StatusOr<v1::ErasureStatus> CancelErasure();
+  absl::StatusOr<v1::ErasureStatus> GetErasureStatus();
 
   // Consent and check-ins. They need the server (UNAVAILABLE offline;
   // nothing is queued, so the answer is the server's verdict) and each

@@ -12,6 +12,7 @@
 #include "server/api/journey/journey_view.h"
 #include "server/api/notifications/notification_service.h"
 #include "server/api/notifications/notification_stream.h"
+#include "server/api/privacy/privacy_service.h"
 #include "server/base/status_macros.h"
 #include "server/store/buddy_store.h"
 #include "server/store/calendar_feed_store.h"
@@ -157,6 +158,10 @@ absl::Status CollectPersonalData(rpc::Call& call,
   WELKOM_RETURN_IF_ERROR(CollectAccount(call, out));
   WELKOM_RETURN_IF_ERROR(CollectJourney(call, definitions, out));
   WELKOM_RETURN_IF_ERROR(CollectEventsAndClasses(call, out));
+  WELKOM_ASSIGN_OR_RETURN(
+      flows::ErasureState erasure,
+      flows::ErasureStatusOf(*call.conn, call.principal->user_id));
+  ToProto(erasure, out->mutable_erasure());
   return CollectBuddy(call, out);
 }
 
