@@ -1,7 +1,8 @@
-// "Your data" (GDPR art. 15 and 20): a newcomer on the phone downloads
+// "Your data" (GDPR art. 15, 17 and 20): a newcomer on the phone downloads
 // everything Welkom holds about them from the app's Me page, and an HR
 // person their own account's data from the console's Account page. The
 // downloaded files are read back: the person's own data, nobody else's.
+// The newcomer then asks for erasure, confirms, sees the day, calls it off.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
@@ -63,5 +64,33 @@ test('HR downloads their own account data in the console', async () => {
   assert.ok(!JSON.stringify(data).includes(server.account('newcomer').email));
   await page.setViewportSize({width: 390, height: 844});
   await assertNoHorizontalOverflow(page, 'console account page');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('a newcomer asks for erasure, is asked to confirm, and calls it off', async () => {
+  const {server, browser} = ctx;
+  const {page} = browser;
+  await page.setViewportSize({width: 390, height: 844});
+  await page.goto(`${server.url}/app/#/me`);
+  await page.getByRole('heading', {name: 'Erase my data'}).waitFor();
+  await page.getByRole('button', {name: 'Erase my data…'}).click();
+  await page.getByText('Are you sure?').waitFor();
+  await page.getByRole('button', {name: 'Keep my data'}).click();
+  await page.getByRole('button', {name: 'Erase my data…'}).click();
+  await page.getByRole('button', {name: 'Yes, erase my data'}).click();
+  await page.getByText(/Your data will be erased on/).waitFor();
+  await assertNoHorizontalOverflow(page, 'app me page, erasure scheduled');
+  await screenshot(page, 'app-erasure-scheduled');
+  const me = server.account('newcomer');
+  const status = await callAs(server, me, 'PrivacyService/GetErasureStatus', {});
+  assert.equal(status.status.state, 'ERASURE_STATE_SCHEDULED');
+  const days = (Date.parse(status.status.eraseTime) - Date.parse(status.status.requestTime)) /
+               86400000;
+  assert.equal(days, 7);
+  await page.getByRole('button', {name: 'Call off the erasure'}).click();
+  await page.getByText('The erasure is called off. Your data stays.').waitFor();
+  await page.getByRole('button', {name: 'Erase my data…'}).waitFor();
+  assert.equal((await callAs(server, me, 'PrivacyService/GetErasureStatus', {})).status.state,
+               'ERASURE_STATE_NONE');
   assert.deepEqual(browser.problems, []);
 });

@@ -4,7 +4,7 @@
 // welkomd serves now; the copy answers when the network does not. Calls to
 // the API (POST) are never touched: the app keeps its own copies of the
 // data and its outbox (js/store.js, js/outbox.js).
-const CACHE = 'welkom-app-v3';
+const CACHE = 'welkom-app-v4';
 const FILES = [
   '/app/',
   '/app/index.html',
@@ -33,6 +33,7 @@ const FILES = [
   '/app/js/views/login.js',
   '/app/js/views/me.js',
   '/app/js/views/me_newcomer.js',
+  '/app/js/views/me_erasure.js',
   '/app/js/views/today.js',
   '/app/js/views/journey.js',
   '/app/js/views/step.js',

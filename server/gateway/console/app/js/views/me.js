@@ -1,5 +1,5 @@
-// The person's own page: who is signed in, the password, their data,
-// signing out.
+// The person's own page: who is signed in, the password, their data (a
+// copy, and for newcomers and buddies its erasure), signing out.
 // Newcomers also find consent, the calendar link and the cohort here.
 import {call, clearSession} from '/js/api.js';
 import {h, mount} from '/js/dom.js';
@@ -28,12 +28,15 @@ export async function render(main, {session}) {
   const extras = session.member.role === 'ROLE_NEWCOMER' ?
       await (await import('./me_newcomer.js')).newcomerSections(rerender) :
       [];
+  const erasure = ['ROLE_NEWCOMER', 'ROLE_BUDDY'].includes(session.member.role) ?
+      await (await import('./me_erasure.js')).erasureSection(rerender) :
+      null;
   mount(
       main, h('h1', {}, t('me.heading')),
       h('p', {},
         t('me.signedIn',
           {name: session.member.displayName, email: session.member.email})),
-      extras, passwordForm(), myDataCard(),
+      extras, passwordForm(), myDataCard(), erasure,
       h('div', {class: 'actions'},
         h('button', {
           type: 'button',
