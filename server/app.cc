@@ -293,7 +293,6 @@ absl::Status App::CreateJobs() {
   buddy.daily_matching = options_.buddy_daily_matching;
   buddy_jobs_ =
       std::make_unique<jobs::BuddyJobs>(db_.get(), fanout_.get(), buddy);
-  idempotency_pruning_ = std::make_unique<jobs::IdempotencyPruning>(db_.get());
   jobs_ = std::make_unique<jobs::JobsRunner>(clock_, options_.jobs_interval);
   jobs_->Add("reminders", [job = reminders_.get()](absl::Time now) {
     return job->RunOnce(now).status();
@@ -301,14 +300,16 @@ absl::Status App::CreateJobs() {
   jobs_->Add("buddies", [job = buddy_jobs_.get()](absl::Time now) {
     return job->RunOnce(now).status();
   });
+  // Retention first: an erasure it schedules for now runs in the same turn.
+  retention_job_ =
+      std::make_unique<jobs::RetentionJob>(db_.get(), options_.retention);
+  jobs_->Add("retention", [job = retention_job_.get()](absl::Time now) {
+    return job->RunOnce(now).status();
+  });
   erasure_job_ = std::make_unique<jobs::ErasureJob>(db_.get());
   jobs_->Add("erasure", [job = erasure_job_.get()](absl::Time now) {
     return job->RunOnce(now).status();
   });
-  jobs_->Add("idempotency_pruning",
-             [job = idempotency_pruning_.get()](absl::Time now) {
-               return job->RunOnce(now).status();
-             });
   if (deliveries_ != nullptr) {
     digest_ = std::make_unique<jobs::DigestJob>(db_.get());
     jobs_->Add("digest", [job = digest_.get()](absl::Time now) {
@@ -364,8 +365,8 @@ void App::Shutdown(absl::Duration grace) {
   reminders_.reset();
   digest_.reset();
   buddy_jobs_.reset();
-  idempotency_pruning_.reset();
   erasure_job_.reset();
+  retention_job_.reset();
   // Ends the Watch streams first (gRPC and Connect alike, with
   // UNAVAILABLE), so neither server's shutdown waits for them.
   if (fanout_ != nullptr) fanout_->Stop();

@@ -34,9 +34,9 @@
 #include "server/jobs/delivery_job.h"
 #include "server/jobs/digest_job.h"
 #include "server/jobs/erasure_job.h"
-#include "server/jobs/idempotency_pruning.h"
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
+#include "server/jobs/retention_job.h"
 #include "server/mail/smtp_transport.h"
 #include "server/rpc/dispatcher.h"
 #include "server/rpc/executor.h"
@@ -59,7 +59,7 @@ struct AppOptions {
   int max_request_bytes = 1 << 20;
   int worker_threads = 8;
   // How often the background jobs (journey reminders, buddy proposal expiry
-  // and daily matching, idempotency pruning) run; zero: never (tests then
+  // and daily matching, retention and erasure) run; zero: never (tests then
   // call App::RunJobsOnce).
   absl::Duration jobs_interval = absl::Minutes(1);
   bool buddy_daily_matching = true;
@@ -81,6 +81,9 @@ struct AppOptions {
   // A newcomer's or buddy's erasure is carried out this long after it is
   // asked (PrivacyService.RequestErasure); zero: at once.
   absl::Duration erasure_grace = absl::Hours(7 * 24);
+  // How long personal data is kept (docs/PRIVACY.md); a closed journey's
+  // newcomer is erased `retention.after_close` after day 90.
+  jobs::RetentionJob::Options retention;
 };
 
 class App {
@@ -162,8 +165,8 @@ class App {
   std::unique_ptr<calendar::CalendarFeed> calendar_feed_;
   std::unique_ptr<api::BuddyService> buddy_;
   std::unique_ptr<jobs::BuddyJobs> buddy_jobs_;
-  std::unique_ptr<jobs::IdempotencyPruning> idempotency_pruning_;
   std::unique_ptr<jobs::ErasureJob> erasure_job_;
+  std::unique_ptr<jobs::RetentionJob> retention_job_;
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::PrivacyService> privacy_;

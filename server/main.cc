@@ -63,6 +63,17 @@ ABSL_FLAG(int, delivery_max_attempts, 8,
 ABSL_FLAG(int, erasure_grace_days, 7,
           "days between a newcomer's or buddy's request to be erased and the "
           "erasure (they may call it off meanwhile); 0: at once");
+ABSL_FLAG(int, retention_days_after_close, 30,
+          "days after a journey closes (day 90) that its newcomer's personal "
+          "data is erased; the newcomer is told 7 days before");
+ABSL_FLAG(int, retention_sessions_days, 30,
+          "days an ended (expired or signed-out) session is kept");
+ABSL_FLAG(int, retention_invitations_days, 30,
+          "days an accepted, revoked or expired invitation is kept");
+ABSL_FLAG(int, retention_read_notifications_days, 180,
+          "days a read notification is kept");
+ABSL_FLAG(int, retention_deliveries_days, 90,
+          "days a sent or failed e-mail delivery is kept");
 ABSL_FLAG(std::string, port_file, "",
           "after start, write 'grpc=PORT' and 'http=PORT' lines here");
 
@@ -167,10 +178,26 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "welkomd: --delivery-max-attempts must be >= 1\n");
     return 2;
   }
-  if (absl::GetFlag(FLAGS_erasure_grace_days) < 0) {
-    std::fprintf(stderr, "welkomd: --erasure-grace-days must be >= 0\n");
+  const int retention_days[] = {
+      absl::GetFlag(FLAGS_erasure_grace_days),
+      absl::GetFlag(FLAGS_retention_days_after_close),
+      absl::GetFlag(FLAGS_retention_sessions_days),
+      absl::GetFlag(FLAGS_retention_invitations_days),
+      absl::GetFlag(FLAGS_retention_read_notifications_days),
+      absl::GetFlag(FLAGS_retention_deliveries_days)};
+  if (*std::min_element(std::begin(retention_days), std::end(retention_days)) <
+      0) {
+    std::fprintf(stderr,
+                 "welkomd: --erasure-grace-days and --retention-*-days must "
+                 "be >= 0\n");
     return 2;
   }
+  const absl::Duration day = absl::Hours(24);
+  options.retention.after_close = day * retention_days[1];
+  options.retention.sessions = day * retention_days[2];
+  options.retention.invitations = day * retention_days[3];
+  options.retention.read_notifications = day * retention_days[4];
+  options.retention.deliveries = day * retention_days[5];
   if (options.worker_threads < 1 || options.max_request_bytes < 1024) {
     std::fprintf(stderr,
                  "welkomd: --threads must be >= 1 and "

@@ -34,10 +34,12 @@ std::string DayOf(int64_t seconds) {
       calendar::AmsterdamDay(absl::FromUnixSeconds(seconds)));
 }
 
+enum class Why { kAsked, kJourneyClosed };
+
 // The notice in the member's inbox (and mail, for newcomers and buddies)
 // that the erasure is scheduled, naming the day, the export and the way out.
 absl::Status TellScheduled(store::Connection& c, const std::string& user_id,
-                           const store::ErasureRequestRow& request) {
+                           const store::ErasureRequestRow& request, Why why) {
   const std::string day = DayOf(request.erase_at);
   store::NotificationRow row;
   row.recipient_id = user_id;
@@ -45,14 +47,24 @@ absl::Status TellScheduled(store::Connection& c, const std::string& user_id,
   row.subject = "privacy:erasure";
   row.title_en = absl::StrCat("Your data will be erased on ", day);
   row.title_nl = absl::StrCat("Je gegevens worden gewist op ", day);
-  row.body_en =
-      "You asked Welkom to erase your personal data. Until then you can "
-      "download a copy of it (Me > Your data) or call the erasure off "
-      "(Me > Erase my data).";
-  row.body_nl =
-      "Je hebt Welkom gevraagd je persoonsgegevens te wissen. Tot die dag "
-      "kun je een kopie downloaden (Ik > Je gegevens) of het wissen "
-      "afblazen (Ik > Mijn gegevens wissen).";
+  row.body_en = absl::StrCat(
+      why == Why::kAsked
+          ? "You asked Welkom to erase your personal data. "
+          : "Your first 90 days are over, and Welkom keeps personal data "
+            "only as long as it helps you settle in. ",
+      why == Why::kAsked
+          ? "Until then you can download a copy of it (Me > Your data) or "
+            "call the erasure off (Me > Erase my data)."
+          : "Until then you can download a copy of it (Me > Your data).");
+  row.body_nl = absl::StrCat(
+      why == Why::kAsked
+          ? "Je hebt Welkom gevraagd je persoonsgegevens te wissen. "
+          : "Je eerste 90 dagen zijn voorbij, en Welkom bewaart "
+            "persoonsgegevens alleen zolang ze je helpen je thuis te voelen. ",
+      why == Why::kAsked
+          ? "Tot die dag kun je een kopie downloaden (Ik > Je gegevens) of "
+            "het wissen afblazen (Ik > Mijn gegevens wissen)."
+          : "Tot die dag kun je een kopie downloaden (Ik > Je gegevens).");
   row.dedupe_key = absl::StrCat("erasure:", user_id, ":", request.requested_at);
   row.created_at = request.requested_at;
   return StoreNotification(c, row).status();
@@ -106,13 +118,29 @@ absl::StatusOr<ErasureState> ScheduleErasure(store::Connection& c,
   }
   store::ErasureRequestRow row{user_id, now, now + absl::ToInt64Seconds(grace)};
   WELKOM_RETURN_IF_ERROR(store::InsertErasureRequest(c, row));
-  WELKOM_RETURN_IF_ERROR(TellScheduled(c, user_id, row));
+  WELKOM_RETURN_IF_ERROR(TellScheduled(c, user_id, row, Why::kAsked));
   state.scheduled = row;
   return state;
 }
 
+absl::Status ScheduleErasureAfterClose(store::Connection& c,
+                                       const std::string& user_id, int64_t now,
+                                       int64_t erase_at) {
+  store::ErasureRequestRow row{user_id, now, erase_at,
+                               store::kErasureRetention};
+  WELKOM_RETURN_IF_ERROR(store::InsertErasureRequest(c, row));
+  return TellScheduled(c, user_id, row, Why::kJourneyClosed);
+}
+
 absl::Status CancelErasure(store::Connection& c, const std::string& user_id,
                            int64_t) {
+  WELKOM_ASSIGN_OR_RETURN(std::optional<store::ErasureRequestRow> waiting,
+                          store::GetErasureRequest(c, user_id));
+  if (waiting.has_value() && waiting->reason == store::kErasureRetention) {
+    return absl::FailedPreconditionError(
+        "your journey has ended and Welkom keeps personal data only for a "
+        "limited time after that; this erasure cannot be called off");
+  }
   WELKOM_ASSIGN_OR_RETURN(bool deleted,
                           store::DeleteErasureRequest(c, user_id));
   if (!deleted) {

@@ -40,7 +40,15 @@ absl::StatusOr<ErasureState> ScheduleErasure(store::Connection& c,
                                              const std::string& user_id,
                                              int64_t now, absl::Duration grace);
 
-// Calls off the waiting request. FAILED_PRECONDITION when none waits.
+// Schedules the erasure of a newcomer whose journey closed (retention,
+// jobs/retention_job.h) at `erase_at` and tells them, naming the export and
+// that they can ask to keep their account by calling it off.
+absl::Status ScheduleErasureAfterClose(store::Connection& c,
+                                       const std::string& user_id, int64_t now,
+                                       int64_t erase_at);
+
+// Calls off the waiting request. FAILED_PRECONDITION when none waits, or
+// when it is the retention of a closed journey.
 absl::Status CancelErasure(store::Connection& c, const std::string& user_id,
                            int64_t now);
 

@@ -78,22 +78,25 @@ absl::Status EraseJourney(Connection& c, const ErasureSubject& who,
 absl::StatusOr<std::optional<ErasureRequestRow>> GetErasureRequest(
     Connection& c, const std::string& user_id) {
   WELKOM_ASSIGN_OR_RETURN(
-      Statement * st,
-      c.Prepare("SELECT requested_at, erase_at FROM erasure_requests "
-                "WHERE user_id = ?"));
+      Statement * st, c.Prepare("SELECT requested_at, erase_at, reason FROM "
+                                "erasure_requests WHERE user_id = ?"));
   st->Bind(1, user_id);
   WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
   if (row == Row::kDone) return std::optional<ErasureRequestRow>();
-  return std::optional<ErasureRequestRow>(
-      ErasureRequestRow{user_id, st->Int(0), st->Int(1)});
+  return std::optional<ErasureRequestRow>(ErasureRequestRow{
+      user_id, st->Int(0), st->Int(1), static_cast<int>(st->Int(2))});
 }
 
 absl::Status InsertErasureRequest(Connection& c, const ErasureRequestRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("INSERT INTO erasure_requests (user_id, requested_at, "
-                "erase_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-  st->Bind(1, row.user_id).Bind(2, row.requested_at).Bind(3, row.erase_at);
+      c.Prepare(
+          "INSERT INTO erasure_requests (user_id, requested_at, "
+          "erase_at, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+  st->Bind(1, row.user_id)
+      .Bind(2, row.requested_at)
+      .Bind(3, row.erase_at)
+      .Bind(4, row.reason);
   WELKOM_RETURN_IF_ERROR(st->Run());
   if (c.Changes() == 0) {
     return absl::AlreadyExistsError("an erasure is already scheduled");
@@ -116,13 +119,7 @@ absl::StatusOr<std::vector<std::string>> ListDueErasures(Connection& c,
       c.Prepare("SELECT user_id FROM erasure_requests WHERE erase_at <= ? "
                 "ORDER BY erase_at, user_id LIMIT ?"));
   st->Bind(1, now).Bind(2, limit);
-  std::vector<std::string> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(st->Text(0));
-  }
-  return out;
+  return st->FirstColumnTexts();
 }
 
 absl::StatusOr<bool> IsErased(Connection& c, const std::string& user_id) {

@@ -17,10 +17,14 @@
 
 namespace welkom::store {
 
+inline constexpr int kErasureAsked = 1;      // the person asked
+inline constexpr int kErasureRetention = 2;  // the closed journey's limit
+
 struct ErasureRequestRow {
   std::string user_id;
   int64_t requested_at = 0;
   int64_t erase_at = 0;
+  int reason = kErasureAsked;
 };
 
 // The member's waiting request, if any.

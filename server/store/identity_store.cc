@@ -67,13 +67,7 @@ absl::StatusOr<std::vector<std::string>> ListExpatCenterIds(Connection& c) {
       Statement * st, c.Prepare("SELECT id FROM organizations WHERE kind = ? "
                                 "ORDER BY created_at, id"));
   st->Bind(1, 2);  // welkom.v1.ORGANIZATION_KIND_EXPAT_CENTER
-  std::vector<std::string> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(st->Text(0));
-  }
-  return out;
+  return st->FirstColumnTexts();
 }
 
 absl::StatusOr<OrganizationRow> GetOrganization(Connection& c,

@@ -227,13 +227,7 @@ absl::StatusOr<std::vector<std::string>> ListMemberIds(
       Statement * st, c.Prepare("SELECT id FROM users WHERE role = ?1 "
                                 "AND (?2 IS NULL OR org_id = ?2) ORDER BY id"));
   st->Bind(1, role).Bind(2, org_id);
-  std::vector<std::string> out;
-  while (true) {
-    WELKOM_ASSIGN_OR_RETURN(Row row, st->Step());
-    if (row == Row::kDone) break;
-    out.push_back(st->Text(0));
-  }
-  return out;
+  return st->FirstColumnTexts();
 }
 
 absl::Status MarkStepDoneByKey(Connection& c, const std::string& newcomer_id,

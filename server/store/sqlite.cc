@@ -76,6 +76,16 @@ absl::Status Statement::Run() {
   }
 }
 
+absl::StatusOr<std::vector<std::string>> Statement::FirstColumnTexts() {
+  std::vector<std::string> out;
+  while (true) {
+    absl::StatusOr<Row> row = Step();
+    if (!row.ok()) return row.status();
+    if (*row == Row::kDone) return out;
+    out.push_back(Text(0));
+  }
+}
+
 bool Statement::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

@@ -64,6 +64,9 @@ class Statement {
   absl::StatusOr<Row> Step();
   // Steps to the end, for statements that return no rows.
   absl::Status Run();
+  // Steps to the end and returns the first column of every row as text
+  // (a list of ids).
+  absl::StatusOr<std::vector<std::string>> FirstColumnTexts();
 
   bool IsNull(int col) const;
   int64_t Int(int col) const;

@@ -14,12 +14,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "server/app.h"
-#include "server/base/clock.h"
-#include "tests/support/welkomd_process.h"
-#include "welkom/v1/identity.grpc.pb.h"
+#include "tests/integration/app_fixture.h"
 #include "welkom/v1/insights.grpc.pb.h"
-#include "welkom/v1/journey.grpc.pb.h"
 #include "welkom/v1/notification.grpc.pb.h"
 #include "welkom/v1/privacy.grpc.pb.h"
 
@@ -42,65 +38,19 @@ std::string ReadFile(const std::filesystem::path& path) {
   return s.str();
 }
 
-class ErasureTest : public ::testing::Test {
+class ErasureTest : public InProcessAppTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("welkom-erasure-", getpid(), "-",
-                        ::testing::UnitTest::GetInstance()->random_seed());
-    std::filesystem::remove_all(dir_);
-    AppOptions options;
-    options.grpc_listen = "127.0.0.1:0";
-    options.http_listen = "";
-    options.db_path = (dir_ / "welkom.db").string();
-    options.demo = true;
-    options.jobs_interval = absl::ZeroDuration();  // the test runs the jobs
-    app_ = std::make_unique<App>(options, &clock_);
-    ASSERT_TRUE(app_->Start().ok());
-    channel_ =
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", app_->grpc_port()),
-                            grpc::InsecureChannelCredentials());
-    identity_ = v1::IdentityService::NewStub(channel_);
-    journeys_ = v1::JourneyService::NewStub(channel_);
+    InProcessAppTest::SetUp();
     privacy_ = v1::PrivacyService::NewStub(channel_);
     insights_ = v1::InsightsService::NewStub(channel_);
-  }
-  void TearDown() override {
-    app_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  const demo::DemoAccount& Demo(const std::string& role) {
-    for (const auto& a : app_->demo_accounts()) {
-      if (a.role == role) return a;
-    }
-    ADD_FAILURE() << "no demo account " << role;
-    return app_->demo_accounts().front();
-  }
-
-  grpc::Status TryLogin(const std::string& email, const std::string& password,
-                        std::string* token) {
-    grpc::ClientContext ctx;
-    v1::LoginRequest req;
-    req.set_email(email);
-    req.set_password(password);
-    v1::LoginResponse resp;
-    grpc::Status s = identity_->Login(&ctx, req, &resp);
-    *token = resp.session().token();
-    return s;
-  }
-  std::string Login(const std::string& email, const std::string& password) {
-    std::string token;
-    grpc::Status s = TryLogin(email, password, &token);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return token;
   }
 
   // HR invites the newcomer (arrived 1 September 2026, so the day-30
   // check-in is open on 5 October) and the newcomer accepts.
   std::string Newcomer() {
     grpc::ClientContext ctx;
-    WithToken(ctx, Staff("hr"));
+    WithToken(ctx, Login("hr"));
     v1::CreateInvitationRequest req;
     req.set_role(v1::ROLE_NEWCOMER);
     req.set_email(kEmail);
@@ -162,21 +112,9 @@ class ErasureTest : public ::testing::Test {
     v1::CancelErasureResponse resp;
     return privacy_->CancelErasure(&ctx, {}, &resp);
   }
-  grpc::Status WhoAmI(const std::string& token) {
-    grpc::ClientContext ctx;
-    WithToken(ctx, token);
-    v1::WhoAmIResponse resp;
-    return identity_->WhoAmI(&ctx, {}, &resp);
-  }
-
-  // Staff sessions last 12 hours and the clock moves days: a fresh one.
-  std::string Staff(const std::string& role) {
-    return Login(Demo(role).email, Demo(role).password);
-  }
-
   // Every cut of GetKpis and ExportKpisCsv, as the advisor reads them.
   std::string Kpis() {
-    const std::string advisor = Staff("advisor");
+    const std::string advisor = Login("advisor");
     std::string out;
     for (v1::KpiCut cut :
          {v1::KPI_CUT_REGION, v1::KPI_CUT_MUNICIPALITY,
@@ -198,14 +136,6 @@ class ErasureTest : public ::testing::Test {
     return out;
   }
 
-  // Monday 5 October 2026, 10:00 in Amsterdam (CEST, UTC+2).
-  FakeClock clock_{absl::FromCivil(absl::CivilSecond(2026, 10, 5, 8, 0, 0),
-                                   absl::UTCTimeZone())};
-  std::filesystem::path dir_;
-  std::unique_ptr<App> app_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::IdentityService::Stub> identity_;
-  std::unique_ptr<v1::JourneyService::Stub> journeys_;
   std::unique_ptr<v1::PrivacyService::Stub> privacy_;
   std::unique_ptr<v1::InsightsService::Stub> insights_;
 };
@@ -240,12 +170,12 @@ TEST_F(ErasureTest, TheFirstRequestStandsAndCanBeCalledOff) {
   ASSERT_TRUE(Cancel(token).ok());
   EXPECT_EQ(Cancel(token).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   clock_.Advance(absl::Hours(24 * 8));
-  ASSERT_TRUE(app_->RunJobsOnce().ok());
+  RunJobs();
   EXPECT_TRUE(WhoAmI(token).ok());  // called off: nothing was erased
 
   // Staff leave by offboarding, not by erasure.
   v1::ErasureStatus staff;
-  EXPECT_EQ(Request(Staff("hr"), &staff).error_code(),
+  EXPECT_EQ(Request(Login("hr"), &staff).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
@@ -264,11 +194,11 @@ TEST_F(ErasureTest, AfterTheGracePeriodThePersonIsGoneAndTheFiguresStay) {
   ASSERT_TRUE(Request(token, &status).ok());
 
   clock_.Advance(absl::Hours(7 * 24) - absl::Seconds(1));
-  ASSERT_TRUE(app_->RunJobsOnce().ok());
+  RunJobs();
   EXPECT_TRUE(WhoAmI(token).ok());  // not yet
   clock_.Advance(absl::Seconds(1));
   const std::string before = Kpis();
-  ASSERT_TRUE(app_->RunJobsOnce().ok());
+  RunJobs();
 
   EXPECT_EQ(Kpis(), before);
   EXPECT_EQ(WhoAmI(token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
@@ -278,7 +208,7 @@ TEST_F(ErasureTest, AfterTheGracePeriodThePersonIsGoneAndTheFiguresStay) {
 
   // HR still has the journey, without the person.
   grpc::ClientContext ctx;
-  WithToken(ctx, Staff("hr"));
+  WithToken(ctx, Login("hr"));
   v1::GetJourneyRequest req;
   req.set_journey_id(own.id());
   v1::GetJourneyResponse seen;
@@ -298,6 +228,53 @@ TEST_F(ErasureTest, AfterTheGracePeriodThePersonIsGoneAndTheFiguresStay) {
           << theirs << " in " << file;
     }
   }
+}
+
+// Retention (docs/PRIVACY.md): the journey closes from day 91; 30 days
+// later (--retention-days-after-close) the newcomer is erased, told 7 days
+// before with the way to the export; this erasure cannot be called off.
+TEST_F(ErasureTest, AClosedJourneysNewcomerIsToldAWeekBeforeAndErased) {
+  const std::string token = Newcomer();  // arrived Tuesday 1 September 2026
+  // The arrival is day 0, so day 91 is 1 December 2026: the reminder job
+  // closes the journey.
+  clock_.Advance(absl::Hours(24 * 57));  // Tuesday 1 December
+  RunJobs();
+  ASSERT_EQ(CountRows("journeys WHERE closed_at IS NOT NULL AND newcomer_id "
+                      "IN (SELECT id FROM users WHERE email = '" +
+                      std::string(kEmail) + "')"),
+            1);
+  clock_.Advance(absl::Hours(24 * 23) - absl::Seconds(1));
+  RunJobs();
+  const std::string mine =
+      "erasure_requests WHERE reason = 2 AND user_id IN (SELECT id FROM "
+      "users WHERE email = '" +
+      std::string(kEmail) + "')";
+  EXPECT_EQ(CountRows(mine), 0);  // not yet: 23 days after
+  clock_.Advance(absl::Seconds(1));
+  RunJobs();
+  ASSERT_EQ(CountRows(mine), 1);
+  auto inbox = v1::NotificationService::NewStub(channel_);
+  grpc::ClientContext ctx;
+  WithToken(ctx, token);
+  v1::ListNotificationsResponse notes;
+  ASSERT_TRUE(inbox->ListNotifications(&ctx, {}, &notes).ok());
+  bool told = false;
+  for (const v1::Notification& n : notes.notifications()) {
+    if (n.kind() != "erasure_scheduled") continue;
+    told = true;
+    EXPECT_THAT(n.title().en(), HasSubstr("2026-12-31"));  // close + 30 days
+    EXPECT_THAT(n.body().en(), HasSubstr("Your data"));
+  }
+  EXPECT_TRUE(told);
+  EXPECT_EQ(Cancel(token).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+  clock_.Advance(absl::Hours(24 * 7) - absl::Seconds(1));
+  RunJobs();
+  EXPECT_TRUE(WhoAmI(token).ok());
+  clock_.Advance(absl::Seconds(1));
+  RunJobs();
+  EXPECT_EQ(WhoAmI(token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(CountRows("users WHERE email = '" + std::string(kEmail) + "'"), 0);
 }
 
 // With --erasure-grace-days 0 the request erases at once: the answer says

@@ -1,13 +1,16 @@
 // PrivacyService.ExportMyData against a real welkomd: the export holds what
 // the person wrote through every service (GDPR art. 15 and 20: a copy of all
 // personal data, in a structured, machine-readable format), and every table
-// of the schema that holds something of the person is covered by it.
+// of the schema that holds something of the person is covered by it and
+// named in docs/PRIVACY.md, the record of processing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "absl/time/clock.h"
 #include "google/protobuf/util/json_util.h"
@@ -246,6 +249,8 @@ const std::map<std::string, std::string>& ExportSectionOfTable() {
       {"language_providers", ""},
       {"municipalities", ""},
       {"schema_migrations", ""},
+      // Whether an erasure waits (ErasureStatus in the export).
+      {"erasure_requests", "erasure"},
   };
   return *table;
 }
@@ -278,6 +283,16 @@ TEST_F(PrivacyTest, EveryTableThatHoldsSomethingOfThePersonIsInTheExport) {
   }
   sqlite3_finalize(st);
   ASSERT_GT(tables.size(), 20u);
+
+  // docs/PRIVACY.md, the record of processing, names every table.
+  std::ifstream doc(std::string(WELKOM_SOURCE_DIR) + "/docs/PRIVACY.md");
+  std::stringstream record;
+  record << doc.rdbuf();
+  ASSERT_GT(record.str().size(), 1000u);
+  for (const std::string& table : tables) {
+    EXPECT_NE(record.str().find("`" + table + "`"), std::string::npos)
+        << "table " << table << " is missing from docs/PRIVACY.md";
+  }
 
   const google::protobuf::Descriptor* desc = d.GetDescriptor();
   const google::protobuf::Reflection* refl = d.GetReflection();

@@ -1,10 +1,12 @@
 -- Erasure (GDPR art. 17, PrivacyService): a newcomer's or buddy's request
--- to be forgotten, waiting out its cooling-off period. The row goes when
--- the request is called off or carried out.
+-- to be forgotten, waiting out its cooling-off period (reason 1), or the
+-- retention of a closed journey running out (reason 2, not called off).
+-- The row goes when the request is called off or carried out.
 CREATE TABLE erasure_requests (
   user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
   requested_at INTEGER NOT NULL,
-  erase_at INTEGER NOT NULL
+  erase_at INTEGER NOT NULL,
+  reason INTEGER NOT NULL DEFAULT 1 CHECK (reason IN (1, 2))
 ) STRICT;
 CREATE INDEX erasure_requests_due ON erasure_requests(erase_at);
 
