@@ -140,6 +140,12 @@ WELKOM_EXPORT void welkom_client_free(welkom_client* client) WELKOM_NOEXCEPT;
 WELKOM_EXPORT welkom_buffer* welkom_client_login(
     welkom_client* client, const char* email, const char* password,
     welkom_error* err) WELKOM_NOEXCEPT;
+/* What an invitation link shows before it is accepted: who invites whom
+ * into which organisation, as welkom.v1.Invitation (without the code).
+ * Needs the server. WELKOM_NOT_FOUND for a wrong, replaced, used, revoked
+ * or expired code. */
+WELKOM_EXPORT welkom_buffer* welkom_client_get_invitation(
+    welkom_client* client, const char* code, welkom_error* err) WELKOM_NOEXCEPT;
 /* Accepts an invitation and signs in; returns welkom.v1.Member. */
 WELKOM_EXPORT welkom_buffer* welkom_client_accept_invitation(
     welkom_client* client, const char* code, const char* password,
@@ -305,6 +311,26 @@ WELKOM_EXPORT welkom_buffer* welkom_client_calendar_feed_url(
 /* Needs the server: the address answers 404 from then on, and the cache
  * forgets it. */
 WELKOM_EXPORT bool welkom_client_revoke_calendar_feed(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+
+/* --- privacy ------------------------------------------------------------ */
+/* The person's own data (GDPR art. 15, 17, 20). They need the server and
+ * nothing is cached or queued. */
+/* Everything Welkom holds about the signed-in member as one JSON document
+ * (protobuf's JSON mapping of welkom.v1.PersonalData), returned as a
+ * google.protobuf.StringValue, ready to be saved as a file. */
+WELKOM_EXPORT welkom_buffer* welkom_client_export_my_data(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+/* A newcomer's or buddy's erasure, each returning welkom.v1.ErasureStatus:
+ * ask for it (after the server's cooling-off period, 7 days by default, or
+ * at once: ERASURE_STATE_ERASED, and the session is gone; asked again, the
+ * first request stands), call it off (WELKOM_FAILED_PRECONDITION when none
+ * waits) or read where it stands. WELKOM_PERMISSION_DENIED for staff. */
+WELKOM_EXPORT welkom_buffer* welkom_client_request_erasure(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_cancel_erasure(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+WELKOM_EXPORT welkom_buffer* welkom_client_get_erasure_status(
     welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
 
 /* --- buffer ------------------------------------------------------------- */

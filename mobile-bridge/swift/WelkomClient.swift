@@ -108,6 +108,12 @@ public final class WelkomClient {
   }
 
   /// Accepts an invitation code (sets the password) and signs in.
+  /// Who invites whom into which organisation, before accepting; code 5
+  /// (NOT_FOUND) for a wrong, used, revoked or expired code.
+  public func invitation(code: String) throws -> Welkom_V1_Invitation {
+    try message { welkom_client_get_invitation(handle, code, $0) }
+  }
+
   public func acceptInvitation(code: String, password: String) throws -> Welkom_V1_Member {
     try message { welkom_client_accept_invitation(handle, code, password, $0) }
   }
@@ -266,6 +272,29 @@ public final class WelkomClient {
   /// Revokes the feed: its address answers 404 from then on.
   public func revokeCalendarFeed() throws {
     try check { welkom_client_revoke_calendar_feed(handle, $0) }
+  }
+
+  /// Everything Welkom holds about the member as one JSON document
+  /// (welkom.v1.PersonalData), to save as a file. Needs the server.
+  public func exportMyData() throws -> String {
+    let json: Google_Protobuf_StringValue =
+      try message { welkom_client_export_my_data(handle, $0) }
+    return json.value
+  }
+
+  /// A newcomer's or buddy's erasure: ask for it (carried out after the
+  /// server's cooling-off period; asked again, the first request stands),
+  /// call it off (code 9, FAILED_PRECONDITION, when none waits) or read it.
+  public func requestErasure() throws -> Welkom_V1_ErasureStatus {
+    try message { welkom_client_request_erasure(handle, $0) }
+  }
+
+  public func cancelErasure() throws -> Welkom_V1_ErasureStatus {
+    try message { welkom_client_cancel_erasure(handle, $0) }
+  }
+
+  public func erasureStatus() throws -> Welkom_V1_ErasureStatus {
+    try message { welkom_client_get_erasure_status(handle, $0) }
   }
 
   /// Sends the outbox; throws code 14 (UNAVAILABLE) while offline.

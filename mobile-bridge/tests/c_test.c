@@ -10,37 +10,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "c_check.h"
 #include "proto_reader.h"
 #include "welkom.h"
 #include "welkomd_launcher.h"
-
-static int passed = 0, failed = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (cond) {                                                                \
-      ++passed;                                                                \
-    } else {                                                                   \
-      ++failed;                                                                \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                          \
-  } while (0)
-
-static welkom_client* open_client_at(const launched_server* server,
-                                     const char* cache_name) {
-  char target[64];
-  char cache[512];
-  welkom_error err;
-  welkom_options* options = welkom_options_new();
-  welkom_client* client;
-  snprintf(target, sizeof target, "127.0.0.1:%d", server->grpc_port);
-  snprintf(cache, sizeof cache, "%s/%s", server->dir, cache_name);
-  welkom_options_set_target(options, target);
-  welkom_options_set_cache_path(options, cache);
-  client = welkom_client_open(options, &err);
-  welkom_options_free(options);
-  return client;
-}
 
 static welkom_client* open_client(const launched_server* server) {
   return open_client_at(server, "c-cache.db");
@@ -87,11 +60,6 @@ static void test_login_and_whoami(const launched_server* server) {
   welkom_buffer_free(who);
   welkom_buffer_free(NULL);
   welkom_client_free(client);
-}
-
-static int buffer_has(const welkom_buffer* b, const char* text) {
-  return b != NULL && memmem(welkom_buffer_data(b), welkom_buffer_size(b), text,
-                             strlen(text)) != NULL;
 }
 
 /* Consent, buddy preferences and a refused check-in from C: each answers
@@ -491,9 +459,10 @@ int main(void) {
   test_inbox_and_watch(&server);
   test_calendar_feed(&server);
   test_events_and_classes(&server);
+  test_privacy(&server);
   test_cache_answers_when_server_is_down(&server);
   stop_welkomd(&server);
   remove_server_dir(&server);
-  printf("%d passed, %d failed\n", passed, failed);
-  return failed == 0 ? 0 : 1;
+  printf("%d passed, %d failed\n", checks_passed, checks_failed);
+  return checks_failed == 0 ? 0 : 1;
 }

@@ -5,7 +5,9 @@ import com.google.protobuf.StringValue;
 import java.util.List;
 import nl.welkom.proto.v1.BuddyProfile;
 import nl.welkom.proto.v1.Course;
+import nl.welkom.proto.v1.ErasureStatus;
 import nl.welkom.proto.v1.Event;
+import nl.welkom.proto.v1.Invitation;
 import nl.welkom.proto.v1.Journey;
 import nl.welkom.proto.v1.ListCoursesResponse;
 import nl.welkom.proto.v1.ListEventsResponse;
@@ -94,6 +96,11 @@ public final class WelkomClient implements AutoCloseable {
 
   public Member login(String email, String password) throws WelkomException {
     return parse(() -> Member.parseFrom(nativeLogin(handle(), email, password)));
+  }
+
+  /** Who invites whom into which organisation, before accepting; NOT_FOUND for a dead code. */
+  public Invitation getInvitation(String code) throws WelkomException {
+    return parse(() -> Invitation.parseFrom(nativeGetInvitation(handle(), code)));
   }
 
   public Member acceptInvitation(String code, String password) throws WelkomException {
@@ -318,6 +325,28 @@ public final class WelkomClient implements AutoCloseable {
     nativeRevokeCalendarFeed(handle());
   }
 
+  /** Everything Welkom holds about the member, as JSON (welkom.v1.PersonalData). Needs the server. */
+  public String exportMyData() throws WelkomException {
+    return parse(() -> StringValue.parseFrom(nativeExportMyData(handle()))).getValue();
+  }
+
+  /**
+   * A newcomer's or buddy's erasure: asks for it (erased after the server's
+   * cooling-off period; asked again, the first request stands), calls it off
+   * (FAILED_PRECONDITION when none waits) or reads where it stands.
+   */
+  public ErasureStatus requestErasure() throws WelkomException {
+    return parse(() -> ErasureStatus.parseFrom(nativeRequestErasure(handle())));
+  }
+
+  public ErasureStatus cancelErasure() throws WelkomException {
+    return parse(() -> ErasureStatus.parseFrom(nativeCancelErasure(handle())));
+  }
+
+  public ErasureStatus erasureStatus() throws WelkomException {
+    return parse(() -> ErasureStatus.parseFrom(nativeGetErasureStatus(handle())));
+  }
+
   static <T> T parse(Parser<T> parser) throws WelkomException {
     try {
       return parser.parse();
@@ -333,6 +362,12 @@ public final class WelkomClient implements AutoCloseable {
   private static native byte[] nativeCalendarFeedUrl(long handle) throws WelkomException;
   private static native void nativeRevokeCalendarFeed(long handle) throws WelkomException;
   private static native void nativeFree(long handle);
+  private static native byte[] nativeGetInvitation(long handle, String code)
+      throws WelkomException;
+  private static native byte[] nativeExportMyData(long handle) throws WelkomException;
+  private static native byte[] nativeRequestErasure(long handle) throws WelkomException;
+  private static native byte[] nativeCancelErasure(long handle) throws WelkomException;
+  private static native byte[] nativeGetErasureStatus(long handle) throws WelkomException;
   private static native byte[] nativeLogin(long handle, String email, String password)
       throws WelkomException;
   private static native byte[] nativeAcceptInvitation(long handle, String code, String password)
