@@ -147,6 +147,8 @@ absl::Status App::CreateServices() {
   privacy_ = std::make_unique<api::PrivacyService>(
       dispatcher_.get(), definitions_.get(), audit_writer_.get(),
       options_.erasure_grace);
+  offboarding_ = std::make_unique<api::OffboardingService>(dispatcher_.get(),
+                                                           fanout_.get());
   // A replay must pass today's access check (issue 15 item 2): no method may
   // answer a stored response without one.
   if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
@@ -191,6 +193,7 @@ absl::Status App::StartGrpc() {
       {templates_.get(), v1::TemplateService::service_full_name()},
       {catalogue_.get(), v1::CatalogueService::service_full_name()},
       {privacy_.get(), v1::PrivacyService::service_full_name()},
+      {offboarding_.get(), v1::OffboardingService::service_full_name()},
   };
   std::vector<std::string> names = {"grpc.health.v1.Health",
                                     "grpc.reflection.v1alpha.ServerReflection",

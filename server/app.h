@@ -22,6 +22,7 @@
 #include "server/api/insights/insights_service.h"
 #include "server/api/journey/journey_service.h"
 #include "server/api/notifications/notification_service.h"
+#include "server/api/offboarding_service.h"
 #include "server/api/privacy/privacy_service.h"
 #include "server/api/server_reflection_v1.h"
 #include "server/api/template_service.h"
@@ -170,6 +171,7 @@ class App {
   std::unique_ptr<api::InsightsService> insights_;
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::PrivacyService> privacy_;
+  std::unique_ptr<api::OffboardingService> offboarding_;
   std::unique_ptr<api::CatalogueService> catalogue_;
   std::unique_ptr<api::ServerReflectionV1> reflection_v1_;
   std::unique_ptr<grpc::Server> grpc_server_;

@@ -245,6 +245,15 @@ const std::vector<MethodRule>& Table() {
        kSignedIn,
        {ROLE_NEWCOMER, ROLE_BUDDY},
        "newcomer or buddy: its own erasure"},
+      // OffboardingService
+      {"/welkom.v1.OffboardingService/DeactivateMember",
+       kSignedIn,
+       {ROLE_HR, ROLE_ADVISOR, ROLE_ADMIN},
+       "HR and advisors: members of their own organisation; admin: any"},
+      {"/welkom.v1.OffboardingService/DeactivateOrganization",
+       kSignedIn,
+       {ROLE_ADMIN},
+       "admin: an employer's HR access"},
       // CalendarService
       {"/welkom.v1.CalendarService/RenewCalendarFeed",
        kSignedIn,
@@ -394,6 +403,11 @@ bool CanManageInvitations(const Principal& p, absl::string_view org_id) {
 
 bool CanSeeDeliveries(const Principal& p, absl::string_view org_id) {
   // Who was mailed is as private as who is a member.
+  return CanListMembers(p, org_id);
+}
+
+bool CanDeactivateMembers(const Principal& p, absl::string_view org_id) {
+  // Those who see the members are those who offboard them.
   return CanListMembers(p, org_id);
 }
 

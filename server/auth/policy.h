@@ -107,6 +107,10 @@ bool CanManageInvitations(const Principal& p, absl::string_view org_id);
 // of `org_id`: HR and advisors their own organisation's, admin any.
 bool CanSeeDeliveries(const Principal& p, absl::string_view org_id);
 
+// Whether p may deactivate members of `org_id` (OffboardingService): HR and
+// advisors their own organisation's, admin any.
+bool CanDeactivateMembers(const Principal& p, absl::string_view org_id);
+
 // What the journey rules need to know about one journey.
 struct JourneyAccess {
   absl::string_view newcomer_id;

@@ -163,7 +163,8 @@ absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                                const SearchWords& words) {
   static const std::string sql =
       std::string("SELECT ") + kUserColumns +
-      " FROM users WHERE org_id = ?1 AND id > ?2 AND " +
+      " FROM users WHERE org_id = ?1 AND id > ?2 AND "
+      "deactivated_at IS NULL AND erased_at IS NULL AND " +
       MatchesAllWords("display_name || ' ' || email", 4) +
       " ORDER BY id LIMIT ?3";
   WELKOM_ASSIGN_OR_RETURN(Statement * st, c.Prepare(sql));

@@ -84,8 +84,9 @@ absl::Status InsertUser(Connection& c, const UserRow& row);
 absl::StatusOr<UserRow> GetUser(Connection& c, const std::string& id);
 absl::StatusOr<UserRow> FindUserByEmail(Connection& c,
                                         const std::string& email);
-// Members of `org_id` with id > after_id, in id order; with `words`, only
-// those whose name or e-mail address holds every word.
+// Members of `org_id` (not deactivated or erased) with id > after_id, in id
+// order; with `words`, only those whose name or e-mail address holds every
+// word.
 absl::StatusOr<std::vector<UserRow>> ListUsers(Connection& c,
                                                const std::string& org_id,
                                                const std::string& after_id,

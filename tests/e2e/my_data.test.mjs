@@ -74,8 +74,10 @@ test('a newcomer asks for erasure, is asked to confirm, and calls it off', async
   await page.goto(`${server.url}/app/#/me`);
   await page.getByRole('heading', {name: 'Erase my data'}).waitFor();
   await page.getByRole('button', {name: 'Erase my data…'}).click();
-  await page.getByText('Are you sure?').waitFor();
-  await page.getByRole('button', {name: 'Keep my data'}).click();
+  await page.getByRole('dialog').getByText('Are you sure?').waitFor();
+  await page.getByRole('button', {name: 'Go back'}).click();
+  assert.equal((await callAs(server, server.account('newcomer'), 'PrivacyService/GetErasureStatus',
+                             {})).status.state, 'ERASURE_STATE_NONE');
   await page.getByRole('button', {name: 'Erase my data…'}).click();
   await page.getByRole('button', {name: 'Yes, erase my data'}).click();
   await page.getByText(/Your data will be erased on/).waitFor();

@@ -4,7 +4,7 @@
 // welkomd serves now; the copy answers when the network does not. Calls to
 // the API (POST) are never touched: the app keeps its own copies of the
 // data and its outbox (js/store.js, js/outbox.js).
-const CACHE = 'welkom-app-v4';
+const CACHE = 'welkom-app-v5';
 const FILES = [
   '/app/',
   '/app/index.html',
@@ -22,6 +22,7 @@ const FILES = [
   '/js/municipalities.js',
   '/js/views/password.js',
   '/js/views/my_data.js',
+  '/js/guard.js',
   '/js/router.js',
   '/app/js/main.js',
   '/app/js/routes.js',

@@ -1,8 +1,10 @@
 // The members of an organisation: HR and advisors see their own, admins
-// pick any organisation.
+// pick any organisation; each but oneself can be deactivated
+// (OffboardingService, after a confirmation).
 import {call, listAll} from '../api.js';
-import {h, mount} from '../dom.js';
+import {h, mount, toast} from '../dom.js';
 import {field} from '../form.js';
+import {confirmAction} from '../guard.js';
 import {addStrings, formatInstantDate, t} from '../i18n.js';
 
 addStrings({
@@ -19,6 +21,12 @@ addStrings({
     'members.searchButton': 'Search',
     'members.clear': 'Show all',
     'members.noneMatch': 'No member matches “{q}”.',
+    'members.actions': 'Actions',
+    'members.deactivate': 'Deactivate',
+    'members.deactivateTitle': 'Deactivate {name}?',
+    'members.deactivateBody':
+        '{name} is signed out everywhere at once and cannot sign in again. What they did stays. A buddy’s newcomers are told and get a new buddy proposed.',
+    'members.deactivated': '{name} is deactivated.',
   },
   nl: {
     'members.heading': 'Leden van {org}',
@@ -33,10 +41,17 @@ addStrings({
     'members.searchButton': 'Zoeken',
     'members.clear': 'Alles tonen',
     'members.noneMatch': 'Geen lid gevonden voor “{q}”.',
+    'members.actions': 'Acties',
+    'members.deactivate': 'Deactiveren',
+    'members.deactivateTitle': '{name} deactiveren?',
+    'members.deactivateBody':
+        '{name} wordt overal meteen afgemeld en kan niet meer inloggen. Wat {name} deed blijft staan. De nieuwkomers van een buddy horen het en krijgen een nieuwe buddy voorgesteld.',
+    'members.deactivated': '{name} is gedeactiveerd.',
   },
 });
 
 export async function render(main, {query, session}) {
+  const rerender = () => render(main, {query, session});
   let orgId = query.get('org') || session.organization?.id || '';
   let orgName = session.organization?.name || '';
   let picker = null;
@@ -78,11 +93,33 @@ export async function render(main, {query, session}) {
                                q ? t('members.noneMatch', {q}) : t('members.none')) :
       h('table', {class: 'data'},
         h('thead', {}, h('tr', {},
-          ['members.name', 'members.email', 'members.role', 'members.since']
+          ['members.name', 'members.email', 'members.role', 'members.since',
+           'members.actions']
               .map((k) => h('th', {scope: 'col'}, t(k))))),
         h('tbody', {}, members.map((m) => h('tr', {},
           h('td', {}, m.displayName),
           h('td', {}, m.email),
           h('td', {}, t('role.' + m.role)),
-          h('td', {}, formatInstantDate(m.createTime)))))));
+          h('td', {}, formatInstantDate(m.createTime)),
+          h('td', {}, m.id === session.member.id ? null :
+            h('button', {type: 'button', class: 'danger',
+                         onclick: () => deactivate(main, m, rerender)},
+              t('members.deactivate'))))))));
+}
+
+async function deactivate(main, member, rerender) {
+  const name = member.displayName;
+  if (!await confirmAction({title: t('members.deactivateTitle', {name}),
+                            body: t('members.deactivateBody', {name}),
+                            confirm: t('members.deactivate')})) {
+    return;
+  }
+  try {
+    await call('OffboardingService', 'DeactivateMember',
+               {memberId: member.id, requestId: crypto.randomUUID()});
+    toast(t('members.deactivated', {name}));
+    await rerender();
+  } catch (err) {
+    toast(err.message);
+  }
 }

@@ -6,6 +6,7 @@
 import {call, clearSession} from '/js/api.js';
 import {h, toast} from '/js/dom.js';
 import {errorBox, showError} from '/js/form.js';
+import {confirmAction} from '/js/guard.js';
 import {addStrings, formatInstantDate, t} from '/js/i18n.js';
 import {resetUnread} from '/js/inbox_feed.js';
 
@@ -20,7 +21,6 @@ addStrings({
     'erase.sure':
         'Are you sure? After the waiting period this cannot be undone.',
     'erase.confirm': 'Yes, erase my data',
-    'erase.keep': 'Keep my data',
     'erase.scheduled':
         'Your data will be erased on {day}. Until then you can call it off.',
     'erase.cancel': 'Call off the erasure',
@@ -36,7 +36,6 @@ addStrings({
     'erase.sure':
         'Weet je het zeker? Na de wachttijd kan dit niet meer ongedaan worden.',
     'erase.confirm': 'Ja, wis mijn gegevens',
-    'erase.keep': 'Mijn gegevens houden',
     'erase.scheduled':
         'Je gegevens worden gewist op {day}. Tot dan kun je het afblazen.',
     'erase.cancel': 'Het wissen afblazen',
@@ -88,22 +87,14 @@ export async function erasureSection(rerender) {
             t('erase.cancel'))));
     return section;
   }
-  const confirm = h('div', {class: 'confirm', hidden: true},
-                    h('p', {role: 'alert'}, t('erase.sure')),
-                    h('div', {class: 'actions'},
-                      h('button', {type: 'button', class: 'danger',
-                                   onclick: () => act('RequestErasure', t('erase.asked'))},
-                        t('erase.confirm')),
-                      h('button', {type: 'button', onclick: () => {
-                         confirm.hidden = true;
-                         ask.hidden = false;
-                       }},
-                        t('erase.keep'))));
-  const ask = h('button', {type: 'button', onclick: () => {
-                  ask.hidden = true;
-                  confirm.hidden = false;
+  const ask = h('button', {type: 'button', onclick: async () => {
+                  if (await confirmAction({title: t('erase.heading'),
+                                           body: t('erase.sure'),
+                                           confirm: t('erase.confirm')})) {
+                    await act('RequestErasure', t('erase.asked'));
+                  }
                 }},
                 t('erase.ask'));
-  section.append(h('div', {class: 'actions'}, ask), confirm);
+  section.append(h('div', {class: 'actions'}, ask));
   return section;
 }
