@@ -95,16 +95,24 @@ public final class WelkomClient implements AutoCloseable {
   }
 
   public Member login(String email, String password) throws WelkomException {
-    return parse(() -> Member.parseFrom(nativeLogin(handle(), email, password)));
+    return parse(
+        () -> Member.parseFrom(nativeLogin(handle(), email, password)));
   }
 
-  /** Who invites whom into which organisation, before accepting; NOT_FOUND for a dead code. */
+  /**
+   * Who invites whom into which organisation, before accepting; NOT_FOUND for
+   * a dead code.
+   */
   public Invitation getInvitation(String code) throws WelkomException {
-    return parse(() -> Invitation.parseFrom(nativeGetInvitation(handle(), code)));
+    return parse(
+        () -> Invitation.parseFrom(nativeGetInvitation(handle(), code)));
   }
 
-  public Member acceptInvitation(String code, String password) throws WelkomException {
-    return parse(() -> Member.parseFrom(nativeAcceptInvitation(handle(), code, password)));
+  public Member acceptInvitation(String code, String password)
+      throws WelkomException {
+    return parse(()
+                     -> Member.parseFrom(
+                         nativeAcceptInvitation(handle(), code, password)));
   }
 
   /** Needs the server; every other session of the account is signed out. */
@@ -122,7 +130,8 @@ public final class WelkomClient implements AutoCloseable {
   }
 
   public WhoAmIResponse whoAmI(int source) throws WelkomException {
-    return parse(() -> WhoAmIResponse.parseFrom(nativeWhoAmI(handle(), source)));
+    return parse(
+        () -> WhoAmIResponse.parseFrom(nativeWhoAmI(handle(), source)));
   }
 
   /** The own journey, with step changes still in the outbox laid over. */
@@ -214,7 +223,9 @@ public final class WelkomClient implements AutoCloseable {
 
   /** The inbox, newest first, with read marks still in the outbox applied. */
   public List<Notification> inbox(int source) throws WelkomException {
-    return parse(() -> ListNotificationsResponse.parseFrom(nativeInbox(handle(), source)))
+    return parse(()
+                     -> ListNotificationsResponse.parseFrom(
+                         nativeInbox(handle(), source)))
         .getNotificationsList();
   }
 
@@ -227,7 +238,8 @@ public final class WelkomClient implements AutoCloseable {
    * Calls the listener on the SDK's thread for each new notification, once
    * and in order, reconnecting by itself; close the watch to stop.
    */
-  public Watch watchNotifications(NotificationListener listener) throws WelkomException {
+  public Watch watchNotifications(NotificationListener listener)
+      throws WelkomException {
     RawListener raw = bytes -> {
       try {
         listener.onNotification(Notification.parseFrom(bytes));
@@ -243,7 +255,8 @@ public final class WelkomClient implements AutoCloseable {
    * the outbox laid over (myRsvp as the server is expected to decide).
    */
   public List<Event> events(int source) throws WelkomException {
-    return parse(() -> ListEventsResponse.parseFrom(nativeEvents(handle(), source)))
+    return parse(
+        () -> ListEventsResponse.parseFrom(nativeEvents(handle(), source)))
         .getEventsList();
   }
 
@@ -265,11 +278,14 @@ public final class WelkomClient implements AutoCloseable {
    * enrolment (enrolments still in the outbox laid over); cached offline.
    */
   public List<Course> classes(int source) throws WelkomException {
-    return parse(() -> ListCoursesResponse.parseFrom(nativeClasses(handle(), source)))
+    return parse(
+        () -> ListCoursesResponse.parseFrom(nativeClasses(handle(), source)))
         .getCoursesList();
   }
 
-  /** Enrols through the outbox (works offline); a second enrolment is rejected. */
+  /**
+   * Enrols through the outbox (works offline); a second enrolment is rejected.
+   */
   public void enrol(String courseId) throws WelkomException {
     nativeEnrol(handle(), courseId);
   }
@@ -298,7 +314,8 @@ public final class WelkomClient implements AutoCloseable {
   }
 
   synchronized long handle() throws WelkomException {
-    if (handle == 0) throw new WelkomException(9, "client is closed");
+    if (handle == 0)
+      throw new WelkomException(9, "client is closed");
     return handle;
   }
 
@@ -312,22 +329,32 @@ public final class WelkomClient implements AutoCloseable {
    * one before and keeps the new one. Needs the server.
    */
   public String renewCalendarFeed() throws WelkomException {
-    return parse(() -> StringValue.parseFrom(nativeRenewCalendarFeed(handle()))).getValue();
+    return parse(() -> StringValue.parseFrom(nativeRenewCalendarFeed(handle())))
+        .getValue();
   }
 
-  /** The feed's address last made on this device; NOT_FOUND if none. Offline. */
+  /**
+   * The feed's address last made on this device; NOT_FOUND if none. Offline.
+   */
   public String calendarFeedUrl() throws WelkomException {
-    return parse(() -> StringValue.parseFrom(nativeCalendarFeedUrl(handle()))).getValue();
+    return parse(() -> StringValue.parseFrom(nativeCalendarFeedUrl(handle())))
+        .getValue();
   }
 
-  /** Revokes the feed: its address answers 404 from then on. Needs the server. */
+  /**
+   * Revokes the feed: its address answers 404 from then on. Needs the server.
+   */
   public void revokeCalendarFeed() throws WelkomException {
     nativeRevokeCalendarFeed(handle());
   }
 
-  /** Everything Welkom holds about the member, as JSON (welkom.v1.PersonalData). Needs the server. */
+  /**
+   * Everything Welkom holds about the member, as JSON
+   * (welkom.v1.PersonalData). Needs the server.
+   */
   public String exportMyData() throws WelkomException {
-    return parse(() -> StringValue.parseFrom(nativeExportMyData(handle()))).getValue();
+    return parse(() -> StringValue.parseFrom(nativeExportMyData(handle())))
+        .getValue();
   }
 
   /**
@@ -344,7 +371,8 @@ public final class WelkomClient implements AutoCloseable {
   }
 
   public ErasureStatus erasureStatus() throws WelkomException {
-    return parse(() -> ErasureStatus.parseFrom(nativeGetErasureStatus(handle())));
+    return parse(
+        () -> ErasureStatus.parseFrom(nativeGetErasureStatus(handle())));
   }
 
   static <T> T parse(Parser<T> parser) throws WelkomException {
@@ -355,23 +383,31 @@ public final class WelkomClient implements AutoCloseable {
     }
   }
 
-  private static native long nativeOpen(String target, String cachePath, String tlsRoots,
-      String webBaseUrl, boolean syncAutomatically, ChangeListener onConflict,
-      ChangeListener onRejected) throws WelkomException;
-  private static native byte[] nativeRenewCalendarFeed(long handle) throws WelkomException;
-  private static native byte[] nativeCalendarFeedUrl(long handle) throws WelkomException;
-  private static native void nativeRevokeCalendarFeed(long handle) throws WelkomException;
+  private static native long nativeOpen(String target, String cachePath,
+      String tlsRoots, String webBaseUrl, boolean syncAutomatically,
+      ChangeListener onConflict, ChangeListener onRejected)
+      throws WelkomException;
+  private static native byte[] nativeRenewCalendarFeed(long handle)
+      throws WelkomException;
+  private static native byte[] nativeCalendarFeedUrl(long handle)
+      throws WelkomException;
+  private static native void nativeRevokeCalendarFeed(long handle)
+      throws WelkomException;
   private static native void nativeFree(long handle);
   private static native byte[] nativeGetInvitation(long handle, String code)
       throws WelkomException;
-  private static native byte[] nativeExportMyData(long handle) throws WelkomException;
-  private static native byte[] nativeRequestErasure(long handle) throws WelkomException;
-  private static native byte[] nativeCancelErasure(long handle) throws WelkomException;
-  private static native byte[] nativeGetErasureStatus(long handle) throws WelkomException;
-  private static native byte[] nativeLogin(long handle, String email, String password)
+  private static native byte[] nativeExportMyData(long handle)
       throws WelkomException;
-  private static native byte[] nativeAcceptInvitation(long handle, String code, String password)
+  private static native byte[] nativeRequestErasure(long handle)
       throws WelkomException;
+  private static native byte[] nativeCancelErasure(long handle)
+      throws WelkomException;
+  private static native byte[] nativeGetErasureStatus(long handle)
+      throws WelkomException;
+  private static native byte[] nativeLogin(
+      long handle, String email, String password) throws WelkomException;
+  private static native byte[] nativeAcceptInvitation(
+      long handle, String code, String password) throws WelkomException;
   private static native void nativeChangePassword(
       long handle, String current, String next) throws WelkomException;
   private static native void nativeLogout(long handle) throws WelkomException;
@@ -397,20 +433,29 @@ public final class WelkomClient implements AutoCloseable {
   private static native byte[] nativeRequestRematch(long handle, String matchId)
       throws WelkomException;
   private static native boolean nativeSignedIn(long handle);
-  private static native byte[] nativeWhoAmI(long handle, int source) throws WelkomException;
+  private static native byte[] nativeWhoAmI(long handle, int source)
+      throws WelkomException;
   private static native void nativeSync(long handle) throws WelkomException;
-  private static native long nativePendingChanges(long handle) throws WelkomException;
-  private static native byte[] nativeJourney(long handle, int source) throws WelkomException;
+  private static native long nativePendingChanges(long handle)
+      throws WelkomException;
+  private static native byte[] nativeJourney(long handle, int source)
+      throws WelkomException;
   private static native void nativeUpdateStep(long handle, byte[] request)
       throws WelkomException;
-  private static native byte[] nativeInbox(long handle, int source) throws WelkomException;
-  private static native void nativeMarkRead(long handle, long[] ids) throws WelkomException;
-  private static native byte[] nativeEvents(long handle, int source) throws WelkomException;
-  private static native void nativeRsvp(long handle, String eventId) throws WelkomException;
+  private static native byte[] nativeInbox(long handle, int source)
+      throws WelkomException;
+  private static native void nativeMarkRead(long handle, long[] ids)
+      throws WelkomException;
+  private static native byte[] nativeEvents(long handle, int source)
+      throws WelkomException;
+  private static native void nativeRsvp(long handle, String eventId)
+      throws WelkomException;
   private static native void nativeCancelRsvp(long handle, String eventId)
       throws WelkomException;
-  private static native byte[] nativeClasses(long handle, int source) throws WelkomException;
-  private static native void nativeEnrol(long handle, String courseId) throws WelkomException;
+  private static native byte[] nativeClasses(long handle, int source)
+      throws WelkomException;
+  private static native void nativeEnrol(long handle, String courseId)
+      throws WelkomException;
   private static native void nativeWithdraw(long handle, String courseId)
       throws WelkomException;
   private static native long nativeWatch(long handle, RawListener listener)

@@ -36,7 +36,8 @@ public class PrivacyTest {
     return new WelkomClient(o);
   }
 
-  private static void expectCode(int code, ThrowingRunnable call) throws Exception {
+  private static void expectCode(int code, ThrowingRunnable call)
+      throws Exception {
     try {
       call.run();
       fail("expected code " + code);
@@ -57,19 +58,24 @@ public class PrivacyTest {
       Invitation invitation = client.getInvitation(code);
       assertEquals("java.privacy@example.org", invitation.getEmail());
       assertEquals(Role.ROLE_NEWCOMER, invitation.getRole());
-      expectCode(WelkomException.NOT_FOUND, () -> client.getInvitation("no-such-code"));
+      expectCode(WelkomException.NOT_FOUND,
+          () -> client.getInvitation("no-such-code"));
       client.acceptInvitation(code, "a good long password");
 
       String json = client.exportMyData();
-      assertTrue(json, json.contains("\"email\": \"java.privacy@example.org\""));
+      assertTrue(
+          json, json.contains("\"email\": \"java.privacy@example.org\""));
 
       ErasureStatus asked = client.requestErasure();
       assertEquals(ErasureState.ERASURE_STATE_SCHEDULED, asked.getState());
       assertEquals(7 * 86400,
-          asked.getEraseTime().getSeconds() - asked.getRequestTime().getSeconds());
-      assertEquals(asked.getEraseTime(), client.requestErasure().getEraseTime());
+          asked.getEraseTime().getSeconds()
+              - asked.getRequestTime().getSeconds());
+      assertEquals(
+          asked.getEraseTime(), client.requestErasure().getEraseTime());
       assertEquals(asked, client.erasureStatus());
-      assertEquals(ErasureState.ERASURE_STATE_NONE, client.cancelErasure().getState());
+      assertEquals(
+          ErasureState.ERASURE_STATE_NONE, client.cancelErasure().getState());
       expectCode(WelkomException.FAILED_PRECONDITION, client::cancelErasure);
     }
   }
