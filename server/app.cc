@@ -18,6 +18,8 @@
 #include "server/demo/demo_newcomers.h"
 #include "server/demo/events_demo.h"
 #include "server/domain/calendar/working_hours.h"
+#include "server/flows/notification_preferences.h"
+#include "server/unsubscribe_route.h"
 
 namespace welkom {
 namespace {
@@ -225,6 +227,7 @@ absl::Status App::StartHttp() {
   http_ = std::make_unique<gateway::HttpServer>(db_.get(), dispatcher_.get(),
                                                 options_.max_request_bytes);
   calendar_feed_->AddRoute(*http_);
+  AddUnsubscribeRoute(db_.get(), *http_);
   if (deliveries_ != nullptr) {
     http_->AddMetrics(
         [job = deliveries_.get()] { return job->RenderPrometheus(); });
@@ -267,6 +270,10 @@ absl::Status App::SetUpMail() {
   delivery.public_url = options_.public_url;
   delivery.first_retry = options_.delivery_first_retry;
   delivery.max_attempts = options_.delivery_max_attempts;
+  WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
+    WELKOM_ASSIGN_OR_RETURN(delivery.unsubscribe_key, flows::UnsubscribeKey(c));
+    return absl::OkStatus();
+  }));
   deliveries_ = std::make_unique<jobs::DeliveryJob>(
       db_.get(), mail_transport_.get(), delivery);
   // The URL may carry a user name; log only its scheme, host and port.

@@ -92,6 +92,10 @@ const std::vector<MethodRule>& Table() {
        "the caller's own inbox"},
       {"/welkom.v1.NotificationService/Watch", kSignedIn, kEveryone,
        "the caller's own inbox, for as long as the session lives"},
+      {"/welkom.v1.NotificationService/GetNotificationPreferences", kSignedIn,
+       kEveryone, "the caller's own preferences"},
+      {"/welkom.v1.NotificationService/SetNotificationPreferences", kSignedIn,
+       kEveryone, "the caller's own preferences"},
       // ... and console roles their organisation's deliveries
       // (CanSeeDeliveries).
       {"/welkom.v1.NotificationService/ListDeliveries",

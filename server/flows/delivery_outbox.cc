@@ -8,6 +8,7 @@
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
 #include "server/domain/calendar/civil_date.h"
+#include "server/flows/notification_preferences.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/identity.pb.h"
 
@@ -16,13 +17,6 @@ namespace {
 
 bool IsPhoneRole(int role) {
   return role == v1::ROLE_NEWCOMER || role == v1::ROLE_BUDDY;
-}
-
-// Kinds a person may turn off (List-Unsubscribe); every other kind is about
-// a legal deadline or an answer someone waits for.
-bool MayTurnOff(absl::string_view kind) {
-  return kind == "event_cancelled" || kind == "waitlist_promoted" ||
-         kind == "step_actionable" || kind == "buddy_ended" || kind == "digest";
 }
 
 std::string Body(absl::string_view title, absl::string_view body) {
@@ -134,7 +128,10 @@ absl::StatusOr<std::optional<int64_t>> StoreNotification(
   absl::StatusOr<store::UserRow> user = store::GetUser(c, row.recipient_id);
   if (absl::IsNotFound(user.status())) return id;
   if (!user.ok()) return user.status();
-  if (!IsPhoneRole(user->role)) return id;  // the daily digest has it
+  WELKOM_ASSIGN_OR_RETURN(store::NotificationDelivery delivery,
+                          DeliveryOf(c, *user, row.kind));
+  // In the digest (jobs/digest_job.h), or only in the inbox.
+  if (delivery != store::NotificationDelivery::kImmediate) return id;
   const bool nl = user->locale == "nl";
   store::DeliveryRow mail;
   mail.recipient = user->email;
@@ -147,7 +144,8 @@ absl::StatusOr<std::optional<int64_t>> StoreNotification(
       nl ? Body(row.title_nl, row.body_nl) : Body(row.title_en, row.body_en);
   mail.link = LinkFor(row, user->role);
   mail.link_label = nl ? "Openen in Welkom" : "Open in Welkom";
-  mail.unsubscribable = MayTurnOff(row.kind);
+  mail.unsubscribable =
+      IsPreferenceKind(row.kind) && !IsRequiredKind(user->role, row.kind);
   mail.notification_id = *id;
   mail.dedupe_key = absl::StrCat("notification:", *id);
   WELKOM_RETURN_IF_ERROR(

@@ -5,12 +5,15 @@
 // rolled-back one never goes out. The delivery job (jobs/delivery_job.h)
 // sends the rows.
 //
-// Who gets what by e-mail, while e-mail is on (welkomd --smtp-url):
+// Who gets what by e-mail, while e-mail is on (welkomd --smtp-url), unless
+// they chose otherwise (notification_preferences.h):
 //   newcomers and buddies  each notification, at once (the producers keep
 //                          quiet hours already)
 //   HR, advisors, admins   nothing per notification: a daily digest
 //                          (jobs/digest_job.h)
 //   invitees               the invitation, when the inviter asks for it
+// A mail of a kind its recipient may turn off is unsubscribable: it
+// carries the one-click unsubscribe link.
 //
 //   // inside a Write transaction, instead of store::InsertNotification:
 //   WELKOM_ASSIGN_OR_RETURN(auto id, flows::StoreNotification(c, row));

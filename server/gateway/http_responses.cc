@@ -11,6 +11,7 @@ absl::string_view HttpResponseCounter::RouteOf(absl::string_view method,
     return method == "GET" ? "connect_get" : "connect";
   }
   if (absl::StartsWith(path, "/calendar/")) return "calendar";
+  if (absl::StartsWith(path, "/unsubscribe/")) return "unsubscribe";
   if (path == "/healthz") return "healthz";
   if (path == "/metrics") return "metrics";
   if (method == "GET" || method == "HEAD") return "console";

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
+#include "server/flows/notification_preferences.h"
 #include "server/mail/mail_layout.h"
 #include "server/mail/mime_message.h"
 
@@ -49,9 +50,12 @@ std::string DeliveryJob::Compose(const store::DeliveryRow& row) const {
   content.link_url =
       row.link.empty() ? "" : absl::StrCat(options_.public_url, row.link);
   content.link_label = row.link_label;
-  // Preferences (issue 19 item 4) will give this its own signed link; until
-  // then it opens the page the mail is about.
-  if (row.unsubscribable) content.unsubscribe_url = content.link_url;
+  if (row.unsubscribable && !row.user_id.empty() &&
+      !options_.unsubscribe_key.empty()) {
+    content.unsubscribe_url = absl::StrCat(
+        options_.public_url, flows::UnsubscribePath(options_.unsubscribe_key,
+                                                    row.user_id, row.kind));
+  }
   mail::MailParts parts = mail::LayoutMail(content);
   mail::MimeMessage m;
   m.from = options_.from;

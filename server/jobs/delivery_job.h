@@ -46,6 +46,9 @@ class DeliveryJob {
     // Links in mail are this plus the row's relative link, e.g.
     // "http://127.0.0.1:8080" (no trailing slash).
     std::string public_url;
+    // Signs the one-click unsubscribe links of unsubscribable rows
+    // (flows::UnsubscribeKey); empty: no links.
+    std::string unsubscribe_key;
     int max_attempts = 8;
     absl::Duration first_retry = absl::Seconds(30);
     absl::Duration max_retry = absl::Hours(6);

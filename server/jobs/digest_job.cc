@@ -10,6 +10,7 @@
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/calendar/working_hours.h"
 #include "server/flows/delivery_outbox.h"
+#include "server/flows/notification_preferences.h"
 #include "server/store/delivery_store.h"
 #include "server/store/identity_store.h"
 #include "server/store/notification_store.h"
@@ -114,14 +115,22 @@ absl::StatusOr<int> DigestJob::RunOnce(absl::Time now) {
                   store::ListNotificationsAfter(c, u.id, after_id, 10000));
               store::DigestCursor next{rows.empty() ? after_id : rows.back().id,
                                        day_text};
-              if (!cursor.has_value()) {
-                rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                          [&](const store::NotificationRow& r) {
-                                            return r.created_at <
-                                                   now_s - 24 * 3600;
-                                          }),
-                           rows.end());
-              }
+              // Only kinds the member wants in the digest (a first digest
+              // covers the last day, not everything ever).
+              WELKOM_ASSIGN_OR_RETURN(auto prefs,
+                                      flows::EffectivePreferences(c, u));
+              rows.erase(
+                  std::remove_if(
+                      rows.begin(), rows.end(),
+                      [&](const store::NotificationRow& r) {
+                        auto p = prefs.find(r.kind);
+                        return (p != prefs.end() &&
+                                p->second !=
+                                    store::NotificationDelivery::kDigest) ||
+                               (!cursor.has_value() &&
+                                r.created_at < now_s - 24 * 3600);
+                      }),
+                  rows.end());
               WELKOM_RETURN_IF_ERROR(store::SetDigestCursor(c, u.id, next));
               if (rows.empty()) continue;  // empty digests are not sent
               const bool nl = u.locale == "nl";

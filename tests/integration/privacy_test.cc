@@ -21,6 +21,7 @@
 #include "welkom/v1/cohort.grpc.pb.h"
 #include "welkom/v1/event.grpc.pb.h"
 #include "welkom/v1/language.grpc.pb.h"
+#include "welkom/v1/notification.grpc.pb.h"
 #include "welkom/v1/privacy.grpc.pb.h"
 
 namespace welkom {
@@ -81,6 +82,17 @@ class PrivacyTest : public JourneyTest {
       rsvp.set_event_id(list.events(0).id());
       v1::CreateRsvpResponse rsvped;
       ASSERT_TRUE(events->CreateRsvp(&rsvp_ctx, rsvp, &rsvped).ok());
+    }
+    {
+      auto notices = v1::NotificationService::NewStub(server_->Channel());
+      grpc::ClientContext ctx;
+      WithToken(ctx, token);
+      v1::SetNotificationPreferencesRequest prefs;
+      v1::NotificationPreference* p = prefs.add_preferences();
+      p->set_kind("event_cancelled");
+      p->set_delivery(v1::NOTIFICATION_DELIVERY_OFF);
+      v1::NotificationPreferences set;
+      ASSERT_TRUE(notices->SetNotificationPreferences(&ctx, prefs, &set).ok());
     }
     auto courses = v1::LanguageService::NewStub(server_->Channel());
     {
@@ -237,6 +249,8 @@ const std::map<std::string, std::string>& ExportSectionOfTable() {
       {"idempotency", "member"},
       // Which notifications a digest already covered: ids only.
       {"digest_cursors", "notifications"},
+      {"notification_preferences", "notification_preferences"},
+      {"server_keys", ""},
       {"audit_journal_state", ""},
       {"catalogue_versions", ""},
       {"cohort_sharing", ""},

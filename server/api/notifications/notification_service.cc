@@ -86,6 +86,7 @@ NotificationService::NotificationService(rpc::Dispatcher* dispatcher,
                                static_cast<const v1::WatchRequest&>(req));
       });
   RegisterDeliveryLog();
+  RegisterPreferences();
 }
 
 grpc::ServerUnaryReactor* NotificationService::ListNotifications(

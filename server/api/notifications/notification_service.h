@@ -1,6 +1,7 @@
 // File: notification_service.h
-// welkom.v1.NotificationService: the caller's inbox (list, mark read) and
-// Watch, which replays after the client's last id and then streams live
+// welkom.v1.NotificationService: the caller's inbox (list, mark read),
+// the organisation's delivery log, the caller's notification preferences
+// and Watch, which replays after the client's last id and then streams live
 // (see notification_watch.h and notification_fanout.h).
 #ifndef WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
 #define WELKOM_SERVER_API_NOTIFICATIONS_NOTIFICATION_SERVICE_H_
@@ -31,9 +32,19 @@ class NotificationService final
   grpc::ServerUnaryReactor* ListDeliveries(
       grpc::CallbackServerContext* ctx, const v1::ListDeliveriesRequest* req,
       v1::ListDeliveriesResponse* resp) override;
+  // notification_preferences.cc
+  grpc::ServerUnaryReactor* GetNotificationPreferences(
+      grpc::CallbackServerContext* ctx,
+      const v1::GetNotificationPreferencesRequest* req,
+      v1::NotificationPreferences* resp) override;
+  grpc::ServerUnaryReactor* SetNotificationPreferences(
+      grpc::CallbackServerContext* ctx,
+      const v1::SetNotificationPreferencesRequest* req,
+      v1::NotificationPreferences* resp) override;
 
  private:
   void RegisterDeliveryLog();
+  void RegisterPreferences();
 
   rpc::Dispatcher* dispatcher_;
   flows::NotificationFanout* fanout_;

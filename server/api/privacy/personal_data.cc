@@ -23,6 +23,7 @@
 #include "server/store/journey_audit_store.h"
 #include "server/store/journey_store.h"
 #include "server/store/language_store.h"
+#include "server/store/notification_preference_store.h"
 #include "server/store/notification_store.h"
 
 namespace welkom::api {
@@ -62,6 +63,14 @@ absl::Status CollectAccount(rpc::Call& call, v1::PersonalData* out) {
       store::ListMemberDeliveries(*call.conn, me, user.email));
   for (const store::DeliveryRow& d : deliveries) {
     ToProto(d, out->add_deliveries());
+  }
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::NotificationPreferenceRow> prefs,
+                          store::ListNotificationPreferences(*call.conn, me));
+  for (const store::NotificationPreferenceRow& p : prefs) {
+    v1::NotificationPreference* pref = out->add_notification_preferences();
+    pref->set_kind(p.kind);
+    pref->set_channel(p.channel);
+    pref->set_delivery(static_cast<v1::NotificationDelivery>(p.delivery));
   }
   WELKOM_ASSIGN_OR_RETURN(
       std::vector<store::NotificationRow> notifications,

@@ -1,7 +1,8 @@
 // The daily digest against a real SQLite database with times chosen by the
 // test: 08:00 Europe/Amsterdam on working days, none at weekends or on Dutch
 // public holidays, none when nothing is new, once a day, in the member's
-// language.
+// language; only the kinds the member wants in it (the others at once or
+// not at all).
 #include "server/jobs/digest_job.h"
 
 #include <gmock/gmock.h>
@@ -12,9 +13,11 @@
 
 #include "server/domain/calendar/civil_date.h"
 #include "server/flows/delivery_outbox.h"
+#include "server/flows/notification_preferences.h"
 #include "server/store/database.h"
 #include "server/store/delivery_store.h"
 #include "server/store/identity_store.h"
+#include "server/store/notification_preference_store.h"
 #include "server/store/notification_store.h"
 
 namespace welkom::jobs {
@@ -172,6 +175,67 @@ TEST_F(DigestJobTest, NothingWhileEmailIsOff) {
   Notify("hr", "escalation", "Overdue", Local(2026, 12, 2, 9));
   EXPECT_EQ(Run(Local(2026, 12, 3, 8)), 0);
   EXPECT_TRUE(Digests("emp").empty());
+}
+
+TEST_F(DigestJobTest, PreferencesTakeKindsOutOfTheDigestEscalationsStayForHr) {
+  job_ = DigestJob(db_.get());
+  using store::NotificationDelivery;
+  ASSERT_TRUE(
+      db_->Write([](Connection& c) -> absl::Status {
+           for (auto [kind, delivery] :
+                {std::pair{"buddy_declined", NotificationDelivery::kOff},
+                 std::pair{"checkin_low", NotificationDelivery::kImmediate}}) {
+             absl::Status s = store::PutNotificationPreference(
+                 c, "hr", {kind, "email", delivery});
+             if (!s.ok()) return s;
+           }
+           return absl::OkStatus();
+         })
+          .ok());
+  Notify("hr", "escalation", "Ana: overdue 3 days: BRP", Local(2026, 12, 2, 9));
+  Notify("hr", "buddy_declined", "A buddy declined", Local(2026, 12, 2, 10));
+  Notify("hr", "checkin_low", "Low check-in", Local(2026, 12, 2, 11));
+  EXPECT_EQ(Run(Local(2026, 12, 3, 8)), 1);
+  std::vector<store::DeliveryRow> digests = Digests("emp");
+  ASSERT_EQ(digests.size(), 1u);
+  EXPECT_THAT(digests[0].body, HasSubstr("1 melding."));
+  EXPECT_THAT(digests[0].body, HasSubstr("- Ana: overdue 3 days: BRP (nl)"));
+  ASSERT_TRUE(db_->Read([&](Connection& c) -> absl::Status {
+                   auto all =
+                       store::ListOrganizationDeliveries(c, "emp", 0, false, 9);
+                   EXPECT_TRUE(all.ok());
+                   std::vector<std::string> kinds;
+                   for (const auto& d : *all) kinds.push_back(d.kind);
+                   // The low check-in went at once, with its unsubscribe
+                   // link; the declined buddy not at all.
+                   EXPECT_THAT(kinds, ::testing::UnorderedElementsAre(
+                                          "checkin_low", "digest"));
+                   for (const auto& d : *all) EXPECT_TRUE(d.unsubscribable);
+                   return absl::OkStatus();
+                 })
+                  .ok());
+
+  // Unsubscribing from the digest takes every kind out that may go, so the
+  // next digest holds only the escalations HR cannot turn off.
+  ASSERT_TRUE(db_->Write([](Connection& c) -> absl::Status {
+                   auto hr = store::GetUser(c, "hr");
+                   if (!hr.ok()) return hr.status();
+                   auto off = flows::Unsubscribe(c, *hr, "digest");
+                   if (!off.ok()) return off.status();
+                   EXPECT_EQ(std::count(off->begin(), off->end(), "escalation"),
+                             0);
+                   EXPECT_GT(off->size(), 5u);
+                   return absl::OkStatus();
+                 })
+                  .ok());
+  Notify("hr", "step_overdue", "Overdue step", Local(2026, 12, 3, 9));
+  EXPECT_EQ(Run(Local(2026, 12, 4, 8)), 0);
+  Notify("hr", "escalation", "Still overdue", Local(2026, 12, 4, 9));
+  EXPECT_EQ(Run(Local(2026, 12, 7, 8)), 1);
+  digests = Digests("emp");
+  ASSERT_EQ(digests.size(), 2u);
+  EXPECT_THAT(digests[0].body, HasSubstr("- Still overdue (nl)"));
+  EXPECT_THAT(digests[0].body, ::testing::Not(HasSubstr("Overdue step")));
 }
 
 }  // namespace
