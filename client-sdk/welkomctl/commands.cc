@@ -274,7 +274,8 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   if (command == "journey" || command == "step") {
     return RunJourneyCommand(client, args);
   }
-  if (command == "inbox" || command == "read" || command == "watch") {
+  if (command == "inbox" || command == "read" || command == "watch" ||
+      command == "mail") {
     return RunInboxCommand(client, args);
   }
   if (command == "events" || command == "rsvp") {

@@ -19,7 +19,7 @@ namespace welkomctl {
 absl::Status RunCommand(welkom::sdk::Client& client,
                         const std::vector<std::string>& args);
 
-// journey, step (journey_commands.cc) and inbox, read, watch
+// journey, step (journey_commands.cc) and inbox, read, watch, mail
 // (inbox_commands.cc), run by RunCommand.
 absl::Status RunJourneyCommand(welkom::sdk::Client& client,
                                const std::vector<std::string>& args);

@@ -1,4 +1,5 @@
-// welkomctl inbox, read and watch: the notifications of the signed-in user.
+// welkomctl inbox, read and watch: the notifications of the signed-in user;
+// mail: how each kind of them reaches the user by e-mail.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -74,6 +75,48 @@ absl::Status Watch(Client& client, const std::vector<std::string>& args) {
   return absl::OkStatus();
 }
 
+const char* DeliveryName(welkom::v1::NotificationDelivery d) {
+  switch (d) {
+    case welkom::v1::NOTIFICATION_DELIVERY_IMMEDIATE:
+      return "immediate";
+    case welkom::v1::NOTIFICATION_DELIVERY_DIGEST:
+      return "digest";
+    case welkom::v1::NOTIFICATION_DELIVERY_OFF:
+      return "off";
+    default:
+      return "?";
+  }
+}
+
+// mail | mail set KIND immediate|digest|off
+absl::Status Mail(Client& client, const std::vector<std::string>& args) {
+  absl::StatusOr<welkom::v1::NotificationPreferences> prefs;
+  if (args.size() == 1) {
+    prefs = client.GetNotificationPreferences();
+  } else if (args.size() == 4 && args[1] == "set") {
+    welkom::v1::NotificationPreference p;
+    p.set_kind(args[2]);
+    if (args[3] == "immediate") {
+      p.set_delivery(welkom::v1::NOTIFICATION_DELIVERY_IMMEDIATE);
+    } else if (args[3] == "digest") {
+      p.set_delivery(welkom::v1::NOTIFICATION_DELIVERY_DIGEST);
+    } else if (args[3] == "off") {
+      p.set_delivery(welkom::v1::NOTIFICATION_DELIVERY_OFF);
+    } else {
+      return UsageError();
+    }
+    prefs = client.SetNotificationPreferences({p});
+  } else {
+    return UsageError();
+  }
+  if (!prefs.ok()) return prefs.status();
+  for (const welkom::v1::NotificationPreference& p : prefs->preferences()) {
+    std::printf("%-20s %-10s%s\n", p.kind().c_str(), DeliveryName(p.delivery()),
+                p.required() ? "  (cannot be turned off)" : "");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status RunInboxCommand(Client& client,
@@ -81,6 +124,7 @@ absl::Status RunInboxCommand(Client& client,
   if (args[0] == "inbox") return ShowInbox(client, args);
   if (args[0] == "read") return MarkRead(client, args);
   if (args[0] == "watch") return Watch(client, args);
+  if (args[0] == "mail") return Mail(client, args);
   return UsageError();
 }
 

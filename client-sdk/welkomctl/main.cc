@@ -41,6 +41,8 @@ void Usage() {
       "  inbox                    your notifications, newest first\n"
       "  read ID...|all           mark notifications read\n"
       "  watch                    print notifications as they arrive\n"
+      "  mail [set KIND immediate|digest|off]  how each kind of notification\n"
+      "                           reaches you by e-mail\n"
       "  events                   upcoming events (works offline)\n"
       "  rsvp [cancel] EVENT_ID   take (or give back) a seat at an event\n"
       "  classes                  Dutch classes, your place (works offline)\n"

@@ -1,5 +1,6 @@
 // The SDK's inbox against a real welkomd: cached list, read marks through
-// the outbox, and the live watch across a restart of the server.
+// the outbox, the live watch across a restart of the server, and the
+// notification preferences (online only).
 // Notifications are inserted straight into welkomd's database file, as an
 // out-of-process producer would.
 #include <gtest/gtest.h>
@@ -101,6 +102,36 @@ TEST_F(SdkInboxTest, ReadMarkMadeOfflineShowsAtOnceAndReachesTheServer) {
   EXPECT_FALSE(Find(server, other)->has_read_time());
   auto cached = client->Inbox(Source::kCache);
   EXPECT_TRUE(Find(*cached, id)->has_read_time());
+}
+
+TEST_F(SdkInboxTest, NotificationPreferencesAreReadAndSetOnline) {
+  auto client = SignedInClient("hr");
+  auto prefs = client->GetNotificationPreferences();
+  ASSERT_TRUE(prefs.ok()) << prefs.status();
+  ASSERT_GT(prefs->preferences_size(), 0);
+  v1::NotificationPreference p;
+  p.set_kind("checkin_low");
+  p.set_delivery(v1::NOTIFICATION_DELIVERY_IMMEDIATE);
+  auto set = client->SetNotificationPreferences({p}, prefs->etag());
+  ASSERT_TRUE(set.ok()) << set.status();
+  bool found = false;
+  for (const auto& q : set->preferences()) {
+    if (q.kind() == "checkin_low") {
+      found = true;
+      EXPECT_EQ(q.delivery(), v1::NOTIFICATION_DELIVERY_IMMEDIATE);
+    }
+  }
+  EXPECT_TRUE(found);
+  // The old etag is stale now; HR cannot turn escalations off.
+  EXPECT_TRUE(absl::IsAborted(
+      client->SetNotificationPreferences({p}, prefs->etag()).status()));
+  p.set_kind("escalation");
+  p.set_delivery(v1::NOTIFICATION_DELIVERY_OFF);
+  EXPECT_TRUE(absl::IsFailedPrecondition(
+      client->SetNotificationPreferences({p}).status()));
+  server_->Stop();
+  EXPECT_TRUE(
+      absl::IsUnavailable(client->GetNotificationPreferences().status()));
 }
 
 TEST_F(SdkInboxTest, MarkingSomeoneElsesNotificationIsRejected) {

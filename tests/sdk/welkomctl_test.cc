@@ -192,6 +192,19 @@ TEST_F(WelkomctlTest, InboxListsAndReadMarksNotifications) {
   EXPECT_THAT(again.out, ::testing::Not(HasSubstr("* #" + std::to_string(id))));
 }
 
+TEST_F(WelkomctlTest, MailListsAndSetsHowEachKindArrives) {
+  LoginAsNewcomer();
+  Output shown = Welkomctl("mail");
+  ASSERT_EQ(shown.exit_code, 0) << shown.out;
+  EXPECT_THAT(shown.out,
+              ::testing::ContainsRegex("event_cancelled +immediate"));
+  Output set = Welkomctl("mail set event_cancelled digest");
+  ASSERT_EQ(set.exit_code, 0) << set.out;
+  EXPECT_THAT(set.out, ::testing::ContainsRegex("event_cancelled +digest"));
+  EXPECT_NE(Welkomctl("mail set no_such_kind off").exit_code, 0);
+  EXPECT_EQ(Welkomctl("mail set event_cancelled sometimes").exit_code, 2);
+}
+
 TEST_F(WelkomctlTest, EventsListsAnEventAndRsvpTakesASeat) {
   LoginAsNewcomer();
   std::string id = CreateEventAsAdvisor(/*capacity=*/3);

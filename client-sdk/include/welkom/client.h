@@ -208,6 +208,19 @@ class Client {
   absl::StatusOr<v1::ErasureStatus> CancelErasure();
   absl::StatusOr<v1::ErasureStatus> GetErasureStatus();
 
+  // How each kind of notification reaches the member outside the app: at
+  // once by e-mail, in the daily digest, or not at all; every kind, with
+  // the set's etag (`required` kinds cannot be turned off). Needs the
+  // server; nothing is cached or queued.
+  absl::StatusOr<v1::NotificationPreferences> GetNotificationPreferences();
+  // Changes the kinds in `changes` (the others keep theirs) and answers the
+  // whole set. `etag` from a Get, or empty for no check: a stale one
+  // answers ABORTED, an unknown kind INVALID_ARGUMENT, turning a required
+  // kind off FAILED_PRECONDITION; nothing is changed then.
+  absl::StatusOr<v1::NotificationPreferences> SetNotificationPreferences(
+      const std::vector<v1::NotificationPreference>& changes,
+      const std::string& etag = "");
+
   // Consent and check-ins. They need the server (UNAVAILABLE offline;
   // nothing is queued, so the answer is the server's verdict) and each
   // carries a fresh request_id, so a retry is applied once. They answer the
