@@ -4,7 +4,7 @@
 // welkomd serves now; the copy answers when the network does not. Calls to
 // the API (POST) are never touched: the app keeps its own copies of the
 // data and its outbox (js/store.js, js/outbox.js).
-const CACHE = 'welkom-app-v5';
+const CACHE = 'welkom-app-v6';
 const FILES = [
   '/app/',
   '/app/index.html',
@@ -23,6 +23,7 @@ const FILES = [
   '/js/views/password.js',
   '/js/views/my_data.js',
   '/js/guard.js',
+  '/js/views/mail_settings.js',
   '/js/router.js',
   '/app/js/main.js',
   '/app/js/routes.js',
@@ -35,6 +36,7 @@ const FILES = [
   '/app/js/views/me.js',
   '/app/js/views/me_newcomer.js',
   '/app/js/views/me_erasure.js',
+  '/app/js/views/settings.js',
   '/app/js/views/today.js',
   '/app/js/views/journey.js',
   '/app/js/views/step.js',

@@ -8,12 +8,13 @@ addStrings({
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
        'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
        'nav.template': 'Company template', 'nav.invitations': 'Invitations',
-       'nav.password': 'Account'},
+       'nav.password': 'Account', 'nav.settings': 'Settings'},
   nl: {'nav.today': 'Vandaag', 'nav.inbox': 'Meldingen', 'nav.inboxCount': 'Meldingen, {n} ongelezen', 'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
        'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon',
-       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Account'},
+       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Account',
+       'nav.settings': 'Instellingen'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -48,4 +49,6 @@ export const routes = [
    roles: CONSOLE, nav: 'nav.invitations'},
   {path: '/password', view: () => import('./views/password.js'),
    roles: CONSOLE, nav: 'nav.password'},
+  {path: '/settings', view: () => import('./views/settings.js'),
+   roles: CONSOLE, nav: 'nav.settings'},
 ];

@@ -91,6 +91,11 @@ export const routes = [
     order: 5
   },
   {
+    path: '/settings',
+    view: () => import('./views/settings.js'),
+    roles: BOTH
+  },
+  {
     path: '/me',
     view: () => import('./views/me.js'),
     roles: BOTH,

@@ -14,12 +14,14 @@ addStrings({
   en: {
     'me.heading': 'Me',
     'me.signedIn': 'Signed in as {name} ({email}).',
-    'me.signOut': 'Sign out'
+    'me.signOut': 'Sign out',
+    'me.settings': 'E-mail settings'
   },
   nl: {
     'me.heading': 'Ik',
     'me.signedIn': 'Aangemeld als {name} ({email}).',
-    'me.signOut': 'Afmelden'
+    'me.signOut': 'Afmelden',
+    'me.settings': 'E-mailinstellingen'
   },
 });
 
@@ -36,7 +38,8 @@ export async function render(main, {session}) {
       h('p', {},
         t('me.signedIn',
           {name: session.member.displayName, email: session.member.email})),
-      extras, passwordForm(), myDataCard(), erasure,
+      h('p', {}, h('a', {href: '#/settings'}, t('me.settings'))), extras,
+      passwordForm(), myDataCard(), erasure,
       h('div', {class: 'actions'},
         h('button', {
           type: 'button',
