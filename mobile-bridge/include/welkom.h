@@ -333,6 +333,21 @@ WELKOM_EXPORT welkom_buffer* welkom_client_cancel_erasure(
 WELKOM_EXPORT welkom_buffer* welkom_client_get_erasure_status(
     welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
 
+/* --- notification preferences ------------------------------------------ */
+/* How each kind of notification reaches the member by e-mail: at once, in
+ * the daily digest, or not at all. They need the server. */
+/* Every kind with its choice and the set's etag; returns
+ * welkom.v1.NotificationPreferences. */
+WELKOM_EXPORT welkom_buffer* welkom_client_notification_preferences(
+    welkom_client* client, welkom_error* err) WELKOM_NOEXCEPT;
+/* `request`: a serialized welkom.v1.SetNotificationPreferencesRequest (the
+ * kinds to change, the etag last read or none); returns the whole set.
+ * WELKOM_INVALID_ARGUMENT for an unknown kind, WELKOM_ABORTED for a stale
+ * etag, WELKOM_FAILED_PRECONDITION for a kind that cannot be turned off. */
+WELKOM_EXPORT welkom_buffer* welkom_client_set_notification_preferences(
+    welkom_client* client, const uint8_t* request, size_t request_size,
+    welkom_error* err) WELKOM_NOEXCEPT;
+
 /* --- buffer ------------------------------------------------------------- */
 WELKOM_EXPORT const uint8_t* welkom_buffer_data(const welkom_buffer* buffer)
     WELKOM_NOEXCEPT;

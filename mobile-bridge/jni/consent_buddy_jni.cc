@@ -1,6 +1,7 @@
-// JNI entry points of nl.welkom.sdk.WelkomClient for consent, check-ins and
-// buddy matching, over the C ABI (consent_buddy_c.cc). Results are protobuf
-// bytes the Java side parses; a welkom_error becomes a WelkomException.
+// JNI entry points of nl.welkom.sdk.WelkomClient for consent, check-ins,
+// buddy matching and notification preferences, over the C ABI
+// (consent_buddy_c.cc, journey_inbox_c.cc). Results are protobuf bytes the
+// Java side parses; a welkom_error becomes a WelkomException.
 #include <jni.h>
 
 #include "jni_support.h"
@@ -125,6 +126,28 @@ JNIEXPORT jboolean JNICALL
 Java_nl_welkom_sdk_WelkomClient_nativeOnline(JNIEnv*, jclass, jlong handle) {
   return welkom_client_online(FromHandle(handle)->client) ? JNI_TRUE
                                                           : JNI_FALSE;
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeNotificationPreferences(JNIEnv* env,
+                                                              jclass,
+                                                              jlong handle) {
+  welkom_error err;
+  return Bytes(
+      env,
+      welkom_client_notification_preferences(FromHandle(handle)->client, &err),
+      err);
+}
+
+JNIEXPORT jbyteArray JNICALL
+Java_nl_welkom_sdk_WelkomClient_nativeSetNotificationPreferences(
+    JNIEnv* env, jclass, jlong handle, jbyteArray request) {
+  welkom_error err;
+  ByteArray in(env, request);
+  return Bytes(env,
+               welkom_client_set_notification_preferences(
+                   FromHandle(handle)->client, in.data(), in.size(), &err),
+               err);
 }
 
 }  // extern "C"

@@ -59,6 +59,15 @@ welkom_buffer* MessageResult(const absl::StatusOr<M>& result,
   return NewBuffer(result->SerializeAsString());
 }
 
+// Parses `bytes` as M, or fills `err` naming the expected message.
+template <typename M>
+bool Parse(const uint8_t* bytes, size_t size, M* out, welkom_error* err) {
+  if (out->ParseFromArray(bytes, static_cast<int>(size))) return true;
+  FillError(err, absl::InvalidArgumentError("request: not a " +
+                                            out->GetDescriptor()->full_name()));
+  return false;
+}
+
 }  // namespace welkom::bridge
 
 #endif  // WELKOM_MOBILE_BRIDGE_SRC_BRIDGE_INTERNAL_H_

@@ -12,18 +12,10 @@
 using welkom::bridge::FillError;
 using welkom::bridge::Guard;
 using welkom::bridge::MessageResult;
+using welkom::bridge::Parse;
 using welkom::sdk::Source;
 
 namespace {
-
-// Parses `bytes` as M, or fills `err` naming the expected message.
-template <typename M>
-bool Parse(const uint8_t* bytes, size_t size, M* out, welkom_error* err) {
-  if (out->ParseFromArray(bytes, static_cast<int>(size))) return true;
-  FillError(err, absl::InvalidArgumentError("request: not a " +
-                                            out->GetDescriptor()->full_name()));
-  return false;
-}
 
 bool RequireId(const char* id, welkom_error* err) {
   if (id != nullptr && *id != '\0') return true;

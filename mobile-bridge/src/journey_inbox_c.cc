@@ -1,4 +1,6 @@
-// The C ABI's journey and inbox entry points over welkom::sdk::Client.
+// The C ABI's journey and inbox entry points over welkom::sdk::Client, and
+// the notification preferences (need the server; serialized messages in
+// and out).
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@ struct welkom_watch {
 using welkom::bridge::FillError;
 using welkom::bridge::Guard;
 using welkom::bridge::MessageResult;
+using welkom::bridge::Parse;
 using welkom::bridge::StatusResult;
 using welkom::sdk::Source;
 
@@ -91,6 +94,26 @@ void welkom_watch_free(welkom_watch* watch) noexcept {
   Guard<bool>(nullptr, false, [&] {
     delete watch;
     return true;
+  });
+}
+
+welkom_buffer* welkom_client_notification_preferences(
+    welkom_client* client, welkom_error* err) noexcept {
+  return Guard<welkom_buffer*>(err, nullptr, [&] {
+    return MessageResult(client->client->GetNotificationPreferences(), err);
+  });
+}
+
+welkom_buffer* welkom_client_set_notification_preferences(
+    welkom_client* client, const uint8_t* request, size_t request_size,
+    welkom_error* err) noexcept {
+  return Guard<welkom_buffer*>(err, nullptr, [&]() -> welkom_buffer* {
+    welkom::v1::SetNotificationPreferencesRequest in;
+    if (!Parse(request, request_size, &in, err)) return nullptr;
+    std::vector<welkom::v1::NotificationPreference> changes(
+        in.preferences().begin(), in.preferences().end());
+    return MessageResult(
+        client->client->SetNotificationPreferences(changes, in.etag()), err);
   });
 }
 

@@ -297,6 +297,28 @@ public final class WelkomClient {
     try message { welkom_client_get_erasure_status(handle, $0) }
   }
 
+  /// How each kind of notification reaches the member by e-mail (at once,
+  /// in the daily digest, or not at all), with the set's etag. Needs the
+  /// server.
+  public func notificationPreferences() throws -> Welkom_V1_NotificationPreferences {
+    try message { welkom_client_notification_preferences(handle, $0) }
+  }
+
+  /// Changes the kinds in `request` (with the etag last read, or none):
+  /// code 10 (ABORTED) for a stale etag, 9 (FAILED_PRECONDITION) for a kind
+  /// that cannot be turned off.
+  public func setNotificationPreferences(_ request: Welkom_V1_SetNotificationPreferencesRequest)
+    throws -> Welkom_V1_NotificationPreferences
+  {
+    let bytes = try request.serializedData()
+    return try message { err in
+      bytes.withUnsafeBytes { raw in
+        welkom_client_set_notification_preferences(
+          handle, raw.bindMemory(to: UInt8.self).baseAddress, raw.count, err)
+      }
+    }
+  }
+
   /// Sends the outbox; throws code 14 (UNAVAILABLE) while offline.
   public func sync() throws { try check { welkom_client_sync(handle, $0) } }
 

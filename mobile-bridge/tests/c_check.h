@@ -31,5 +31,7 @@ int buffer_has(const welkom_buffer* b, const char* text);
 
 /* privacy_c_test.c: the invitation preview, the export and the erasure. */
 void test_privacy(const launched_server* server);
+/* notification_preferences_c_test.c: read and set, and the refusals. */
+void test_notification_preferences(const launched_server* server);
 
 #endif /* WELKOM_MOBILE_BRIDGE_TESTS_C_CHECK_H_ */

@@ -460,6 +460,7 @@ int main(void) {
   test_calendar_feed(&server);
   test_events_and_classes(&server);
   test_privacy(&server);
+  test_notification_preferences(&server);
   test_cache_answers_when_server_is_down(&server);
   stop_welkomd(&server);
   remove_server_dir(&server);

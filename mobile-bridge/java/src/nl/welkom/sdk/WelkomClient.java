@@ -17,6 +17,8 @@ import nl.welkom.proto.v1.Match;
 import nl.welkom.proto.v1.Member;
 import nl.welkom.proto.v1.NewcomerPreferences;
 import nl.welkom.proto.v1.Notification;
+import nl.welkom.proto.v1.NotificationPreferences;
+import nl.welkom.proto.v1.SetNotificationPreferencesRequest;
 import nl.welkom.proto.v1.UpdateStepRequest;
 import nl.welkom.proto.v1.WhoAmIResponse;
 
@@ -375,6 +377,26 @@ public final class WelkomClient implements AutoCloseable {
         () -> ErasureStatus.parseFrom(nativeGetErasureStatus(handle())));
   }
 
+  /**
+   * How each kind of notification reaches the member by e-mail (at once, in
+   * the daily digest, or not at all), with the set's etag; needs the server.
+   */
+  public NotificationPreferences notificationPreferences() throws WelkomException {
+    return parse(() -> NotificationPreferences.parseFrom(
+                     nativeNotificationPreferences(handle())));
+  }
+
+  /**
+   * Changes the kinds in `request` (with the etag last read, or none);
+   * ABORTED for a stale etag, FAILED_PRECONDITION for a kind that cannot be
+   * turned off.
+   */
+  public NotificationPreferences setNotificationPreferences(
+      SetNotificationPreferencesRequest request) throws WelkomException {
+    return parse(() -> NotificationPreferences.parseFrom(
+                     nativeSetNotificationPreferences(handle(), request.toByteArray())));
+  }
+
   static <T> T parse(Parser<T> parser) throws WelkomException {
     try {
       return parser.parse();
@@ -398,6 +420,10 @@ public final class WelkomClient implements AutoCloseable {
       throws WelkomException;
   private static native byte[] nativeExportMyData(long handle)
       throws WelkomException;
+  private static native byte[] nativeNotificationPreferences(long handle)
+      throws WelkomException;
+  private static native byte[] nativeSetNotificationPreferences(
+      long handle, byte[] request) throws WelkomException;
   private static native byte[] nativeRequestErasure(long handle)
       throws WelkomException;
   private static native byte[] nativeCancelErasure(long handle)
