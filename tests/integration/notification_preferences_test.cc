@@ -140,7 +140,8 @@ TEST_F(NotificationPreferencesTest,
     EXPECT_EQ(p.delivery(), v1::NOTIFICATION_DELIVERY_DIGEST) << p.kind();
     EXPECT_EQ(p.required(), p.kind() == "escalation") << p.kind();
   }
-  for (const auto& p : Get(server_->Login("advisor")).preferences()) {
+  const v1::NotificationPreferences advisor = Get(server_->Login("advisor"));
+  for (const auto& p : advisor.preferences()) {
     EXPECT_FALSE(p.required()) << p.kind();  // the rule is HR's
   }
 }
