@@ -50,6 +50,12 @@ test('HR chooses per kind in the console; escalations cannot be turned off', asy
   assert.equal(await stored(server, hr, 'step_overdue'), 'NOTIFICATION_DELIVERY_DIGEST');
   await page.waitForFunction(
       () => document.querySelector('select[data-kind=step_due]')?.value === 'OFF');
+  // Saving again, on what is stored now, goes through.
+  await page.getByLabel('Overdue steps').selectOption('IMMEDIATE');
+  await page.getByRole('button', {name: 'Save'}).click();
+  await page.getByText('Your e-mail settings are saved.').waitFor();
+  assert.equal(await stored(server, hr, 'step_overdue'), 'NOTIFICATION_DELIVERY_IMMEDIATE');
+  assert.equal(await stored(server, hr, 'step_due'), 'NOTIFICATION_DELIVERY_OFF');
 
   await page.getByLabel('Language').selectOption('nl');
   await page.getByRole('heading', {name: 'Instellingen'}).waitFor();
