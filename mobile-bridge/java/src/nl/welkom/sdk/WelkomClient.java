@@ -381,9 +381,11 @@ public final class WelkomClient implements AutoCloseable {
    * How each kind of notification reaches the member by e-mail (at once, in
    * the daily digest, or not at all), with the set's etag; needs the server.
    */
-  public NotificationPreferences notificationPreferences() throws WelkomException {
-    return parse(() -> NotificationPreferences.parseFrom(
-                     nativeNotificationPreferences(handle())));
+  public NotificationPreferences notificationPreferences()
+      throws WelkomException {
+    return parse(()
+                     -> NotificationPreferences.parseFrom(
+                         nativeNotificationPreferences(handle())));
   }
 
   /**
@@ -393,8 +395,10 @@ public final class WelkomClient implements AutoCloseable {
    */
   public NotificationPreferences setNotificationPreferences(
       SetNotificationPreferencesRequest request) throws WelkomException {
-    return parse(() -> NotificationPreferences.parseFrom(
-                     nativeSetNotificationPreferences(handle(), request.toByteArray())));
+    return parse(()
+                     -> NotificationPreferences.parseFrom(
+                         nativeSetNotificationPreferences(
+                             handle(), request.toByteArray())));
   }
 
   static <T> T parse(Parser<T> parser) throws WelkomException {
