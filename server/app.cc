@@ -151,6 +151,8 @@ absl::Status App::CreateServices() {
       options_.erasure_grace);
   offboarding_ = std::make_unique<api::OffboardingService>(dispatcher_.get(),
                                                            fanout_.get());
+  import_ =
+      std::make_unique<api::ImportService>(dispatcher_.get(), identity_.get());
   // A replay must pass today's access check (issue 15 item 2): no method may
   // answer a stored response without one.
   if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
@@ -196,6 +198,7 @@ absl::Status App::StartGrpc() {
       {catalogue_.get(), v1::CatalogueService::service_full_name()},
       {privacy_.get(), v1::PrivacyService::service_full_name()},
       {offboarding_.get(), v1::OffboardingService::service_full_name()},
+      {import_.get(), v1::ImportService::service_full_name()},
   };
   std::vector<std::string> names = {"grpc.health.v1.Health",
                                     "grpc.reflection.v1alpha.ServerReflection",

@@ -19,6 +19,7 @@
 #include "server/api/events/event_service.h"
 #include "server/api/events/language_service.h"
 #include "server/api/identity_service.h"
+#include "server/api/import/import_service.h"
 #include "server/api/insights/insights_service.h"
 #include "server/api/journey/journey_service.h"
 #include "server/api/notifications/notification_service.h"
@@ -172,6 +173,7 @@ class App {
   std::unique_ptr<api::TemplateService> templates_;
   std::unique_ptr<api::PrivacyService> privacy_;
   std::unique_ptr<api::OffboardingService> offboarding_;
+  std::unique_ptr<api::ImportService> import_;
   std::unique_ptr<api::CatalogueService> catalogue_;
   std::unique_ptr<api::ServerReflectionV1> reflection_v1_;
   std::unique_ptr<grpc::Server> grpc_server_;

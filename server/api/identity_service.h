@@ -87,14 +87,18 @@ class IdentityService final : public v1::IdentityService::CallbackService {
                                  const v1::EchoRequest* req,
                                  v1::EchoResponse* resp) override;
 
+  // CreateInvitation inside the caller's write transaction (`call.conn` is
+  // the writer), for flows that invite several people in one go (the new
+  // hires' import); the same checks, hooks and mail as the RPC.
+  absl::Status DoCreateInvitation(rpc::Call& call,
+                                  const v1::CreateInvitationRequest& req,
+                                  v1::CreateInvitationResponse* resp);
+
  private:
   absl::Status DoLogin(rpc::Call& call, const v1::LoginRequest& req,
                        v1::LoginResponse* resp);
   absl::Status DoChangePassword(rpc::Call& call,
                                 const v1::ChangePasswordRequest& req);
-  absl::Status DoCreateInvitation(rpc::Call& call,
-                                  const v1::CreateInvitationRequest& req,
-                                  v1::CreateInvitationResponse* resp);
   absl::Status DoAcceptInvitation(rpc::Call& call,
                                   const v1::AcceptInvitationRequest& req,
                                   v1::AcceptInvitationResponse* resp);

@@ -258,6 +258,15 @@ const std::vector<MethodRule>& Table() {
        kSignedIn,
        {ROLE_ADMIN},
        "admin: an employer's HR access"},
+      // ImportService
+      {"/welkom.v1.ImportService/PreviewNewHires",
+       kSignedIn,
+       {ROLE_HR},
+       "hr: its own employer (who may be invited, as CreateInvitation)"},
+      {"/welkom.v1.ImportService/ImportNewHires",
+       kSignedIn,
+       {ROLE_HR},
+       "hr: newcomers into its own employer, as CreateInvitation"},
       // CalendarService
       {"/welkom.v1.CalendarService/RenewCalendarFeed",
        kSignedIn,
