@@ -294,6 +294,7 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
   if (command == "export" || command == "erase") {
     return RunPrivacyCommand(client, args);
   }
+  if (command == "import") return RunImportCommand(client, args);
   return UsageError();
 }
 

@@ -44,6 +44,10 @@ absl::Status RunBuddyCommand(welkom::sdk::Client& client,
 absl::Status RunPrivacyCommand(welkom::sdk::Client& client,
                                const std::vector<std::string>& args);
 
+// import (import_commands.cc).
+absl::Status RunImportCommand(welkom::sdk::Client& client,
+                              const std::vector<std::string>& args);
+
 // Changes of this run's outbox sends that the server refused for good
 // (main's on_conflict / on_rejected add them); a run with any exits
 // non-zero, and `sync` names them instead of "everything sent".

@@ -40,6 +40,7 @@
 #include "welkom/v1/buddy.pb.h"
 #include "welkom/v1/event.pb.h"
 #include "welkom/v1/identity.pb.h"
+#include "welkom/v1/import.pb.h"
 #include "welkom/v1/journey.pb.h"
 #include "welkom/v1/language.pb.h"
 #include "welkom/v1/notification.pb.h"
@@ -220,6 +221,16 @@ class Client {
   absl::StatusOr<v1::NotificationPreferences> SetNotificationPreferences(
       const std::vector<v1::NotificationPreference>& changes,
       const std::string& etag = "");
+
+  // HR: the new hires in `csv` (the text of the HR system's CSV export,
+  // docs/CONSOLE.md) into the caller's employer. Preview says what each row
+  // would become and stores nothing; Import invites every valid row not yet
+  // invited (with `send_email`, by mail too) under a fresh request_id, so a
+  // retry is applied once. They need the server and are never queued.
+  absl::StatusOr<v1::PreviewNewHiresResponse> PreviewNewHires(
+      const std::string& csv);
+  absl::StatusOr<v1::ImportNewHiresResponse> ImportNewHires(
+      const std::string& csv, bool send_email);
 
   // Consent and check-ins. They need the server (UNAVAILABLE offline;
   // nothing is queued, so the answer is the server's verdict) and each
