@@ -8,13 +8,14 @@ addStrings({
        'nav.newcomers': 'Newcomers', 'nav.kpis': 'Observatory', 'nav.events': 'Events',
        'nav.buddies': 'Buddies', 'nav.classes': 'Dutch classes',
        'nav.template': 'Company template', 'nav.invitations': 'Invitations',
+       'nav.import': 'Import new hires',
        'nav.password': 'Account', 'nav.settings': 'Settings'},
   nl: {'nav.today': 'Vandaag', 'nav.inbox': 'Meldingen', 'nav.inboxCount': 'Meldingen, {n} ongelezen', 'nav.members': 'Leden', 'nav.invite': 'Uitnodigen', 'login.title': 'Aanmelden',
        'nav.newcomers': 'Nieuwkomers', 'nav.kpis': 'Observatorium',
        'nav.events': 'Activiteiten', 'nav.buddies': 'Buddy’s',
        'nav.classes': 'Nederlandse les', 'nav.template': 'Bedrijfssjabloon',
-       'nav.invitations': 'Uitnodigingen', 'nav.password': 'Account',
-       'nav.settings': 'Instellingen'},
+       'nav.invitations': 'Uitnodigingen', 'nav.import': 'Importeren',
+       'nav.password': 'Account', 'nav.settings': 'Instellingen'},
 });
 
 const CONSOLE = ['ROLE_HR', 'ROLE_ADVISOR', 'ROLE_ADMIN'];
@@ -45,6 +46,8 @@ export const routes = [
    roles: CONSOLE, nav: 'nav.members'},
   {path: '/invite', view: () => import('./views/invite.js'),
    roles: CONSOLE, nav: 'nav.invite'},
+  {path: '/import', view: () => import('./views/import.js'),
+   roles: ['ROLE_HR'], nav: 'nav.import'},
   {path: '/invitations', view: () => import('./views/invitations.js'),
    roles: CONSOLE, nav: 'nav.invitations'},
   {path: '/password', view: () => import('./views/password.js'),
