@@ -279,6 +279,38 @@ TEST_F(WelkomctlTest, ExportSavesTheUsersDataAsAPrivateJsonFile) {
   EXPECT_NE(access(offline_path.c_str(), F_OK), 0);
 }
 
+// HR's import of new hires: --dry-run shows each row and invites nobody,
+// the import invites the valid rows, and a second run invites nobody.
+TEST_F(WelkomctlTest, ImportInvitesTheNewHiresOfACsvFileOnce) {
+  const auto& hr = server_->Account("hr");
+  ASSERT_EQ(Welkomctl("login " + hr.email + " " + hr.password).exit_code, 0);
+  const std::string path = server_->dir() + "/new-hires.csv";
+  FILE* f = std::fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs(
+      "Naam;E-mailadres;Startdatum\n"
+      "Ana Souza;ana.souza@example.org;4-5-2026\n"
+      "Bad Date;bad.date@example.org;4-13-2026\n",
+      f);
+  std::fclose(f);
+  Output dry = Welkomctl("import " + path + " --dry-run");
+  ASSERT_EQ(dry.exit_code, 0) << dry.out;
+  EXPECT_THAT(dry.out, HasSubstr("row 2  would invite"));
+  EXPECT_THAT(dry.out, HasSubstr("row 3  not invited"));
+  EXPECT_THAT(dry.out, HasSubstr("Startdatum: is not a date"));
+  EXPECT_THAT(dry.out,
+              HasSubstr("1 to invite, 0 already there, 1 with errors"));
+  Output done = Welkomctl("import " + path);
+  ASSERT_EQ(done.exit_code, 0) << done.out;
+  EXPECT_THAT(done.out, HasSubstr("1 invited, 0 already there, 1 with errors"));
+  Output again = Welkomctl("import " + path);
+  EXPECT_THAT(again.out, HasSubstr("row 2  already invited"));
+  EXPECT_THAT(again.out, HasSubstr("0 invited, 1 already there"));
+  EXPECT_EQ(Welkomctl("import").exit_code, 2);
+  EXPECT_NE(Welkomctl("import " + server_->dir() + "/missing.csv").exit_code,
+            0);
+}
+
 // Erasure from the command line: asked only after typing "erase", shown
 // with its day, called off again; staff cannot ask for it.
 TEST_F(WelkomctlTest, EraseAsksForConfirmationAndCanBeCalledOff) {
