@@ -12,6 +12,17 @@ import {addStrings, formatDate, t} from '../i18n.js';
 
 const MAX_BYTES = 1 << 20;
 
+// The file's text. Excel's plain "CSV" is Windows-1252, not UTF-8: read
+// as that when the bytes are not UTF-8, so "Müller" stays "Müller".
+async function fileText(file) {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 addStrings({
   en: {
     'imp.heading': 'Import new hires',
@@ -137,7 +148,7 @@ export async function render(main) {
       return;
     }
     try {
-      await preview(await file.text());
+      await preview(await fileText(file));
     } catch (err) {
       showError(box, err);
     }
