@@ -3,7 +3,8 @@
 // whose data (DESIGN.md, "Users and what each may see").
 //
 // Two layers, both here:
-//  1. The method table (policy.cc, kMethodRules): for every RPC, whether it is
+//  1. The method table (method_table.cc, MethodRules): for every RPC, whether
+//  it is
 //     public or which roles may call it. A method missing from the table is
 //     refused; a test checks that every method in the contract has a row.
 //  2. Object rules (the Can* functions): given a principal and the owner of
