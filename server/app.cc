@@ -153,6 +153,9 @@ absl::Status App::CreateServices() {
                                                            fanout_.get());
   import_ =
       std::make_unique<api::ImportService>(dispatcher_.get(), identity_.get());
+  webhooks_ = std::make_unique<api::WebhookService>(
+      dispatcher_.get(),
+      webhooks::AddressPolicy{options_.webhooks_allow_loopback_http});
   // A replay must pass today's access check (issue 15 item 2): no method may
   // answer a stored response without one.
   if (std::vector<std::string> missing = dispatcher_->MissingReplayGuards();
@@ -199,6 +202,7 @@ absl::Status App::StartGrpc() {
       {privacy_.get(), v1::PrivacyService::service_full_name()},
       {offboarding_.get(), v1::OffboardingService::service_full_name()},
       {import_.get(), v1::ImportService::service_full_name()},
+      {webhooks_.get(), v1::WebhookService::service_full_name()},
   };
   std::vector<std::string> names = {"grpc.health.v1.Health",
                                     "grpc.reflection.v1alpha.ServerReflection",
@@ -236,7 +240,7 @@ absl::Status App::StartHttp() {
         [job = deliveries_.get()] { return job->RenderPrometheus(); });
   }
   WELKOM_ASSIGN_OR_RETURN(http_port_, http_->Start(options_.http_listen));
-  if (deliveries_ != nullptr && options_.public_url.empty()) {
+  if (email_on() && options_.public_url.empty()) {
     const std::string& listen = options_.http_listen;
     deliveries_->set_public_url(absl::StrCat(
         "http://", listen.substr(0, listen.rfind(':')), ":", http_port_));
@@ -249,9 +253,21 @@ absl::Status App::SetUpMail() {
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
     return store::SetDeliveryChannelEnabled(c, store::kEmailChannel, on);
   }));
+  // Webhooks need nothing configured: an organisation registers its
+  // endpoints.
+  webhook_transport_ = std::make_unique<webhooks::CurlWebhookTransport>(
+      webhooks::CurlWebhookTransport::Options{});
+  webhook_sender_ = std::make_unique<jobs::WebhookSender>(
+      db_.get(), webhook_transport_.get(),
+      webhooks::AddressPolicy{options_.webhooks_allow_loopback_http});
+  jobs::DeliveryJob::Options delivery;
+  delivery.first_retry = options_.delivery_first_retry;
+  delivery.max_attempts = options_.delivery_max_attempts;
   if (!on) {
     Log(LogLevel::kInfo, "email_off",
         {{"reason", "no --smtp-url: nothing is sent by e-mail"}});
+    deliveries_ = std::make_unique<jobs::DeliveryJob>(
+        db_.get(), nullptr, delivery, webhook_sender_.get());
     return absl::OkStatus();
   }
   mail::SmtpOptions smtp;
@@ -268,17 +284,14 @@ absl::Status App::SetUpMail() {
   while (!options_.public_url.empty() && options_.public_url.back() == '/') {
     options_.public_url.pop_back();
   }
-  jobs::DeliveryJob::Options delivery;
   delivery.from = options_.smtp_from;
   delivery.public_url = options_.public_url;
-  delivery.first_retry = options_.delivery_first_retry;
-  delivery.max_attempts = options_.delivery_max_attempts;
   WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) -> absl::Status {
     WELKOM_ASSIGN_OR_RETURN(delivery.unsubscribe_key, flows::UnsubscribeKey(c));
     return absl::OkStatus();
   }));
   deliveries_ = std::make_unique<jobs::DeliveryJob>(
-      db_.get(), mail_transport_.get(), delivery);
+      db_.get(), mail_transport_.get(), delivery, webhook_sender_.get());
   // The URL may carry a user name; log only its scheme, host and port.
   std::string where = options_.smtp_url;
   if (size_t at = where.find('@'); at != std::string::npos) {
@@ -323,11 +336,13 @@ absl::Status App::CreateJobs() {
   jobs_->Add("erasure", [job = erasure_job_.get()](absl::Time now) {
     return job->RunOnce(now).status();
   });
-  if (deliveries_ != nullptr) {
+  if (email_on()) {
     digest_ = std::make_unique<jobs::DigestJob>(db_.get());
     jobs_->Add("digest", [job = digest_.get()](absl::Time now) {
       return job->RunOnce(now).status();
     });
+  }
+  if (deliveries_ != nullptr) {
     jobs_->Add(
         "deliveries",
         [job = deliveries_.get()](absl::Time now) {
@@ -395,6 +410,8 @@ void App::Shutdown(absl::Duration grace) {
   http_.reset();
   deliveries_.reset();  // after the HTTP port: /metrics reads its counters
   mail_transport_.reset();
+  webhook_sender_.reset();
+  webhook_transport_.reset();
   notifications_.reset();
   fanout_.reset();
   buddy_.reset();

@@ -27,6 +27,7 @@
 #include "server/api/privacy/privacy_service.h"
 #include "server/api/server_reflection_v1.h"
 #include "server/api/template_service.h"
+#include "server/api/webhooks/webhook_service.h"
 #include "server/base/clock.h"
 #include "server/calendar/calendar_feed.h"
 #include "server/demo/demo_region.h"
@@ -39,11 +40,13 @@
 #include "server/jobs/jobs_runner.h"
 #include "server/jobs/reminder_job.h"
 #include "server/jobs/retention_job.h"
+#include "server/jobs/webhook_sender.h"
 #include "server/mail/smtp_transport.h"
 #include "server/rpc/dispatcher.h"
 #include "server/rpc/executor.h"
 #include "server/store/database.h"
 #include "server/store/database_lock.h"
+#include "server/webhooks/webhook_transport.h"
 
 namespace welkom {
 
@@ -80,6 +83,9 @@ struct AppOptions {
   absl::Duration delivery_interval = absl::Seconds(1);
   absl::Duration delivery_first_retry = absl::Seconds(30);
   int delivery_max_attempts = 8;
+  // Webhooks (issue 19 item 5) may also go over http to loopback addresses
+  // (--webhooks-allow-loopback-http): for tests only.
+  bool webhooks_allow_loopback_http = false;
   // A newcomer's or buddy's erasure is carried out this long after it is
   // asked (PrivacyService.RequestErasure); zero: at once.
   absl::Duration erasure_grace = absl::Hours(7 * 24);
@@ -119,7 +125,7 @@ class App {
     return fanout_.get();
   }
   // Whether mail is sent (--smtp-url was given).
-  bool email_on() const { return deliveries_ != nullptr; }
+  bool email_on() const { return mail_transport_ != nullptr; }
   // True when Start() created the demo accounts just now.
   bool demo_seeded_now() const { return demo_seeded_now_; }
   const std::string& demo_accounts_path() const {
@@ -158,6 +164,8 @@ class App {
   std::unique_ptr<jobs::ReminderJob> reminders_;
   std::unique_ptr<jobs::JobsRunner> jobs_;
   std::unique_ptr<mail::MailTransport> mail_transport_;
+  std::unique_ptr<webhooks::WebhookTransport> webhook_transport_;
+  std::unique_ptr<jobs::WebhookSender> webhook_sender_;
   std::unique_ptr<jobs::DeliveryJob> deliveries_;
   std::unique_ptr<jobs::DigestJob> digest_;
   std::unique_ptr<api::EventService> events_;
@@ -174,6 +182,7 @@ class App {
   std::unique_ptr<api::PrivacyService> privacy_;
   std::unique_ptr<api::OffboardingService> offboarding_;
   std::unique_ptr<api::ImportService> import_;
+  std::unique_ptr<api::WebhookService> webhooks_;
   std::unique_ptr<api::CatalogueService> catalogue_;
   std::unique_ptr<api::ServerReflectionV1> reflection_v1_;
   std::unique_ptr<grpc::Server> grpc_server_;

@@ -58,6 +58,10 @@ ABSL_FLAG(int, delivery_interval_ms, 1000,
 ABSL_FLAG(int, delivery_retry_ms, 30000,
           "the first retry's delay after a temporary delivery failure "
           "(doubling, with jitter, up to 6 hours)");
+ABSL_FLAG(bool, webhooks_allow_loopback_http, false,
+          "for tests only: webhook endpoints may be http:// URLs of loopback "
+          "addresses (127.0.0.1, [::1]); otherwise https:// to public "
+          "addresses only");
 ABSL_FLAG(int, delivery_max_attempts, 8,
           "attempts before a delivery is marked failed");
 ABSL_FLAG(int, erasure_grace_days, 7,
@@ -174,6 +178,8 @@ int main(int argc, char** argv) {
   options.delivery_first_retry =
       absl::Milliseconds(absl::GetFlag(FLAGS_delivery_retry_ms));
   options.delivery_max_attempts = absl::GetFlag(FLAGS_delivery_max_attempts);
+  options.webhooks_allow_loopback_http =
+      absl::GetFlag(FLAGS_webhooks_allow_loopback_http);
   if (options.delivery_max_attempts < 1) {
     std::fprintf(stderr, "welkomd: --delivery-max-attempts must be >= 1\n");
     return 2;

@@ -80,6 +80,11 @@ bool CanSeeDeliveries(const Principal& p, absl::string_view org_id) {
   return CanListMembers(p, org_id);
 }
 
+bool CanManageWebhooks(const Principal& p, absl::string_view org_id) {
+  // Those who see the organisation's deliveries manage where they go.
+  return CanSeeDeliveries(p, org_id);
+}
+
 bool CanDeactivateMembers(const Principal& p, absl::string_view org_id) {
   // Those who see the members are those who offboard them.
   return CanListMembers(p, org_id);

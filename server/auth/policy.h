@@ -108,6 +108,11 @@ bool CanManageInvitations(const Principal& p, absl::string_view org_id);
 // of `org_id`: HR and advisors their own organisation's, admin any.
 bool CanSeeDeliveries(const Principal& p, absl::string_view org_id);
 
+// Whether `p` may register, list, rotate, enable and delete webhook
+// endpoints of organisation `org_id` and read their deliveries: HR and
+// advisors their own organisation's, admins any.
+bool CanManageWebhooks(const Principal& p, absl::string_view org_id);
+
 // Whether p may deactivate members of `org_id` (OffboardingService): HR and
 // advisors their own organisation's, admin any.
 bool CanDeactivateMembers(const Principal& p, absl::string_view org_id);

@@ -1,10 +1,8 @@
 #include "server/auth/signed_token.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "server/auth/hmac.h"
 #include "server/auth/tokens.h"
 
 namespace welkom::auth {
@@ -13,13 +11,7 @@ namespace {
 std::string Mac(absl::string_view key, absl::string_view purpose,
                 absl::string_view payload) {
   // The purpose cannot contain NUL, so "purpose\0payload" is unambiguous.
-  const std::string data = absl::StrCat(purpose, std::string(1, '\0'), payload);
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
-       &len);
-  return std::string(reinterpret_cast<char*>(out), len);
+  return HmacSha256(key, absl::StrCat(purpose, std::string(1, '\0'), payload));
 }
 
 }  // namespace

@@ -1,28 +1,13 @@
 #include "server/auth/tokens.h"
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
-
-#include <cstdlib>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "server/auth/random_bytes.h"
 
 namespace welkom::auth {
-namespace {
-
-std::string RandomBytes(size_t n) {
-  std::string out(n, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()),
-                 static_cast<int>(n)) != 1) {
-    // Without randomness no secret is safe to hand out.
-    std::abort();
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string NewSecret() { return absl::WebSafeBase64Escape(RandomBytes(32)); }
 

@@ -7,6 +7,7 @@
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/matching/assignment.h"
 #include "server/flows/delivery_outbox.h"
+#include "server/flows/webhook_events.h"
 #include "server/store/identity_store.h"
 #include "server/store/journey_store.h"
 #include "server/store/notification_store.h"
@@ -289,6 +290,15 @@ absl::StatusOr<store::MatchRow> AnswerProposal(store::Connection& c,
         store::MarkStepDoneByKey(c, m.newcomer_id, "buddy_introduced", now));
     WELKOM_RETURN_IF_ERROR(Notify(c, m.newcomer_id, "buddy_accepted", m, now));
     WELKOM_RETURN_IF_ERROR(Notify(c, m.buddy_id, "buddy_accepted", m, now));
+    // The region's Expat Center runs the buddy pool and its matches.
+    WELKOM_RETURN_IF_ERROR(
+        QueueWebhookEvent(c, {kWebhookMatchAccepted,
+                              m.region_id,
+                              {{"match_id", m.id},
+                               {"newcomer_id", m.newcomer_id},
+                               {"buddy_id", m.buddy_id}},
+                              absl::StrCat("match_accepted:", m.id),
+                              now}));
   } else {
     WELKOM_RETURN_IF_ERROR(NotifyAdvisors(c, "buddy_declined", m, now));
   }

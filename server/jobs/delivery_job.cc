@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/base/log.h"
 #include "server/base/status_macros.h"
 #include "server/flows/notification_preferences.h"
+#include "server/flows/webhook_events.h"
 #include "server/mail/mail_layout.h"
 #include "server/mail/mime_message.h"
 
@@ -35,8 +38,11 @@ absl::Duration RetryDelay(int attempt, absl::Duration first, absl::Duration max,
 }
 
 DeliveryJob::DeliveryJob(store::Database* db, mail::MailTransport* transport,
-                         Options options)
-    : db_(db), transport_(transport), options_(std::move(options)) {
+                         Options options, WebhookSender* webhooks)
+    : db_(db),
+      transport_(transport),
+      webhooks_(webhooks),
+      options_(std::move(options)) {
   size_t at = options_.from.rfind('@');
   domain_ =
       at == std::string::npos ? "welkom.invalid" : options_.from.substr(at + 1);
@@ -71,61 +77,139 @@ std::string DeliveryJob::Compose(const store::DeliveryRow& row) const {
 }
 
 absl::StatusOr<int> DeliveryJob::RunOnce(absl::Time now) {
+  int sent = 0;
+  if (transport_ != nullptr) {
+    WELKOM_ASSIGN_OR_RETURN(int n, RunEmail(now));
+    sent += n;
+  }
+  if (webhooks_ != nullptr) {
+    WELKOM_ASSIGN_OR_RETURN(int n, RunWebhooks(now));
+    sent += n;
+  }
+  return sent;
+}
+
+absl::StatusOr<std::vector<store::DeliveryRow>> DeliveryJob::Due(
+    const char* channel, absl::Time now) {
   std::vector<store::DeliveryRow> due;
   WELKOM_RETURN_IF_ERROR(db_->Read([&](store::Connection& c) {
     WELKOM_ASSIGN_OR_RETURN(
-        due,
-        store::ListDueDeliveries(c, absl::ToUnixMillis(now), options_.batch));
+        due, store::ListDueDeliveries(c, channel, absl::ToUnixMillis(now),
+                                      options_.batch));
     return absl::OkStatus();
   }));
+  return due;
+}
+
+absl::StatusOr<int> DeliveryJob::RunEmail(absl::Time now) {
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::DeliveryRow> due,
+                          Due(store::kEmailChannel, now));
   int sent = 0;
   for (const store::DeliveryRow& row : due) {
     const std::string data = Compose(row);
     mail::SendResult result =
         transport_->Send(options_.from, row.recipient, data);
-    const int attempts = row.attempts + 1;
-    const int64_t now_s = absl::ToUnixSeconds(now);
-    absl::Status written;
-    bool stop = false;
-    if (result.outcome == mail::SendOutcome::kSent) {
-      written = db_->Write([&](store::Connection& c) {
-        return store::FinishDelivery(c, row.id, store::DeliveryStatus::kSent,
-                                     attempts, "", now_s);
-      });
-      ++sent;
-      sent_.fetch_add(1);
-    } else if (result.outcome == mail::SendOutcome::kPermanent ||
-               attempts >= options_.max_attempts) {
-      written = db_->Write([&](store::Connection& c) {
-        return store::FinishDelivery(c, row.id, store::DeliveryStatus::kFailed,
-                                     attempts, Clip(result.error), now_s);
-      });
-      failed_.fetch_add(1);
-      Log(LogLevel::kWarning, "delivery_failed",
-          {{"delivery", absl::StrCat(row.id)},
-           {"kind", row.kind},
-           {"attempts", absl::StrCat(attempts)},
-           {"error", Clip(result.error)}});
-    } else {
-      absl::Duration wait = RetryDelay(attempts, options_.first_retry,
-                                       options_.max_retry, Random01());
-      written = db_->Write([&](store::Connection& c) {
-        return store::RetryDeliveryLater(c, row.id, attempts,
-                                         absl::ToUnixMillis(now + wait),
-                                         Clip(result.error));
-      });
-      retried_.fetch_add(1);
-      Log(LogLevel::kInfo, "delivery_retry",
-          {{"delivery", absl::StrCat(row.id)},
-           {"attempts", absl::StrCat(attempts)},
-           {"wait_ms", absl::StrCat(absl::ToInt64Milliseconds(wait))},
-           {"error", Clip(result.error)}});
-      stop = true;
-    }
-    WELKOM_RETURN_IF_ERROR(written);
-    if (stop) break;
+    // A mail that fails for good is news for the organisation's own
+    // systems.
+    auto also = [&](store::Connection& c) -> absl::Status {
+      if (result.outcome == mail::SendOutcome::kSent) return absl::OkStatus();
+      if (result.outcome != mail::SendOutcome::kPermanent &&
+          row.attempts + 1 < options_.max_attempts) {
+        return absl::OkStatus();
+      }
+      return flows::QueueWebhookEvent(c,
+                                      {flows::kWebhookDeliveryFailed,
+                                       row.org_id,
+                                       {{"delivery_id", absl::StrCat(row.id)},
+                                        {"channel", row.channel},
+                                        {"kind", row.kind}},
+                                       absl::StrCat("delivery_failed:", row.id),
+                                       absl::ToUnixSeconds(now)});
+    };
+    WELKOM_ASSIGN_OR_RETURN(
+        bool retried, Settle(row, result, options_.max_attempts, now, also));
+    if (result.outcome == mail::SendOutcome::kSent) ++sent;
+    if (retried) break;
   }
   return sent;
+}
+
+absl::StatusOr<int> DeliveryJob::RunWebhooks(absl::Time now) {
+  WELKOM_ASSIGN_OR_RETURN(std::vector<store::DeliveryRow> due,
+                          Due(store::kWebhookChannel, now));
+  int sent = 0;
+  // An endpoint that failed once in this pass is not tried again in it;
+  // the others still are.
+  absl::flat_hash_set<std::string> failing;
+  for (const store::DeliveryRow& row : due) {
+    if (failing.contains(row.endpoint_id)) continue;
+    WebhookAttempt attempt = webhooks_->Send(row, now);
+    const int64_t now_s = absl::ToUnixSeconds(now);
+    WELKOM_RETURN_IF_ERROR(
+        Settle(row, attempt.result, options_.webhook_max_attempts, now,
+               [&](store::Connection& c) {
+                 return webhooks_->Record(c, row, attempt, now_s);
+               })
+            .status());
+    if (attempt.result.outcome == mail::SendOutcome::kSent) {
+      ++sent;
+    } else {
+      failing.insert(row.endpoint_id);
+    }
+  }
+  return sent;
+}
+
+absl::StatusOr<bool> DeliveryJob::Settle(
+    const store::DeliveryRow& row, const mail::SendResult& result,
+    int max_attempts, absl::Time now,
+    const std::function<absl::Status(store::Connection&)>& also) {
+  Counters& counters =
+      counters_[row.channel == store::kWebhookChannel ? kWebhook : kEmail];
+  const int attempts = row.attempts + 1;
+  const int64_t now_s = absl::ToUnixSeconds(now);
+  if (result.outcome == mail::SendOutcome::kSent) {
+    WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
+      WELKOM_RETURN_IF_ERROR(store::FinishDelivery(
+          c, row.id, store::DeliveryStatus::kSent, attempts, "", now_s));
+      return also(c);
+    }));
+    counters.sent.fetch_add(1);
+    return false;
+  }
+  if (result.outcome == mail::SendOutcome::kPermanent ||
+      attempts >= max_attempts) {
+    WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
+      WELKOM_RETURN_IF_ERROR(
+          store::FinishDelivery(c, row.id, store::DeliveryStatus::kFailed,
+                                attempts, Clip(result.error), now_s));
+      return also(c);
+    }));
+    counters.failed.fetch_add(1);
+    Log(LogLevel::kWarning, "delivery_failed",
+        {{"delivery", absl::StrCat(row.id)},
+         {"channel", row.channel},
+         {"kind", row.kind},
+         {"attempts", absl::StrCat(attempts)},
+         {"error", Clip(result.error)}});
+    return false;
+  }
+  absl::Duration wait = RetryDelay(attempts, options_.first_retry,
+                                   options_.max_retry, Random01());
+  WELKOM_RETURN_IF_ERROR(db_->Write([&](store::Connection& c) {
+    WELKOM_RETURN_IF_ERROR(store::RetryDeliveryLater(
+        c, row.id, attempts, absl::ToUnixMillis(now + wait),
+        Clip(result.error)));
+    return also(c);
+  }));
+  counters.retried.fetch_add(1);
+  Log(LogLevel::kInfo, "delivery_retry",
+      {{"delivery", absl::StrCat(row.id)},
+       {"channel", row.channel},
+       {"attempts", absl::StrCat(attempts)},
+       {"wait_ms", absl::StrCat(absl::ToInt64Milliseconds(wait))},
+       {"error", Clip(result.error)}});
+  return true;
 }
 
 std::string DeliveryJob::RenderPrometheus() const {
@@ -134,16 +218,21 @@ std::string DeliveryJob::RenderPrometheus() const {
     WELKOM_ASSIGN_OR_RETURN(by_status, store::CountDeliveriesByStatus(c));
     return absl::OkStatus();
   });
-  std::string out = absl::StrCat(
+  std::string out =
       "# HELP welkom_deliveries_total Delivery attempts since start, by "
       "outcome.\n"
-      "# TYPE welkom_deliveries_total counter\n",
-      "welkom_deliveries_total{channel=\"email\",outcome=\"sent\"} ",
-      sent_.load(), "\n",
-      "welkom_deliveries_total{channel=\"email\",outcome=\"retried\"} ",
-      retried_.load(), "\n",
-      "welkom_deliveries_total{channel=\"email\",outcome=\"failed\"} ",
-      failed_.load(), "\n");
+      "# TYPE welkom_deliveries_total counter\n";
+  for (Channel channel : {kEmail, kWebhook}) {
+    const Counters& n = counters_[channel];
+    const char* name = channel == kEmail ? "email" : "webhook";
+    for (auto [outcome, value] :
+         {std::pair<const char*, int64_t>{"sent", n.sent.load()},
+          {"retried", n.retried.load()},
+          {"failed", n.failed.load()}}) {
+      absl::StrAppend(&out, "welkom_deliveries_total{channel=\"", name,
+                      "\",outcome=\"", outcome, "\"} ", value, "\n");
+    }
+  }
   if (read.ok()) {
     absl::StrAppend(
         &out,

@@ -12,6 +12,7 @@
 #include "server/domain/journey/plan.h"
 #include "server/domain/journey/reminders.h"
 #include "server/flows/delivery_outbox.h"
+#include "server/flows/webhook_events.h"
 #include "server/jobs/reminder_notice.h"
 #include "server/store/check_in_store.h"
 #include "server/store/journey_store.h"
@@ -177,6 +178,13 @@ absl::StatusOr<int> ReminderJob::RunOnce(absl::Time now) {
         journey::ReminderPlan plan = journey::PlanReminders(
             StatesOf(steps, *defs), today, day, answered);
         for (const journey::Notice& n : plan.notices) {
+          if (n.kind == journey::NoticeKind::kOverdue && n.due.has_value()) {
+            WELKOM_RETURN_IF_ERROR(flows::QueueJourneyWebhookEvent(
+                c, j, flows::kWebhookStepOverdue,
+                {{"step_key", n.step_key},
+                 {"due_date", calendar::FormatDate(*n.due)}},
+                absl::StrCat("jny:", j.id, ":", n.dedupe_key), t));
+          }
           WELKOM_ASSIGN_OR_RETURN(std::vector<std::string> to,
                                   recipients.For(n, j));
           store::NotificationRow row =

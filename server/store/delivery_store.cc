@@ -10,7 +10,8 @@ constexpr char kColumns[] =
     "id, channel, recipient, IFNULL(user_id, ''), org_id, kind, message_id, "
     "locale, subject, body, link, link_label, unsubscribable, "
     "notification_id, status, attempts, next_attempt_ms, last_error, "
-    "IFNULL(dedupe_key, ''), created_at, finished_at";
+    "IFNULL(dedupe_key, ''), created_at, finished_at, IFNULL(endpoint_id, ''), "
+    "http_status, latency_ms";
 
 absl::StatusOr<std::vector<DeliveryRow>> ReadRows(Statement* st) {
   std::vector<DeliveryRow> out;
@@ -39,6 +40,9 @@ absl::StatusOr<std::vector<DeliveryRow>> ReadRows(Statement* st) {
     d.dedupe_key = st->Text(18);
     d.created_at = st->Int(19);
     d.finished_at = st->OptionalInt(20);
+    d.endpoint_id = st->Text(21);
+    d.http_status = static_cast<int>(st->Int(22));
+    d.latency_ms = st->Int(23);
     out.push_back(std::move(d));
   }
   return out;
@@ -50,12 +54,14 @@ absl::StatusOr<std::optional<int64_t>> InsertDelivery(Connection& c,
                                                       const DeliveryRow& row) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
-      c.Prepare("INSERT INTO deliveries (channel, recipient, user_id, org_id, "
-                "kind, message_id, locale, subject, body, link, link_label, "
-                "unsubscribable, notification_id, status, next_attempt_ms, "
-                "dedupe_key, created_at) VALUES (?, ?, NULLIF(?, ''), ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?) "
-                "ON CONFLICT (dedupe_key) DO NOTHING"));
+      c.Prepare(
+          "INSERT INTO deliveries (channel, recipient, user_id, org_id, "
+          "kind, message_id, locale, subject, body, link, link_label, "
+          "unsubscribable, notification_id, status, next_attempt_ms, "
+          "dedupe_key, created_at, endpoint_id) VALUES (?, ?, NULLIF(?, ''), "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, "
+          "NULLIF(?, '')) "
+          "ON CONFLICT (dedupe_key) DO NOTHING"));
   st->Bind(1, row.channel).Bind(2, row.recipient).Bind(3, row.user_id);
   st->Bind(4, row.org_id).Bind(5, row.kind).Bind(6, row.message_id);
   st->Bind(7, row.locale).Bind(8, row.subject).Bind(9, row.body);
@@ -63,23 +69,60 @@ absl::StatusOr<std::optional<int64_t>> InsertDelivery(Connection& c,
   st->Bind(12, row.unsubscribable ? 1 : 0).Bind(13, row.notification_id);
   st->Bind(14, static_cast<int>(DeliveryStatus::kPending));
   st->Bind(15, row.next_attempt_ms).Bind(16, row.dedupe_key);
-  st->Bind(17, row.created_at);
+  st->Bind(17, row.created_at).Bind(18, row.endpoint_id);
   WELKOM_RETURN_IF_ERROR(st->Run());
   if (c.Changes() == 0) return std::optional<int64_t>();
   return std::optional<int64_t>(c.LastInsertRowId());
 }
 
-absl::StatusOr<std::vector<DeliveryRow>> ListDueDeliveries(Connection& c,
-                                                           int64_t now_ms,
-                                                           int limit) {
+absl::StatusOr<std::vector<DeliveryRow>> ListDueDeliveries(
+    Connection& c, const std::string& channel, int64_t now_ms, int limit) {
   WELKOM_ASSIGN_OR_RETURN(
       Statement * st,
       c.Prepare(absl::StrCat("SELECT ", kColumns,
-                             " FROM deliveries WHERE status = ? AND "
-                             "next_attempt_ms <= ? ORDER BY next_attempt_ms, "
-                             "id LIMIT ?")));
-  st->Bind(1, static_cast<int>(DeliveryStatus::kPending)).Bind(2, now_ms);
-  st->Bind(3, limit);
+                             " FROM deliveries WHERE status = ? AND channel = "
+                             "? AND next_attempt_ms <= ? ORDER BY "
+                             "next_attempt_ms, id LIMIT ?")));
+  st->Bind(1, static_cast<int>(DeliveryStatus::kPending)).Bind(2, channel);
+  st->Bind(3, now_ms).Bind(4, limit);
+  return ReadRows(st);
+}
+
+absl::Status RecordDeliveryResponse(Connection& c, int64_t id, int http_status,
+                                    int64_t latency_ms) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE deliveries SET http_status = ?, latency_ms = ? "
+                "WHERE id = ?"));
+  st->Bind(1, http_status).Bind(2, latency_ms).Bind(3, id);
+  return st->Run();
+}
+
+absl::Status FailPendingEndpointDeliveries(Connection& c,
+                                           const std::string& endpoint_id,
+                                           const std::string& error,
+                                           int64_t now) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare("UPDATE deliveries SET status = ?, last_error = ?, "
+                "finished_at = ?, body = '' WHERE endpoint_id = ? AND "
+                "status = ?"));
+  st->Bind(1, static_cast<int>(DeliveryStatus::kFailed)).Bind(2, error);
+  st->Bind(3, now).Bind(4, endpoint_id);
+  st->Bind(5, static_cast<int>(DeliveryStatus::kPending));
+  return st->Run();
+}
+
+absl::StatusOr<std::vector<DeliveryRow>> ListEndpointDeliveries(
+    Connection& c, const std::string& endpoint_id, int64_t before_id,
+    int limit) {
+  WELKOM_ASSIGN_OR_RETURN(
+      Statement * st,
+      c.Prepare(absl::StrCat("SELECT ", kColumns,
+                             " FROM deliveries WHERE endpoint_id = ? AND "
+                             "(? = 0 OR id < ?) ORDER BY id DESC LIMIT ?")));
+  st->Bind(1, endpoint_id).Bind(2, before_id).Bind(3, before_id);
+  st->Bind(4, limit);
   return ReadRows(st);
 }
 

@@ -6,7 +6,7 @@
 // carries its code.
 //
 //   WELKOM_ASSIGN_OR_RETURN(auto id, InsertDelivery(c, row));  // in the tx
-//   for (DeliveryRow& d : *ListDueDeliveries(c, now, 100)) { ...send... }
+//   for (DeliveryRow& d : *ListDueDeliveries(c, kEmailChannel, now, 100)) {}
 #ifndef WELKOM_SERVER_STORE_DELIVERY_STORE_H_
 #define WELKOM_SERVER_STORE_DELIVERY_STORE_H_
 
@@ -23,11 +23,14 @@ namespace welkom::store {
 enum class DeliveryStatus : int { kPending = 1, kSent = 2, kFailed = 3 };
 
 inline constexpr char kEmailChannel[] = "email";
+// Recipient: the endpoint's URL; body: the JSON payload; message_id: the
+// webhook-id (flows/webhook_events.h).
+inline constexpr char kWebhookChannel[] = "webhook";
 
 struct DeliveryRow {
   int64_t id = 0;  // assigned by InsertDelivery
   std::string channel = kEmailChannel;
-  std::string recipient;  // e-mail address
+  std::string recipient;  // e-mail address (a webhook: the endpoint's URL)
   std::string user_id;    // empty: not a member (an invitee)
   std::string org_id;     // the organisation that may see the row
   std::string kind;
@@ -46,6 +49,11 @@ struct DeliveryRow {
   std::string dedupe_key;  // empty: no deduplication
   int64_t created_at = 0;
   std::optional<int64_t> finished_at;
+  // Webhooks only (migration 0044): the endpoint, and the last attempt's
+  // HTTP status (0: no answer) and latency.
+  std::string endpoint_id;
+  int http_status = 0;
+  int64_t latency_ms = 0;
 };
 
 // Stores `row` as pending and returns its id; std::nullopt (and nothing
@@ -53,16 +61,32 @@ struct DeliveryRow {
 absl::StatusOr<std::optional<int64_t>> InsertDelivery(Connection& c,
                                                       const DeliveryRow& row);
 
-// Pending rows with next_attempt_ms <= now_ms, earliest first.
-absl::StatusOr<std::vector<DeliveryRow>> ListDueDeliveries(Connection& c,
-                                                           int64_t now_ms,
-                                                           int limit);
+// Pending rows of `channel` with next_attempt_ms <= now_ms, earliest
+// first.
+absl::StatusOr<std::vector<DeliveryRow>> ListDueDeliveries(
+    Connection& c, const std::string& channel, int64_t now_ms, int limit);
 
 // Marks a pending row sent (or failed) at `now` after `attempts` tries and
 // clears its rendered parts. A row no longer pending is left alone.
 absl::Status FinishDelivery(Connection& c, int64_t id, DeliveryStatus status,
                             int attempts, const std::string& error,
                             int64_t now);
+
+// Records the last attempt's HTTP status and latency (webhooks).
+absl::Status RecordDeliveryResponse(Connection& c, int64_t id, int http_status,
+                                    int64_t latency_ms);
+
+// Marks every pending row of the webhook endpoint failed with `error`.
+absl::Status FailPendingEndpointDeliveries(Connection& c,
+                                           const std::string& endpoint_id,
+                                           const std::string& error,
+                                           int64_t now);
+
+// The endpoint's deliveries, newest first, ids < before_id (0: from the
+// newest).
+absl::StatusOr<std::vector<DeliveryRow>> ListEndpointDeliveries(
+    Connection& c, const std::string& endpoint_id, int64_t before_id,
+    int limit);
 
 // Records a failed attempt of a pending row and when to try again.
 absl::Status RetryDeliveryLater(Connection& c, int64_t id, int attempts,

@@ -10,12 +10,13 @@ allowed() {
     base) echo "base" ;;
     domain) echo "domain base" ;;
     mail) echo "mail base" ;;
+    webhooks) echo "webhooks auth base" ;;
     store) echo "store base" ;;
     auth) echo "auth base" ;;
     rpc) echo "rpc auth store base" ;;
     flows) echo "flows rpc/call.h domain auth store base" ;;
-    jobs) echo "jobs flows domain mail store base" ;;
-    api) echo "api rpc flows jobs calendar domain auth store base" ;;
+    jobs) echo "jobs flows domain mail webhooks store base" ;;
+    api) echo "api rpc flows jobs calendar domain auth store webhooks base" ;;
     gateway) echo "gateway rpc store base" ;;
     calendar) echo "calendar gateway auth store base" ;;
     demo) echo "demo flows domain auth store base" ;;

@@ -257,6 +257,8 @@ const std::map<std::string, std::string>& ExportSectionOfTable() {
       {"course_sessions", ""},
       {"courses", ""},
       {"delivery_channels", ""},
+      // An organisation's endpoints: URL, event types, secret.
+      {"webhook_endpoints", ""},
       {"employer_templates", ""},
       {"events", ""},
       {"journey_templates", ""},

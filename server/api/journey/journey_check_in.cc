@@ -7,6 +7,7 @@
 #include "server/domain/calendar/civil_date.h"
 #include "server/flows/delivery_outbox.h"
 #include "server/flows/journey_access.h"
+#include "server/flows/webhook_events.h"
 #include "server/store/check_in_store.h"
 #include "server/store/notification_store.h"
 
@@ -92,6 +93,16 @@ absl::Status SubmitCheckIn(rpc::Call& call,
   }
   if (req.score() <= kFlaggingScore && row.advisor_consent) {
     WELKOM_RETURN_IF_ERROR(NotifyAdvisors(call, row, req.day()));
+    // Only the Expat Center sees check-ins (auth::CanSeeCheckIns); the
+    // score itself is not sent.
+    WELKOM_RETURN_IF_ERROR(flows::QueueWebhookEvent(
+        *call.conn, {flows::kWebhookCheckInLow,
+                     row.region_id,
+                     {{"journey_id", row.id},
+                      {"newcomer_id", row.newcomer_id},
+                      {"check_in_day", absl::StrCat(req.day())}},
+                     absl::StrCat("checkin_low:", row.id, ":", req.day()),
+                     call.now_seconds}));
   }
   WELKOM_ASSIGN_OR_RETURN(flows::CataloguePtr catalogue,
                           definitions.ForJourney(*call.conn, row));

@@ -15,6 +15,7 @@
 #include "server/domain/journey/step_change.h"
 #include "server/flows/journey_access.h"
 #include "server/flows/journey_creation.h"
+#include "server/flows/webhook_events.h"
 #include "server/rpc/validation.h"
 #include "server/store/identity_store.h"
 
@@ -292,6 +293,14 @@ absl::Status JourneyService::DoUpdateStep(rpc::Call& call,
   *it = step;
   WELKOM_RETURN_IF_ERROR(store::UpdateStep(*call.conn, step, expected));
   std::vector<std::string> changed_keys = {step.step_key};
+  if (asked.from_status != v1::STEP_STATUS_DONE &&
+      step.status == v1::STEP_STATUS_DONE) {
+    WELKOM_RETURN_IF_ERROR(flows::QueueJourneyWebhookEvent(
+        *call.conn, row, flows::kWebhookStepDone,
+        {{"step_key", step.step_key},
+         {"date", calendar::FormatDate(Today(call))}},
+        "", call.now_seconds));
+  }
 
   // Registering (BRP or RNI) and receiving the BSN set the anchors that the
   // BSN, DigiD, bank and GP deadlines hang off.
@@ -353,6 +362,11 @@ absl::Status JourneyService::DoSetAnchorDate(
     WELKOM_RETURN_IF_ERROR(
         store::UpdateStep(*call.conn, steps[i], steps[i].version - 1));
     changed_keys.push_back(steps[i].step_key);
+  }
+  if (req.anchor() == v1::ANCHOR_ARRIVAL && day.has_value()) {
+    WELKOM_RETURN_IF_ERROR(flows::QueueJourneyWebhookEvent(
+        *call.conn, row, flows::kWebhookNewcomerArrived,
+        {{"arrival_date", calendar::FormatDate(*day)}}, "", call.now_seconds));
   }
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));

@@ -7,6 +7,7 @@
 #include "server/api/notifications/notification_service.h"
 #include "server/auth/policy.h"
 #include "server/base/status_macros.h"
+#include "server/rpc/id_page.h"
 #include "server/rpc/validation.h"
 #include "server/store/delivery_store.h"
 
@@ -40,13 +41,8 @@ absl::Status DoListDeliveries(rpc::Call& call,
   WELKOM_ASSIGN_OR_RETURN(
       auto rows, store::ListOrganizationDeliveries(
                      *call.conn, org_id, before, req.failed_only(), size + 1));
-  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(size); ++i) {
-    ToProto(rows[i], resp->add_deliveries());
-  }
-  if (rows.size() > static_cast<size_t>(size)) {
-    resp->set_next_page_token(
-        rpc::EncodePageToken(absl::StrCat(rows[size - 1].id)));
-  }
+  resp->set_next_page_token(rpc::TakeIdPage(
+      rows, size, [&](const auto& r) { ToProto(r, resp->add_deliveries()); }));
   return absl::OkStatus();
 }
 
