@@ -295,6 +295,7 @@ absl::Status RunCommand(Client& client, const std::vector<std::string>& args) {
     return RunPrivacyCommand(client, args);
   }
   if (command == "import") return RunImportCommand(client, args);
+  if (command == "webhooks") return RunWebhookCommand(client, args);
   return UsageError();
 }
 

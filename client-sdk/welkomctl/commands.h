@@ -48,6 +48,10 @@ absl::Status RunPrivacyCommand(welkom::sdk::Client& client,
 absl::Status RunImportCommand(welkom::sdk::Client& client,
                               const std::vector<std::string>& args);
 
+// webhooks list|add|rotate|enable|delete|deliveries (webhook_commands.cc).
+absl::Status RunWebhookCommand(welkom::sdk::Client& client,
+                               const std::vector<std::string>& args);
+
 // Changes of this run's outbox sends that the server refused for good
 // (main's on_conflict / on_rejected add them); a run with any exits
 // non-zero, and `sync` names them instead of "everything sent".

@@ -311,6 +311,57 @@ TEST_F(WelkomctlTest, ImportInvitesTheNewHiresOfACsvFileOnce) {
             0);
 }
 
+// Webhook endpoints from the command line: the secret is printed by add
+// and rotate only; a private address and an unknown event type exit
+// non-zero with the field; delete removes it. (An address literal: the
+// check needs no DNS, and no event is sent in this test.)
+TEST_F(WelkomctlTest, WebhooksAddListRotateAndDeleteAnEndpoint) {
+  const auto& hr = server_->Account("hr");
+  ASSERT_EQ(Welkomctl("login " + hr.email + " " + hr.password).exit_code, 0);
+  Output added = Welkomctl(
+      "webhooks add https://93.184.215.14/welkom --events "
+      "step.done,checkin.low");
+  ASSERT_EQ(added.exit_code, 0) << added.out;
+  EXPECT_THAT(added.out, HasSubstr("secret: whsec_"));
+  EXPECT_THAT(added.out, HasSubstr("events: step.done,checkin.low"));
+  const size_t at = added.out.find("whe_");
+  ASSERT_NE(at, std::string::npos);
+  const std::string id = added.out.substr(at, added.out.find(' ', at) - at);
+  const size_t secret_at = added.out.find("whsec_");
+  const std::string secret =
+      added.out.substr(secret_at, added.out.find('\n', secret_at) - secret_at);
+
+  Output list = Welkomctl("webhooks list");
+  ASSERT_EQ(list.exit_code, 0) << list.out;
+  EXPECT_THAT(list.out, HasSubstr(id));
+  EXPECT_THAT(list.out, HasSubstr("https://93.184.215.14/welkom"));
+  EXPECT_THAT(list.out, Not(HasSubstr("whsec_")));
+  EXPECT_THAT(Welkomctl("webhooks deliveries " + id).out,
+              HasSubstr("no deliveries yet"));
+  Output rotated = Welkomctl("webhooks rotate " + id);
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.out;
+  EXPECT_THAT(rotated.out, HasSubstr("secret: whsec_"));
+  EXPECT_THAT(rotated.out, Not(HasSubstr(secret)));
+
+  Output private_address =
+      Welkomctl("webhooks add https://10.0.0.1/x --events step.done");
+  EXPECT_NE(private_address.exit_code, 0);
+  EXPECT_THAT(private_address.out, HasSubstr("must not name a private"));
+  EXPECT_THAT(private_address.out, HasSubstr("(url)"));
+  Output unknown =
+      Welkomctl("webhooks add https://93.184.215.14/x --events step.done,nope");
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_THAT(unknown.out, HasSubstr("unknown event type"));
+  EXPECT_THAT(unknown.out, HasSubstr("(event_types)"));
+  EXPECT_EQ(Welkomctl("webhooks add https://93.184.215.14/x").exit_code, 2);
+
+  Output deleted = Welkomctl("webhooks delete " + id);
+  ASSERT_EQ(deleted.exit_code, 0) << deleted.out;
+  EXPECT_THAT(Welkomctl("webhooks list").out,
+              HasSubstr("no webhook endpoints"));
+  EXPECT_NE(Welkomctl("webhooks delete " + id).exit_code, 0);
+}
+
 // Erasure from the command line: asked only after typing "erase", shown
 // with its day, called off again; staff cannot ask for it.
 TEST_F(WelkomctlTest, EraseAsksForConfirmationAndCanBeCalledOff) {

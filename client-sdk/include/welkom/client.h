@@ -45,6 +45,7 @@
 #include "welkom/v1/language.pb.h"
 #include "welkom/v1/notification.pb.h"
 #include "welkom/v1/privacy.pb.h"
+#include "welkom/v1/webhook.pb.h"
 
 namespace welkom::sdk {
 
@@ -231,6 +232,21 @@ class Client {
       const std::string& csv);
   absl::StatusOr<v1::ImportNewHiresResponse> ImportNewHires(
       const std::string& csv, bool send_email);
+
+  // HR, advisors, admins: the caller's organisation's webhook endpoints
+  // (docs/WEBHOOKS.md). The answers of Create and Rotate hold the secret,
+  // the only time it is shown. Online only; nothing is cached or queued.
+  absl::StatusOr<v1::CreateWebhookEndpointResponse> CreateWebhookEndpoint(
+      const std::string& url, const std::vector<std::string>& event_types);
+  absl::StatusOr<std::vector<v1::WebhookEndpoint>> ListWebhookEndpoints();
+  absl::StatusOr<v1::RotateWebhookSecretResponse> RotateWebhookSecret(
+      const std::string& endpoint_id);
+  absl::StatusOr<v1::WebhookEndpoint> EnableWebhookEndpoint(
+      const std::string& endpoint_id);
+  absl::Status DeleteWebhookEndpoint(const std::string& endpoint_id);
+  // Newest first, at most `limit` (0: 50).
+  absl::StatusOr<std::vector<v1::WebhookDelivery>> ListWebhookDeliveries(
+      const std::string& endpoint_id, int limit = 0);
 
   // Consent and check-ins. They need the server (UNAVAILABLE offline;
   // nothing is queued, so the answer is the server's verdict) and each
