@@ -7,8 +7,9 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config make ccache
-  # make check and make format (Debian 12: clang-format 14)
-  clang-format
+  # make check and make format (Debian 12: clang-format 14; clang 14 for
+  # the -Wthread-safety analysis)
+  clang-format clang-14
   # libraries (found by CMake's find_package / pkg-config)
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsqlite3-dev libssl-dev libcpp-httplib-dev libical-dev liblemon-dev

@@ -193,7 +193,8 @@ IdentityService::IdentityService(rpc::Dispatcher* dispatcher)
             std::string(absl::StripAsciiWhitespace(in.name())),
             in.municipality(),
             in.staff_count(),
-            call.now_seconds};
+            call.now_seconds,
+            /*region_id=*/""};
         WELKOM_ASSIGN_OR_RETURN(row.region_id,
                                 RegionForNewOrganization(*call.conn, in, row));
         WELKOM_RETURN_IF_ERROR(store::InsertOrganization(*call.conn, row));

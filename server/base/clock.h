@@ -3,6 +3,7 @@
 #ifndef WELKOM_SERVER_BASE_CLOCK_H_
 #define WELKOM_SERVER_BASE_CLOCK_H_
 
+#include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -39,7 +40,7 @@ class FakeClock final : public Clock {
 
  private:
   mutable absl::Mutex mu_;
-  absl::Time now_;
+  absl::Time now_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace welkom

@@ -500,8 +500,9 @@ TEST_F(WelkomctlTest, StepShowGivesTheHelpTheRuleAndItsSource) {
   EXPECT_THAT(show.out, HasSubstr("Who acts: you"));
   auto journey = reader->GetJourney();
   for (const auto& s : journey->steps()) {
-    if (s.key() == key)
+    if (s.key() == key) {
       EXPECT_THAT(show.out, HasSubstr(s.help().substr(0, 40)));
+    }
   }
 }
 

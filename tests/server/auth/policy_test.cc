@@ -48,7 +48,7 @@ TEST(PolicyTest, OnlyLoginAndTheInvitationLinkArePublic) {
 }
 
 TEST(PolicyTest, UnknownMethodIsDenied) {
-  Principal admin{"u", "o", v1::ROLE_ADMIN, {}, ""};
+  Principal admin{"u", "o", v1::ROLE_ADMIN, {}, "", ""};
   EXPECT_EQ(AuthorizeMethod("/welkom.v1.Nope/Nope", &admin).code(),
             absl::StatusCode::kPermissionDenied);
 }
@@ -60,7 +60,7 @@ TEST(PolicyTest, MissingSessionIsUnauthenticated) {
 }
 
 TEST(PolicyTest, RoleOutsideTheRowIsDenied) {
-  Principal newcomer{"u", "o", v1::ROLE_NEWCOMER, {}, ""};
+  Principal newcomer{"u", "o", v1::ROLE_NEWCOMER, {}, "", ""};
   EXPECT_EQ(AuthorizeMethod("/welkom.v1.IdentityService/CreateOrganization",
                             &newcomer)
                 .code(),
@@ -68,33 +68,33 @@ TEST(PolicyTest, RoleOutsideTheRowIsDenied) {
 }
 
 TEST(PolicyTest, WhoMayInviteWhom) {
-  Principal hr{"u", "emp1", v1::ROLE_HR, {}, ""};
+  Principal hr{"u", "emp1", v1::ROLE_HR, {}, "", ""};
   EXPECT_TRUE(
       CanInvite(hr, "emp1", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_NEWCOMER));
   EXPECT_FALSE(
       CanInvite(hr, "emp2", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_NEWCOMER));
   EXPECT_FALSE(
       CanInvite(hr, "emp1", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_HR));
-  Principal advisor{"u", "ec", v1::ROLE_ADVISOR, {}, ""};
+  Principal advisor{"u", "ec", v1::ROLE_ADVISOR, {}, "", ""};
   EXPECT_TRUE(CanInvite(advisor, "ec", v1::ORGANIZATION_KIND_EXPAT_CENTER,
                         v1::ROLE_BUDDY));
   EXPECT_FALSE(CanInvite(advisor, "emp1", v1::ORGANIZATION_KIND_EMPLOYER,
                          v1::ROLE_NEWCOMER));
-  Principal admin{"u", "op", v1::ROLE_ADMIN, {}, ""};
+  Principal admin{"u", "op", v1::ROLE_ADMIN, {}, "", ""};
   EXPECT_TRUE(
       CanInvite(admin, "emp1", v1::ORGANIZATION_KIND_EMPLOYER, v1::ROLE_HR));
   EXPECT_FALSE(CanInvite(admin, "emp1", v1::ORGANIZATION_KIND_EMPLOYER,
                          v1::ROLE_NEWCOMER));
-  Principal buddy{"u", "ec", v1::ROLE_BUDDY, {}, ""};
+  Principal buddy{"u", "ec", v1::ROLE_BUDDY, {}, "", ""};
   EXPECT_FALSE(CanInvite(buddy, "ec", v1::ORGANIZATION_KIND_EXPAT_CENTER,
                          v1::ROLE_BUDDY));
 }
 
 TEST(PolicyTest, MembersAreListedWithinTheOwnOrganisationOnly) {
-  Principal hr{"u", "emp1", v1::ROLE_HR, {}, ""};
+  Principal hr{"u", "emp1", v1::ROLE_HR, {}, "", ""};
   EXPECT_TRUE(CanListMembers(hr, "emp1"));
   EXPECT_FALSE(CanListMembers(hr, "emp2"));
-  Principal newcomer{"u", "emp1", v1::ROLE_NEWCOMER, {}, ""};
+  Principal newcomer{"u", "emp1", v1::ROLE_NEWCOMER, {}, "", ""};
   EXPECT_FALSE(CanListMembers(newcomer, "emp1"));
 }
 

@@ -28,7 +28,7 @@ class JourneyAuditWriterTest : public ::testing::Test {
     db_ = std::move(*db);
     ASSERT_TRUE(db_->Write([&](store::Connection& c) -> absl::Status {
                      auto s = store::InsertOrganization(
-                         c, {"org1", 1, "Employer", "", 10, 0});
+                         c, {"org1", 1, "Employer", "", 10, 0, ""});
                      if (!s.ok()) return s;
                      s = store::InsertUser(
                          c, {"usr1", "org1", 1, "a@example.org", "A", "!", 0});

@@ -43,8 +43,9 @@ class DigestJobTest : public ::testing::Test {
     ASSERT_TRUE(
         db_->Write([](Connection& c) -> absl::Status {
              for (auto org :
-                  {store::OrganizationRow{"emp", 1, "Employer", "", 10, 0},
-                   store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0}}) {
+                  {store::OrganizationRow{"emp", 1, "Employer", "", 10, 0, ""},
+                   store::OrganizationRow{"ec", 2, "Expat Center", "", 5, 0,
+                                          ""}}) {
                absl::Status s = store::InsertOrganization(c, org);
                if (!s.ok()) return s;
              }

@@ -70,7 +70,9 @@ TEST(MimeMessageTest, ComposesMultipartAlternativeWithCrlfLineEnds) {
                         "List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
   EXPECT_THAT(data, HasSubstr("Content-Type: multipart/alternative;"));
   for (size_t i = 0; i < data.size(); ++i) {
-    if (data[i] == '\n') ASSERT_TRUE(i > 0 && data[i - 1] == '\r') << i;
+    if (data[i] == '\n') {
+      ASSERT_TRUE(i > 0 && data[i - 1] == '\r') << i;
+    }
   }
   EXPECT_EQ(ComposeMime(m), data);  // a retry is the same mail
 }

@@ -36,7 +36,7 @@ class BackupTest : public ::testing::Test {
     EXPECT_TRUE((*db)
                     ->Write([&](Connection& c) -> absl::Status {
                       auto s = InsertOrganization(
-                          c, {"org1", 1, "Employer", "", 10, 0});
+                          c, {"org1", 1, "Employer", "", 10, 0, ""});
                       if (!s.ok()) return s;
                       s = InsertUser(
                           c, {"usr1", "org1", 1, "a@example.org", "A", "!", 0});

@@ -139,7 +139,7 @@ TEST_F(DatabaseTest, FailedWriteRollsBackEverything) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
   absl::Status status = (*db)->Write([](Connection& c) -> absl::Status {
-    OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0};
+    OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0, ""};
     if (auto s = InsertOrganization(c, org); !s.ok()) return s;
     return absl::InvalidArgumentError("changed my mind");
   });
@@ -150,7 +150,7 @@ TEST_F(DatabaseTest, FailedWriteRollsBackEverything) {
 TEST_F(DatabaseTest, UniqueViolationIsAlreadyExists) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
-  OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0};
+  OrganizationRow org{"org_1", 1, "A", "enschede", 10, 0, ""};
   ASSERT_TRUE(
       (*db)
           ->Write([&](Connection& c) { return InsertOrganization(c, org); })
@@ -163,7 +163,7 @@ TEST_F(DatabaseTest, UniqueViolationIsAlreadyExists) {
 TEST_F(DatabaseTest, ForeignKeysAreEnforced) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
-  OrganizationRow org{"org_1", 1, "A", "no-such-town", 10, 0};
+  OrganizationRow org{"org_1", 1, "A", "no-such-town", 10, 0, ""};
   absl::Status status =
       (*db)->Write([&](Connection& c) { return InsertOrganization(c, org); });
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
@@ -176,7 +176,7 @@ TEST_F(DatabaseTest, ReadersSeeOnlyCommittedWrites) {
   std::thread writer([&] {
     (*db)
         ->Write([&](Connection& c) {
-          OrganizationRow org{"org_1", 1, "A", "", 1, 0};
+          OrganizationRow org{"org_1", 1, "A", "", 1, 0, ""};
           auto s = InsertOrganization(c, org);
           inside = true;
           while (!release) std::this_thread::yield();
@@ -194,11 +194,12 @@ TEST_F(DatabaseTest, ReadersSeeOnlyCommittedWrites) {
 TEST_F(DatabaseTest, BackupCopiesTheLiveDatabase) {
   auto db = Database::Open({path_});
   ASSERT_TRUE(db.ok());
-  ASSERT_TRUE((*db)
-                  ->Write([](Connection& c) {
-                    return InsertOrganization(c, {"org_1", 1, "A", "", 1, 0});
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      (*db)
+          ->Write([](Connection& c) {
+            return InsertOrganization(c, {"org_1", 1, "A", "", 1, 0, ""});
+          })
+          .ok());
   ASSERT_TRUE((*db)->Backup(dir_ + "/copy.db").ok());
   auto copy = Database::Open({dir_ + "/copy.db"});
   ASSERT_TRUE(copy.ok()) << copy.status();
@@ -353,7 +354,8 @@ TEST_F(DatabaseTest, AGroupOfOneCommitsEachWriteOnItsOwn) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i) {
-        OrganizationRow org{absl::StrCat("org_", t, "_", i), 1, "A", "", 1, 0};
+        OrganizationRow org{
+            absl::StrCat("org_", t, "_", i), 1, "A", "", 1, 0, ""};
         EXPECT_TRUE((*db)
                         ->Write([&](Connection& c) {
                           return InsertOrganization(c, org);

@@ -21,27 +21,27 @@ class JourneyStoreTest : public ::testing::Test {
     auto db = Database::Open({dir_ + "/test.db"});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ASSERT_TRUE(
-        db_->Write([&](Connection& c) -> absl::Status {
-             auto s = InsertOrganization(c, {"org1", 1, "Employer", "", 10, 0});
-             if (!s.ok()) return s;
-             s = InsertUser(c,
-                            {"usr1", "org1", 1, "a@example.org", "A", "!", 0});
-             if (!s.ok()) return s;
-             JourneyRow j;
-             j.id = "jny1";
-             j.newcomer_id = "usr1";
-             j.employer_org_id = "org1";
-             j.catalogue_version = 1;
-             std::vector<StepRow> steps(2);
-             steps[0].journey_id = steps[1].journey_id = "jny1";
-             steps[0].step_key = "buddy_introduced";
-             steps[1].step_key = "dutch_course";
-             steps[1].position = 1;
-             steps[1].status = 5;  // not applicable
-             return InsertJourney(c, j, steps);
-           })
-            .ok());
+    ASSERT_TRUE(db_->Write([&](Connection& c) -> absl::Status {
+                     auto s = InsertOrganization(
+                         c, {"org1", 1, "Employer", "", 10, 0, ""});
+                     if (!s.ok()) return s;
+                     s = InsertUser(
+                         c, {"usr1", "org1", 1, "a@example.org", "A", "!", 0});
+                     if (!s.ok()) return s;
+                     JourneyRow j;
+                     j.id = "jny1";
+                     j.newcomer_id = "usr1";
+                     j.employer_org_id = "org1";
+                     j.catalogue_version = 1;
+                     std::vector<StepRow> steps(2);
+                     steps[0].journey_id = steps[1].journey_id = "jny1";
+                     steps[0].step_key = "buddy_introduced";
+                     steps[1].step_key = "dutch_course";
+                     steps[1].position = 1;
+                     steps[1].status = 5;  // not applicable
+                     return InsertJourney(c, j, steps);
+                   })
+                    .ok());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
