@@ -83,12 +83,33 @@ ABSL_FLAG(std::string, port_file, "",
 
 namespace {
 
+// The first account of `role` among the demo accounts, or nullptr.
+const welkom::demo::DemoAccount* DemoAccountOf(const welkom::App& app,
+                                               const std::string& role) {
+  for (const auto& a : app.demo_accounts()) {
+    if (a.role == role) return &a;
+  }
+  return nullptr;
+}
+
+// Where to go first: the console (the address people open), then the app,
+// then the ports for programs; with the demo, whom to sign in as.
 void PrintWelcome(const welkom::App& app) {
+  const int http = app.http_port();
   std::printf("\nwelkomd is running.\n");
+  if (http > 0) {
+    std::printf("  Console: http://127.0.0.1:%d/      (HR, advisors, admins)\n",
+                http);
+    std::printf(
+        "  App:     http://127.0.0.1:%d/app/  (newcomers and buddies, on a "
+        "phone)\n",
+        http);
+  }
   std::printf("  gRPC:    127.0.0.1:%d  (health checking and reflection on)\n",
               app.grpc_port());
-  if (app.http_port() > 0) {
-    std::printf("  HTTP:    http://127.0.0.1:%d/healthz\n", app.http_port());
+  if (http > 0) {
+    std::printf("  Health:  http://127.0.0.1:%d/healthz  (metrics: /metrics)\n",
+                http);
   }
   std::printf("  E-mail:  %s\n",
               app.email_on() ? "on (--smtp-url)"
@@ -101,14 +122,26 @@ void PrintWelcome(const welkom::App& app) {
       std::printf("  %-9s %-36s %s   %s\n", a.role.c_str(), a.email.c_str(),
                   a.password.c_str(), a.organization.c_str());
     }
-    const auto& first = app.demo_accounts().front();
-    std::printf(
-        "\nTry it (grpcurl):\n"
-        "  grpcurl -plaintext 127.0.0.1:%d list\n"
-        "  grpcurl -plaintext -d '{\"email\":\"%s\",\"password\":\"%s\"}' "
-        "127.0.0.1:%d welkom.v1.IdentityService/Login\n",
-        app.grpc_port(), first.email.c_str(), first.password.c_str(),
-        app.grpc_port());
+    const auto* hr = DemoAccountOf(app, "hr");
+    const auto* newcomer = DemoAccountOf(app, "newcomer");
+    std::printf("\nTry it:\n");
+    if (http > 0 && hr != nullptr) {
+      std::printf("  open http://127.0.0.1:%d/ and sign in as %s\n", http,
+                  hr->email.c_str());
+    }
+    if (newcomer != nullptr) {
+      // welkomctl's defaults are 127.0.0.1:50051 and :8080; name the ports
+      // only when they differ.
+      std::string where;
+      if (app.grpc_port() != 50051) {
+        where += " --server 127.0.0.1:" + std::to_string(app.grpc_port());
+      }
+      if (http > 0 && http != 8080) {
+        where += " --web http://127.0.0.1:" + std::to_string(http);
+      }
+      std::printf("  build/client-sdk/welkomctl%s login %s %s\n", where.c_str(),
+                  newcomer->email.c_str(), newcomer->password.c_str());
+    }
   }
   std::printf("\nStop with Ctrl-C.\n\n");
   std::fflush(stdout);

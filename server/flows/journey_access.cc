@@ -20,6 +20,13 @@ absl::StatusOr<store::JourneyRow> LoadVisibleJourney(
       return absl::InvalidArgumentError("journey_id: is required");
     }
     row = store::GetJourneyByNewcomer(*call.conn, call.principal->user_id);
+    if (absl::IsNotFound(row.status())) {
+      // Invited without a profile to plan from: say what to do, not "not
+      // found" (the newcomer cannot tell what is missing).
+      return absl::NotFoundError(
+          "you have no journey yet: your employer's HR plans it from your "
+          "arrival date and situation; ask them to");
+    }
   } else {
     row = store::GetJourney(*call.conn, journey_id);
   }

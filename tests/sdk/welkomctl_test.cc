@@ -120,6 +120,12 @@ TEST_F(WelkomctlTest, AcceptSignsInAndPasswordChangesIt) {
   EXPECT_GT(accepted.out.find("welcome, Sofia Rossi"), invites);
   Output who = Welkomctl("whoami");
   EXPECT_THAT(who.out, HasSubstr("cli.newcomer@example.org"));
+  // Invited without a profile, so nothing is planned yet: the newcomer is
+  // told who plans it, not "journey not found".
+  Output unplanned = Welkomctl("journey");
+  EXPECT_NE(unplanned.exit_code, 0);
+  EXPECT_THAT(unplanned.out, HasSubstr("you have no journey yet"));
+  EXPECT_THAT(unplanned.out, HasSubstr("HR"));
   Output used = Welkomctl("accept " + code + " 'a good long password'");
   EXPECT_NE(used.exit_code, 0);
   EXPECT_THAT(used.out, HasSubstr("already used"));
