@@ -1,10 +1,12 @@
-// IdentityService's invitation desk: what an invitation link shows, and the
+// IdentityService's invitations: creating one, accepting one (the new
+// member and their first session), what an invitation link shows, and the
 // open invitations that HR and advisors see, resend, revoke and check
-// before inviting. CreateInvitation and AcceptInvitation stay in
-// identity_service.cc; both sides judge a code through UsableInvitation.
+// before inviting; every side judges a code through UsableInvitation.
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
 #include "server/api/identity_service.h"
+#include "server/auth/password.h"
 #include "server/auth/policy.h"
 #include "server/auth/tokens.h"
 #include "server/base/status_macros.h"
@@ -64,6 +66,28 @@ std::string OrgOf(const rpc::Call& call, const std::string& requested) {
 }
 
 }  // namespace
+
+absl::StatusOr<store::OrganizationRow> InvitingOrganization(
+    rpc::Call& call, const v1::CreateInvitationRequest& req) {
+  std::string org_id = req.organization_id().empty() ? call.principal->org_id
+                                                     : req.organization_id();
+  absl::StatusOr<store::OrganizationRow> org =
+      store::GetOrganization(*call.conn, org_id);
+  if (!org.ok() ||
+      !auth::CanSeeOrganization(*call.principal, org_id, org->region_id)) {
+    return absl::IsNotFound(org.status()) || org.ok()
+               ? absl::NotFoundError("organization not found")
+               : org.status();
+  }
+  if (!auth::CanInvite(*call.principal, org_id,
+                       static_cast<v1::OrganizationKind>(org->kind),
+                       req.role())) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("your role may not invite a ", v1::Role_Name(req.role()),
+                     " into this organization"));
+  }
+  return org;
+}
 
 absl::StatusOr<store::InvitationRow> UsableInvitation(store::Connection& c,
                                                       absl::string_view code,
@@ -245,6 +269,94 @@ grpc::ServerUnaryReactor* IdentityService::CheckInvitee(
     grpc::CallbackServerContext* ctx, const v1::CheckInviteeRequest* req,
     v1::CheckInviteeResponse* resp) {
   return dispatcher_->ServeGrpc(ctx, kCheckInvitee, req, resp);
+}
+
+absl::Status IdentityService::DoCreateInvitation(
+    rpc::Call& call, const v1::CreateInvitationRequest& req,
+    v1::CreateInvitationResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(rpc::RequireEmail("email", req.email()));
+  WELKOM_RETURN_IF_ERROR(rpc::RequireText("display_name", req.display_name()));
+  WELKOM_RETURN_IF_ERROR(
+      rpc::RequireEnum("role", v1::Role_descriptor(), req.role()));
+  WELKOM_ASSIGN_OR_RETURN(store::OrganizationRow org,
+                          InvitingOrganization(call, req));
+  const std::string& org_id = org.id;
+  if (!req.locale().empty() && req.locale() != "en" && req.locale() != "nl") {
+    return absl::InvalidArgumentError("locale: expected \"en\" or \"nl\"");
+  }
+  if (req.send_email()) WELKOM_RETURN_IF_ERROR(RequireEmailOn(*call.conn));
+  absl::StatusOr<store::UserRow> existing =
+      store::FindUserByEmail(*call.conn, req.email());
+  if (existing.ok()) {
+    return absl::AlreadyExistsError(
+        "email: an account with this address exists");
+  }
+  if (!absl::IsNotFound(existing.status())) return existing.status();
+
+  store::InvitationRow row;
+  for (const InvitationHook& hook : invitation_hooks_) {
+    WELKOM_RETURN_IF_ERROR(hook(call, req, &row.payload));
+  }
+  std::string code = auth::NewSecret();
+  absl::Time expires = call.clock->Now() + kInvitationLifetime;
+  row.id = auth::NewId("inv");
+  row.code_hash = auth::HashSecret(code);
+  row.org_id = org_id;
+  row.role = req.role();
+  row.email = req.email();
+  row.display_name =
+      std::string(absl::StripAsciiWhitespace(req.display_name()));
+  row.created_by = call.principal->user_id;
+  row.created_at = call.now_seconds;
+  row.expires_at = absl::ToUnixSeconds(expires);
+  row.locale = req.locale().empty() ? "en" : req.locale();
+  WELKOM_RETURN_IF_ERROR(store::InsertInvitation(*call.conn, row));
+  if (req.send_email()) {
+    WELKOM_RETURN_IF_ERROR(
+        flows::QueueInvitationMail(*call.conn, row, code, call.now_seconds)
+            .status());
+  }
+
+  v1::Invitation* out = resp->mutable_invitation();
+  out->set_id(row.id);
+  out->set_organization_id(row.org_id);
+  out->set_role(req.role());
+  out->set_email(row.email);
+  out->set_display_name(row.display_name);
+  out->set_code(code);
+  *out->mutable_expire_time() = TimeUtil::SecondsToTimestamp(row.expires_at);
+  return absl::OkStatus();
+}
+
+absl::Status IdentityService::DoAcceptInvitation(
+    rpc::Call& call, const v1::AcceptInvitationRequest& req,
+    v1::AcceptInvitationResponse* resp) {
+  WELKOM_RETURN_IF_ERROR(ValidateInvitationCode(req.code()));
+  WELKOM_RETURN_IF_ERROR(
+      auth::ValidatePasswordPolicy("password", req.password()));
+  // Throttle guessing of codes like guessing of passwords.
+  const std::string throttle_key = absl::StrCat("invitation:", call.meta->peer);
+  WELKOM_RETURN_IF_ERROR(throttle_.Check(throttle_key, call.meta->peer));
+  WELKOM_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req.password()));
+  return call.db->Write([&](store::Connection& c) -> absl::Status {
+    absl::StatusOr<store::InvitationRow> inv =
+        UsableInvitation(c, req.code(), call.now_seconds);
+    if (absl::IsNotFound(inv.status())) {
+      throttle_.RecordFailure(throttle_key, call.meta->peer);
+    }
+    if (!inv.ok()) return inv.status();
+    store::UserRow user{auth::NewId("usr"), inv->org_id,       inv->role,
+                        inv->email,         inv->display_name, hash,
+                        call.now_seconds,   inv->locale};
+    WELKOM_RETURN_IF_ERROR(store::InsertUser(c, user));
+    WELKOM_RETURN_IF_ERROR(
+        store::MarkInvitationAccepted(c, inv->id, user.id, call.now_seconds));
+    call.conn = &c;
+    for (const AcceptHook& hook : accept_hooks_) {
+      WELKOM_RETURN_IF_ERROR(hook(call, *inv, user));
+    }
+    return StartSession(c, user, call.clock->Now(), resp->mutable_session());
+  });
 }
 
 }  // namespace welkom::api

@@ -128,6 +128,11 @@ absl::Status RequireEmailOn(store::Connection& c);
 absl::StatusOr<store::InvitationRow> UsableInvitation(store::Connection& c,
                                                       absl::string_view code,
                                                       int64_t now);
+// The organisation `req` invites into, if the caller may see it (NOT_FOUND
+// otherwise, as for one that does not exist) and invite that role there
+// (PERMISSION_DENIED). CreateInvitation and its replay guard both ask.
+absl::StatusOr<store::OrganizationRow> InvitingOrganization(
+    rpc::Call& call, const v1::CreateInvitationRequest& req);
 
 void ToProto(const store::UserRow& row, v1::Member* out);
 void ToProto(const store::OrganizationRow& row, v1::Organization* out);
