@@ -39,6 +39,7 @@ class InProcessAppTest : public ::testing::Test {
     options.db_path = db_path();
     options.demo = true;
     options.jobs_interval = absl::ZeroDuration();  // the test runs the jobs
+    Configure(options);
     app_ = std::make_unique<App>(options, &clock_);
     ASSERT_TRUE(app_->Start().ok());
     channel_ =
@@ -51,6 +52,9 @@ class InProcessAppTest : public ::testing::Test {
     app_.reset();
     std::filesystem::remove_all(dir_);
   }
+
+  // A test's own options (e.g. webhooks_allow_loopback_http), before Start.
+  virtual void Configure(AppOptions& /*options*/) {}
 
   std::string db_path() const { return (dir_ / "welkom.db").string(); }
 

@@ -36,6 +36,20 @@ inline const v1::JourneyStep* FindStep(const v1::Journey& j,
   return nullptr;
 }
 
+// An EU professional without family who arrives on 2026-09-01 and starts
+// work on 2026-09-07.
+inline v1::NewcomerProfile EuSingleProfessional() {
+  v1::NewcomerProfile p;
+  p.set_eu_citizen(true);
+  p.set_permit_type(v1::PERMIT_TYPE_NONE);
+  p.set_stay_months(24);
+  p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
+  p.set_municipality("enschede");
+  *p.mutable_arrival_date() = MakeDate(2026, 9, 1);
+  *p.mutable_start_date() = MakeDate(2026, 9, 7);
+  return p;
+}
+
 class JourneyTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -43,20 +57,6 @@ class JourneyTest : public ::testing::Test {
     identity_ = v1::IdentityService::NewStub(server_->Channel());
     journeys_ = v1::JourneyService::NewStub(server_->Channel());
     hr_ = server_->Login("hr");
-  }
-
-  // An EU professional without family who arrives on 2026-09-01 and starts
-  // work on 2026-09-07.
-  static v1::NewcomerProfile EuSingleProfessional() {
-    v1::NewcomerProfile p;
-    p.set_eu_citizen(true);
-    p.set_permit_type(v1::PERMIT_TYPE_NONE);
-    p.set_stay_months(24);
-    p.set_occupation(v1::OCCUPATION_PROFESSIONAL);
-    p.set_municipality("enschede");
-    *p.mutable_arrival_date() = MakeDate(2026, 9, 1);
-    *p.mutable_start_date() = MakeDate(2026, 9, 7);
-    return p;
   }
 
   // Invites a newcomer as the demo HR with `profile`, accepts, and returns
