@@ -6,6 +6,7 @@
 #include "server/domain/calendar/civil_date.h"
 #include "server/domain/journey/applicability.h"
 #include "server/flows/journey_dates.h"
+#include "server/flows/webhook_events.h"
 #include "server/store/identity_store.h"
 #include "welkom/v1/journey.pb.h"
 
@@ -118,6 +119,9 @@ absl::StatusOr<store::JourneyRow> CreateJourneyRows(
     steps.push_back(std::move(s));
   }
   WELKOM_RETURN_IF_ERROR(store::InsertJourney(c, row, steps));
+  // Created with an arrival date: the employer hears of it as when the date
+  // is set later (no consent yet, so not the Expat Center).
+  WELKOM_RETURN_IF_ERROR(QueueNewcomerArrived(c, row, now));
   return row;
 }
 

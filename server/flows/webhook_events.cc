@@ -132,6 +132,15 @@ absl::Status QueueJourneyWebhookEvent(store::Connection& c,
   return absl::OkStatus();
 }
 
+absl::Status QueueNewcomerArrived(store::Connection& c,
+                                  const store::JourneyRow& journey,
+                                  int64_t now) {
+  if (!journey.arrival_date.has_value()) return absl::OkStatus();
+  return QueueJourneyWebhookEvent(c, journey, kWebhookNewcomerArrived,
+                                  {{"arrival_date", *journey.arrival_date}}, "",
+                                  now);
+}
+
 absl::StatusOr<bool> RecordWebhookAttempt(
     store::Connection& c, const store::WebhookEndpointRow& endpoint,
     bool delivered, int http_status, int64_t now) {

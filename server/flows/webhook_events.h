@@ -69,6 +69,12 @@ absl::Status QueueJourneyWebhookEvent(store::Connection& c,
                                       const std::string& dedupe_key,
                                       int64_t now);
 
+// Queues newcomer.arrived (a journey event) when `journey` has an arrival
+// date: when a journey is created with one and whenever it is set later.
+absl::Status QueueNewcomerArrived(store::Connection& c,
+                                  const store::JourneyRow& journey,
+                                  int64_t now);
+
 // The JSON body for `event` (compact, as signed and sent).
 std::string WebhookPayload(const WebhookEvent& event);
 

@@ -1,7 +1,8 @@
 // The webhook event types whose producers are not a plain API call
 // (issue 19 item 5): match.accepted (a buddy accepts), checkin.low (a
-// consenting newcomer answers a check-in low) and step.overdue (the reminder
-// job, run here in-process on a FakeClock). Each reaches a registered
+// consenting newcomer answers a check-in low), newcomer.arrived for a
+// journey created with an arrival date, and step.overdue (the reminder job,
+// run here in-process on a FakeClock). Each reaches a registered
 // endpoint of the organisation docs/WEBHOOKS.md names, signed (checked with
 // the specification's HMAC, not welkomd's code), with ids, kinds and dates
 // only; an endpoint of the same organisation that did not choose the type
@@ -180,6 +181,34 @@ TEST_F(WebhookEventsTest, ALowCheckInReachesTheExpatCenterWithoutItsScore) {
   EXPECT_EQ(QueuedFor(deaf.endpoint().id()), "0");
   EXPECT_EQ(QueuedFor(employer.endpoint().id()), "0");
   absl::SleepFor(absl::Milliseconds(300));
+  EXPECT_TRUE(other_.received().empty());
+}
+
+TEST_F(WebhookEventsTest, AJourneyCreatedWithAnArrivalDateTellsTheEmployer) {
+  const std::string hr = server_->Login("hr");
+  v1::CreateWebhookEndpointResponse hears, deaf;
+  ASSERT_TRUE(Create(hr, receiver_.url(), {"newcomer.arrived"}, &hears).ok());
+  ASSERT_TRUE(Create(hr, other_.url(), {"step.done"}, &deaf).ok());
+
+  // Accepting the invitation creates the journey, arrival date included.
+  const std::string newcomer =
+      ConsentingNewcomer(hr, "mila.arrived@example.org", 3);
+  const v1::Journey journey = OwnJourney(newcomer);
+  const absl::CivilDay arrival = calendar::AmsterdamDay(absl::Now()) - 3;
+
+  ASSERT_TRUE(receiver_.WaitForCount(1));
+  const google::protobuf::Struct data =
+      DataOf(receiver_.received()[0], hears.secret(), "newcomer.arrived",
+             {"Mila", "Novak"});
+  EXPECT_EQ(Field(data, "journey_id"), journey.id());
+  EXPECT_EQ(Field(data, "newcomer_id"), journey.newcomer_id());
+  EXPECT_EQ(Field(data, "arrival_date"), calendar::FormatDate(arrival));
+  EXPECT_EQ(Field(data, "organization_id"), server_->Account("hr").org_id);
+  EXPECT_EQ(data.fields_size(), 4) << receiver_.received()[0].body;
+  EXPECT_EQ(QueuedFor(hears.endpoint().id()), "1");
+  EXPECT_EQ(QueuedFor(deaf.endpoint().id()), "0");
+  absl::SleepFor(absl::Milliseconds(300));
+  EXPECT_EQ(receiver_.received().size(), 1u);
   EXPECT_TRUE(other_.received().empty());
 }
 

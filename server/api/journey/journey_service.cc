@@ -364,9 +364,8 @@ absl::Status JourneyService::DoSetAnchorDate(
     changed_keys.push_back(steps[i].step_key);
   }
   if (req.anchor() == v1::ANCHOR_ARRIVAL && day.has_value()) {
-    WELKOM_RETURN_IF_ERROR(flows::QueueJourneyWebhookEvent(
-        *call.conn, row, flows::kWebhookNewcomerArrived,
-        {{"arrival_date", calendar::FormatDate(*day)}}, "", call.now_seconds));
+    WELKOM_RETURN_IF_ERROR(
+        flows::QueueNewcomerArrived(*call.conn, row, call.now_seconds));
   }
   flows::JourneyAuditTrail trail(call);
   trail.Note(row, v1::AUDIT_ACTION_ANCHOR_SET, v1::Anchor_Name(req.anchor()));
