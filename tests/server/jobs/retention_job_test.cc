@@ -17,6 +17,7 @@
 #include "server/store/delivery_store.h"
 #include "server/store/identity_store.h"
 #include "tests/support/row_count.h"
+#include "tests/support/temp_database.h"
 
 namespace welkom::jobs {
 namespace {
@@ -27,15 +28,11 @@ using store::DeliveryStatus;
 constexpr absl::Duration kDay = absl::Hours(24);
 const absl::Time kSent = absl::FromUnixSeconds(1790000000);
 
-class RetentionJobTest : public ::testing::Test {
+class RetentionJobTest : public welkom::testing::TempDatabaseTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/welkom-retention-job-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    auto db = store::Database::Open({dir_ + "/test.db"});
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::move(*db);
+    TempDatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(db_->Write([](Connection& c) -> absl::Status {
                      WELKOM_RETURN_IF_ERROR(store::InsertOrganization(
                          c, {"emp", 1, "Employer", "", 10, 0, ""}));
@@ -44,7 +41,6 @@ class RetentionJobTest : public ::testing::Test {
                    })
                     .ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // A delivery to the newcomer of `kind`, finished as `status` at `at`
   // (still pending if `status` is kPending).
@@ -82,8 +78,6 @@ class RetentionJobTest : public ::testing::Test {
     ASSERT_TRUE(deleted.ok()) << deleted.status();
   }
 
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   int messages_ = 0;
 };
 

@@ -18,6 +18,7 @@
 #include "server/store/identity_store.h"
 #include "server/store/webhook_store.h"
 #include "tests/support/row_count.h"
+#include "tests/support/temp_database.h"
 #include "welkom/v1/identity.pb.h"
 
 namespace welkom::jobs {
@@ -57,15 +58,11 @@ class RefusingMail : public mail::MailTransport {
   }
 };
 
-class WebhookDeliveryJobTest : public ::testing::Test {
+class WebhookDeliveryJobTest : public welkom::testing::TempDatabaseTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/welkom-webhook-job-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    auto db = store::Database::Open({dir_ + "/test.db"});
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::move(*db);
+    TempDatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(db_->Write([](Connection& c) -> absl::Status {
                      WELKOM_RETURN_IF_ERROR(store::InsertOrganization(
                          c, {"emp", 1, "Employer", "", 10, 0, ""}));
@@ -78,7 +75,6 @@ class WebhookDeliveryJobTest : public ::testing::Test {
     sender_ = std::make_unique<WebhookSender>(db_.get(), &http_,
                                               webhooks::AddressPolicy{true});
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void AddEndpoint(const std::string& id, const std::string& url,
                    std::vector<std::string> types = {"step.done"}) {
@@ -119,8 +115,6 @@ class WebhookDeliveryJobTest : public ::testing::Test {
     ASSERT_TRUE(job.RunOnce(at).ok());
   }
 
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   ScriptedTransport http_;
   DeliveryJob::Options options_;
   std::unique_ptr<WebhookSender> sender_;
